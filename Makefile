@@ -1,0 +1,40 @@
+# Kiln: the two commands are `make run` and `make test` (see README.md).
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+WERROR ?= OFF
+CMAKE_COMMON = -DKILN_WERROR=$(WERROR)
+
+.PHONY: all run test asan stress clean check-deps install
+
+all: check-deps
+	@cmake -S . -B build -DCMAKE_BUILD_TYPE=Release $(CMAKE_COMMON) > build.log 2>&1 || { cat build.log; exit 1; }
+	@cmake --build build -j$(JOBS) >> build.log 2>&1 || { grep -E 'error|warning' -A5 build.log | head -60; echo "build failed: see build.log"; exit 1; }
+	@echo "built build/kiln, build/libkiln.a, build/libkiln.so"
+
+# The demo: until the parser lands, a C program that builds objects and prints their maps.
+run: all
+	./build/kiln-tour
+
+# Every test: unit tests, examples and the Node add-on. Last line: "N passed, N failed".
+test: all
+	@tests/run.sh build --with-node
+
+# AddressSanitizer + UndefinedBehaviorSanitizer, with DCHECKs on.
+asan: check-deps
+	@cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKILN_SANITIZE=ON \
+	  -DKILN_DEBUG_CHECKS=ON $(CMAKE_COMMON) > build-asan.log 2>&1 || { cat build-asan.log; exit 1; }
+	@cmake --build build-asan -j$(JOBS) >> build-asan.log 2>&1 || { grep -E 'error|warning' -A5 build-asan.log | head -60; echo "build failed: see build-asan.log"; exit 1; }
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  tests/run.sh build-asan
+
+# The tests again with a GC before every allocation, heap verification and zapping.
+stress: all
+	@tests/run.sh build --gc-interval=1 --verify-heap --zap
+
+check-deps:
+	@tools/check-deps.sh
+
+install: all
+	cmake --install build --prefix $(or $(PREFIX),/usr/local)
+
+clean:
+	rm -rf build build-asan build-dbg build.log build-asan.log

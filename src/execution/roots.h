@@ -1,0 +1,92 @@
+/*
+ * roots.h: the roots table. Maps, oddballs and other immortal singletons live here, each at
+ * a fixed index of isolate->roots, so C code reaches them without a lookup and a Handle to a
+ * root (root_handle) is a pointer into the table. The collector visits the table as a root.
+ */
+#ifndef KILN_EXECUTION_ROOTS_H_
+#define KILN_EXECUTION_ROOTS_H_
+
+/* The maps of the non-JS kinds: V(root name, instance type). */
+#define MAP_ROOT_LIST(V)                                                        \
+  V(free_space_map, FREE_SPACE_TYPE)                                             \
+  V(one_pointer_filler_map, ONE_POINTER_FILLER_TYPE)                             \
+  V(heap_number_map, HEAP_NUMBER_TYPE)                                           \
+  V(undefined_map, ODDBALL_TYPE)                                                 \
+  V(null_map, ODDBALL_TYPE)                                                      \
+  V(boolean_map, ODDBALL_TYPE)                                                   \
+  V(the_hole_map, ODDBALL_TYPE)                                                  \
+  V(fixed_array_map, FIXED_ARRAY_TYPE)                                           \
+  V(property_array_map, PROPERTY_ARRAY_TYPE)                                     \
+  V(descriptor_array_map, DESCRIPTOR_ARRAY_TYPE)                                 \
+  V(transition_array_map, TRANSITION_ARRAY_TYPE)                                 \
+  V(name_dictionary_map, NAME_DICTIONARY_TYPE)                                   \
+  V(number_dictionary_map, NUMBER_DICTIONARY_TYPE)                               \
+  V(fixed_double_array_map, FIXED_DOUBLE_ARRAY_TYPE)                             \
+  V(byte_array_map, BYTE_ARRAY_TYPE)                                             \
+  V(internalized_one_byte_string_map, INTERNALIZED_ONE_BYTE_STRING_TYPE)         \
+  V(internalized_two_byte_string_map, INTERNALIZED_TWO_BYTE_STRING_TYPE)         \
+  V(one_byte_string_map, SEQ_ONE_BYTE_STRING_TYPE)                               \
+  V(two_byte_string_map, SEQ_TWO_BYTE_STRING_TYPE)                               \
+  V(cons_one_byte_string_map, CONS_ONE_BYTE_STRING_TYPE)                         \
+  V(cons_two_byte_string_map, CONS_TWO_BYTE_STRING_TYPE)                         \
+  V(symbol_map, SYMBOL_TYPE)                                                     \
+  V(accessor_pair_map, ACCESSOR_PAIR_TYPE)                                       \
+  V(foreign_map, FOREIGN_TYPE)
+
+/* The oddballs: V(root name, kind, to_string text, typeof text, ToNumber value). */
+#define ODDBALL_ROOT_LIST(V)                                        \
+  V(undefined_value, ODDBALL_UNDEFINED, "undefined", "undefined")   \
+  V(null_value, ODDBALL_NULL, "null", "object")                     \
+  V(true_value, ODDBALL_TRUE, "true", "boolean")                    \
+  V(false_value, ODDBALL_FALSE, "false", "boolean")                 \
+  V(the_hole_value, ODDBALL_THE_HOLE, "hole", "undefined")
+
+/* Internalized strings the engine names often: V(root name, text). */
+#define STRING_ROOT_LIST(V)           \
+  V(empty_string, "")                 \
+  V(length_string, "length")          \
+  V(prototype_string, "prototype")    \
+  V(constructor_string, "constructor") \
+  V(message_string, "message")        \
+  V(name_string, "name")              \
+  V(object_string, "object")          \
+  V(number_string, "number")          \
+  V(string_string, "string")          \
+  V(symbol_string, "symbol")          \
+  V(boolean_string, "boolean")        \
+  V(function_string, "function")      \
+  V(undefined_string, "undefined")    \
+  V(null_string, "null")              \
+  V(true_string, "true")              \
+  V(false_string, "false")            \
+  V(hole_string, "hole")              \
+  V(nan_string, "NaN")                \
+  V(infinity_string, "Infinity")      \
+  V(out_of_memory_string, "out of memory")
+
+/* Everything else: V(root name). */
+#define OTHER_ROOT_LIST(V)                                                      \
+  V(meta_map)                    /* the map of maps; its own map is itself */    \
+  V(empty_fixed_array)                                                          \
+  V(empty_descriptor_array)                                                     \
+  V(empty_property_dictionary)   /* a NameDictionary with no entries */         \
+  V(nan_value)                                                                  \
+  V(minus_zero_value)                                                           \
+  V(initial_object_map)          /* the map of {} */                            \
+  V(initial_array_map)           /* the map of [] (PACKED_SMI_ELEMENTS) */      \
+  V(error_map)                   /* the map of error objects */                 \
+  V(out_of_memory_error)         /* thrown when the heap limit is reached */    \
+  V(elements_transition_symbol)  /* the key of elements-kind transitions */
+
+typedef enum {
+#define V(name, ...) ROOT_##name,
+  MAP_ROOT_LIST(V) ODDBALL_ROOT_LIST(V) STRING_ROOT_LIST(V) OTHER_ROOT_LIST(V)
+#undef V
+  kRootCount
+} RootIndex;
+
+typedef enum {
+  ODDBALL_UNDEFINED, ODDBALL_NULL, ODDBALL_TRUE, ODDBALL_FALSE, ODDBALL_THE_HOLE
+} OddballKind;
+
+#endif /* KILN_EXECUTION_ROOTS_H_ */

@@ -1,0 +1,334 @@
+/*
+ * objects.h: tagged values, and the one declaration of every heap object's layout.
+ *
+ * Smi encoding (seed 001): the 32-bit payload sits in the upper half of the word and the low
+ * bit is 0, so 5 is the word 0x0000000500000000. A heap pointer is the object's address plus
+ * kHeapObjectTag (1). Every heap object's first word is its Map.
+ *
+ * Layouts. Each object kind lists its fields once, as a macro of F(T, P, name, kind) entries
+ * (T = the layout's type name, P = its accessor prefix). Each field is one word, of kind:
+ *   TAGGED  a tagged value; the setter runs the write barrier;
+ *   SMI     a tagged Smi, read and written as an int64_t (no barrier needed);
+ *   RAW     an untagged uint64_t the collector never looks at;
+ *   DOUBLE  an untagged IEEE-754 double;
+ *   PTR     an untagged C pointer.
+ * DECLARE_LAYOUT expands one list into, for layout T with prefix p:
+ *   T_<name>_index / T_<name>_offset   the field's word index and byte offset;
+ *   T_kHeaderWords / T_kHeaderSize     the size of the fixed part;
+ *   T_kTaggedMask                      bit i set when word i is TAGGED or SMI;
+ *   p_<name>(o) / p_set_<name>(o, v)   the accessors.
+ * objects/body.c turns the same lists, with INSTANCE_TYPE_LIST, into the table the collector
+ * and the verifier read, so the GC can never disagree with the accessors.
+ */
+#ifndef KILN_OBJECTS_OBJECTS_H_
+#define KILN_OBJECTS_OBJECTS_H_
+
+#include <string.h>
+
+#include "base/globals.h"
+#include "heap/page.h"
+#include "objects/instance-types.h"
+
+/* ---- Smis ------------------------------------------------------------------------- */
+
+KILN_INLINE bool is_smi(Tagged v) { return (v & kHeapObjectTagMask) == 0; }
+KILN_INLINE bool is_heap_object(Tagged v) { return (v & kHeapObjectTagMask) == kHeapObjectTag; }
+KILN_INLINE Tagged smi_from_int(int32_t value) {
+  return (Tagged)((uint64_t)(uint32_t)value << kSmiShift);
+}
+KILN_INLINE int32_t smi_value(Tagged v) { return (int32_t)((intptr_t)v >> kSmiShift); }
+KILN_INLINE bool smi_is_valid(int64_t value) {
+  return value >= KILN_SMI_MIN && value <= KILN_SMI_MAX;
+}
+
+/* ---- Raw heap object access ------------------------------------------------------- */
+
+KILN_INLINE uintptr_t heap_object_address(Tagged o) { return o - kHeapObjectTag; }
+KILN_INLINE Tagged heap_object_from_address(uintptr_t a) { return a + kHeapObjectTag; }
+KILN_INLINE Tagged *field_slot(Tagged o, size_t offset) {
+  return (Tagged *)(heap_object_address(o) + offset);
+}
+KILN_INLINE Tagged field_read(Tagged o, size_t offset) { return *field_slot(o, offset); }
+KILN_INLINE void field_write(Tagged o, size_t offset, Tagged v) {
+  Tagged *slot = field_slot(o, offset);
+  *slot = v;
+  heap_write_barrier(o, slot, v);
+}
+/* Stores without the barrier: only for values that are never young (Smis, roots in old
+ * space) or for objects just allocated in young space. */
+KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
+  *field_slot(o, offset) = v;
+}
+
+/* ---- Layouts ---------------------------------------------------------------------- */
+
+/* HeapObject: | map | */
+#define HEAP_OBJECT_FIELDS(F, T, P) F(T, P, map, TAGGED)
+
+/* FreeSpace (a filler for free memory): | map | size (bytes) | next free (if size >= 24) | */
+#define FREE_SPACE_FIELDS(F, T, P) \
+  HEAP_OBJECT_FIELDS(F, T, P) F(T, P, size, RAW) F(T, P, next, RAW)
+
+/* HeapNumber: | map | IEEE-754 double | */
+#define HEAP_NUMBER_FIELDS(F, T, P) HEAP_OBJECT_FIELDS(F, T, P) F(T, P, value, DOUBLE)
+
+/* Oddball: | map | to_number | to_string | type_of | kind | (undefined, null, true, false,
+ * the hole: each a singleton with a map of its own, reached through the roots table) */
+#define ODDBALL_FIELDS(F, T, P)                                              \
+  HEAP_OBJECT_FIELDS(F, T, P) F(T, P, to_number, TAGGED) F(T, P, to_string, TAGGED) \
+  F(T, P, type_of, TAGGED) F(T, P, kind, SMI)
+
+/* Map (the hidden class):
+ * | map | bits | bits2 | prototype | constructor_or_back_pointer | instance_descriptors |
+ * | transitions |
+ * bits:  instance type (16) | instance size in words (16) | in-object property count (8) |
+ *        elements kind (8) | flags (16)                      (see the map_* helpers below)
+ * bits2: owned by objects/map.c (descriptor count, field count, slack tracking counter). */
+#define MAP_FIELDS(F, T, P)                                                    \
+  HEAP_OBJECT_FIELDS(F, T, P) F(T, P, bits, RAW) F(T, P, bits2, RAW)           \
+  F(T, P, prototype, TAGGED) F(T, P, constructor_or_back_pointer, TAGGED)      \
+  F(T, P, instance_descriptors, TAGGED) F(T, P, transitions, TAGGED)
+
+/* FixedArray, FixedDoubleArray, ByteArray: | map | length | element 0 | element 1 | ... |
+ * The elements are tagged words, raw doubles or raw bytes, as INSTANCE_TYPE_LIST says. */
+#define FIXED_ARRAY_BASE_FIELDS(F, T, P) HEAP_OBJECT_FIELDS(F, T, P) F(T, P, length, SMI)
+
+/* Names. Every Name keeps its hash in word 2 (raw_hash, 0 until computed).
+ * SeqString:  | map | length | raw_hash | characters (1 or 2 bytes each) ... |
+ * ConsString: | map | length | raw_hash | first | second |   (a rope; see objects/string.h)
+ * Symbol:     | map | flags  | raw_hash | description |                                 */
+#define SEQ_STRING_FIELDS(F, T, P) \
+  HEAP_OBJECT_FIELDS(F, T, P) F(T, P, length, SMI) F(T, P, raw_hash, RAW)
+#define CONS_STRING_FIELDS(F, T, P) \
+  SEQ_STRING_FIELDS(F, T, P) F(T, P, first, TAGGED) F(T, P, second, TAGGED)
+#define SYMBOL_FIELDS(F, T, P)                                                   \
+  HEAP_OBJECT_FIELDS(F, T, P) F(T, P, flags, SMI) F(T, P, raw_hash, RAW)         \
+  F(T, P, description, TAGGED)
+
+/* AccessorPair: | map | getter | setter |   (the value of an accessor property) */
+#define ACCESSOR_PAIR_FIELDS(F, T, P) \
+  HEAP_OBJECT_FIELDS(F, T, P) F(T, P, getter, TAGGED) F(T, P, setter, TAGGED)
+
+/* Foreign: | map | C pointer |   (an embedder's pointer, as an External value) */
+#define FOREIGN_FIELDS(F, T, P) HEAP_OBJECT_FIELDS(F, T, P) F(T, P, address, PTR)
+
+/* JSObject (seed 001):
+ * | map | properties | elements | in-object property 0 | in-object property 1 | ... |
+ * properties: the empty FixedArray, a PropertyArray (fast mode) or a NameDictionary (slow).
+ * elements: FixedArray, FixedDoubleArray or NumberDictionary, as the map's elements kind. */
+#define JS_OBJECT_FIELDS(F, T, P) \
+  HEAP_OBJECT_FIELDS(F, T, P) F(T, P, properties, TAGGED) F(T, P, elements, TAGGED)
+
+/* JSArray: | map | properties | elements | length | in-object properties ... | */
+#define JS_ARRAY_FIELDS(F, T, P) JS_OBJECT_FIELDS(F, T, P) F(T, P, length, TAGGED)
+
+/* LAYOUT_LIST(V): V(Type, prefix, FIELDS) for every layout. */
+#define LAYOUT_LIST(V)                                      \
+  V(HeapObject, heap_object, HEAP_OBJECT_FIELDS)            \
+  V(FreeSpace, free_space, FREE_SPACE_FIELDS)               \
+  V(HeapNumber, heap_number, HEAP_NUMBER_FIELDS)            \
+  V(Oddball, oddball, ODDBALL_FIELDS)                       \
+  V(Map, map, MAP_FIELDS)                                   \
+  V(FixedArray, fixed_array, FIXED_ARRAY_BASE_FIELDS)       \
+  V(FixedDoubleArray, fixed_double_array, FIXED_ARRAY_BASE_FIELDS) \
+  V(ByteArray, byte_array, FIXED_ARRAY_BASE_FIELDS)         \
+  V(SeqString, seq_string, SEQ_STRING_FIELDS)               \
+  V(ConsString, cons_string, CONS_STRING_FIELDS)            \
+  V(Symbol, symbol, SYMBOL_FIELDS)                          \
+  V(AccessorPair, accessor_pair, ACCESSOR_PAIR_FIELDS)      \
+  V(Foreign, foreign, FOREIGN_FIELDS)                       \
+  V(JSObject, js_object, JS_OBJECT_FIELDS)                  \
+  V(JSArray, js_array, JS_ARRAY_FIELDS)
+
+/* -- the expansion -- */
+#define LAYOUT_INDEX(T, P, name, kind) T##_##name##_index,
+#define LAYOUT_OFFSET(T, P, name, kind) T##_##name##_offset = T##_##name##_index * kTaggedSize,
+#define LAYOUT_MASK_TAGGED 1
+#define LAYOUT_MASK_SMI 1
+#define LAYOUT_MASK_RAW 0
+#define LAYOUT_MASK_DOUBLE 0
+#define LAYOUT_MASK_PTR 0
+#define LAYOUT_MASK(T, P, name, kind) | (LAYOUT_MASK_##kind << T##_##name##_index)
+
+#define LAYOUT_ACCESSORS(T, P, name, kind) LAYOUT_ACCESSORS_##kind(T, P, name)
+#define LAYOUT_ACCESSORS_TAGGED(T, P, name)                                          \
+  KILN_INLINE Tagged P##_##name(Tagged o) { return field_read(o, T##_##name##_offset); } \
+  KILN_INLINE void P##_set_##name(Tagged o, Tagged v) { field_write(o, T##_##name##_offset, v); }
+#define LAYOUT_ACCESSORS_SMI(T, P, name)                                             \
+  KILN_INLINE int64_t P##_##name(Tagged o) {                                          \
+    return smi_value(field_read(o, T##_##name##_offset));                            \
+  }                                                                                  \
+  KILN_INLINE void P##_set_##name(Tagged o, int64_t v) {                             \
+    DCHECK(smi_is_valid(v));                                                          \
+    field_write_no_barrier(o, T##_##name##_offset, smi_from_int((int32_t)v));         \
+  }
+#define LAYOUT_ACCESSORS_RAW(T, P, name)                                             \
+  KILN_INLINE uint64_t P##_##name(Tagged o) { return field_read(o, T##_##name##_offset); } \
+  KILN_INLINE void P##_set_##name(Tagged o, uint64_t v) {                            \
+    field_write_no_barrier(o, T##_##name##_offset, (Tagged)v);                        \
+  }
+#define LAYOUT_ACCESSORS_DOUBLE(T, P, name)                                          \
+  KILN_INLINE double P##_##name(Tagged o) {                                           \
+    double d;                                                                        \
+    memcpy(&d, field_slot(o, T##_##name##_offset), sizeof d);                        \
+    return d;                                                                        \
+  }                                                                                  \
+  KILN_INLINE void P##_set_##name(Tagged o, double d) {                              \
+    memcpy(field_slot(o, T##_##name##_offset), &d, sizeof d);                        \
+  }
+#define LAYOUT_ACCESSORS_PTR(T, P, name)                                             \
+  KILN_INLINE void *P##_##name(Tagged o) {                                            \
+    return (void *)field_read(o, T##_##name##_offset);                               \
+  }                                                                                  \
+  KILN_INLINE void P##_set_##name(Tagged o, void *v) {                               \
+    field_write_no_barrier(o, T##_##name##_offset, (Tagged)v);                        \
+  }
+
+#define DECLARE_LAYOUT(T, P, FIELDS)                                    \
+  enum { FIELDS(LAYOUT_INDEX, T, P) T##_kHeaderWords };                 \
+  enum { FIELDS(LAYOUT_OFFSET, T, P) T##_kHeaderSize = T##_kHeaderWords * kTaggedSize }; \
+  enum { T##_kTaggedMask = 0 FIELDS(LAYOUT_MASK, T, P) };               \
+  FIELDS(LAYOUT_ACCESSORS, T, P)
+
+LAYOUT_LIST(DECLARE_LAYOUT)
+
+/* Relations the code relies on. */
+_Static_assert((int)FixedArray_length_index == 1 && (int)SeqString_length_index == 1,
+               "variable-size objects keep their length in word 1");
+_Static_assert((int)SeqString_raw_hash_index == 2 && (int)Symbol_raw_hash_index == 2,
+               "every Name keeps its hash in word 2");
+_Static_assert((int)JSArray_length_index == (int)JSObject_kHeaderWords, "JSArray extends JSObject");
+
+/* ---- Maps and instance types ------------------------------------------------------ */
+
+KILN_INLINE Tagged heap_object_map_of(Tagged o) { return heap_object_map(o); }
+
+/* Map.bits, as drawn above MAP_FIELDS. */
+enum {
+  kMapInstanceTypeShift = 0,
+  kMapInstanceSizeShift = 16,
+  kMapInObjectShift = 32,
+  kMapElementsKindShift = 40,
+  kMapFlagsShift = 48,
+};
+
+typedef enum {
+  MAP_IS_DICTIONARY = 1 << 0,   /* properties live in a NameDictionary */
+  MAP_IS_EXTENSIBLE = 1 << 1,
+  MAP_IS_PROTOTYPE = 1 << 2,    /* some object's prototype: never shared with non-prototypes */
+  MAP_IS_CALLABLE = 1 << 3,
+  MAP_IS_CONSTRUCTOR = 1 << 4,
+  MAP_IS_UNDETECTABLE = 1 << 5,
+  MAP_IS_DEPRECATED = 1 << 6,
+  MAP_HAS_NAMED_INTERCEPTOR = 1 << 7,
+} MapFlag;
+
+KILN_INLINE InstanceType map_instance_type(Tagged map) {
+  return (InstanceType)((map_bits(map) >> kMapInstanceTypeShift) & 0xffff);
+}
+KILN_INLINE size_t map_instance_size(Tagged map) {
+  return ((map_bits(map) >> kMapInstanceSizeShift) & 0xffff) * kTaggedSize;
+}
+KILN_INLINE int map_inobject_properties(Tagged map) {
+  return (int)((map_bits(map) >> kMapInObjectShift) & 0xff);
+}
+KILN_INLINE int map_elements_kind(Tagged map) {
+  return (int)((map_bits(map) >> kMapElementsKindShift) & 0xff);
+}
+KILN_INLINE bool map_has_flag(Tagged map, MapFlag flag) {
+  return ((map_bits(map) >> kMapFlagsShift) & flag) != 0;
+}
+void map_set_bits_field(Tagged map, int shift, int width, uint64_t value);
+KILN_INLINE void map_set_instance_size(Tagged map, size_t bytes) {
+  map_set_bits_field(map, kMapInstanceSizeShift, 16, bytes / kTaggedSize);
+}
+KILN_INLINE void map_set_inobject_properties(Tagged map, int n) {
+  map_set_bits_field(map, kMapInObjectShift, 8, (uint64_t)n);
+}
+KILN_INLINE void map_set_elements_kind(Tagged map, int kind) {
+  map_set_bits_field(map, kMapElementsKindShift, 8, (uint64_t)kind);
+}
+KILN_INLINE void map_set_flag(Tagged map, MapFlag flag, bool on) {
+  uint64_t f = (map_bits(map) >> kMapFlagsShift) & 0xffff;
+  map_set_bits_field(map, kMapFlagsShift, 16, on ? (f | flag) : (f & ~(uint64_t)flag));
+}
+
+KILN_INLINE InstanceType heap_object_type(Tagged o) {
+  return map_instance_type(heap_object_map(o));
+}
+
+/* Type checks through map->instance_type (seed 003). */
+#define DEFINE_TYPE_CHECK(name, cond)                                            \
+  KILN_INLINE bool name(Tagged v) {                                             \
+    if (!is_heap_object(v)) return false;                                       \
+    InstanceType t = heap_object_type(v);                                       \
+    return cond;                                                                \
+  }
+DEFINE_TYPE_CHECK(is_string, t <= LAST_STRING_TYPE)
+DEFINE_TYPE_CHECK(is_name, t <= LAST_NAME_TYPE)
+DEFINE_TYPE_CHECK(is_symbol, t == SYMBOL_TYPE)
+DEFINE_TYPE_CHECK(is_heap_number, t == HEAP_NUMBER_TYPE)
+DEFINE_TYPE_CHECK(is_oddball, t == ODDBALL_TYPE)
+DEFINE_TYPE_CHECK(is_map, t == MAP_TYPE)
+DEFINE_TYPE_CHECK(is_fixed_array, t == FIXED_ARRAY_TYPE)
+DEFINE_TYPE_CHECK(is_fixed_double_array, t == FIXED_DOUBLE_ARRAY_TYPE)
+DEFINE_TYPE_CHECK(is_accessor_pair, t == ACCESSOR_PAIR_TYPE)
+DEFINE_TYPE_CHECK(is_foreign, t == FOREIGN_TYPE)
+DEFINE_TYPE_CHECK(is_js_receiver, t >= FIRST_JS_RECEIVER_TYPE)
+DEFINE_TYPE_CHECK(is_js_object, t >= FIRST_JS_RECEIVER_TYPE)
+DEFINE_TYPE_CHECK(is_js_array, t == JS_ARRAY_TYPE)
+DEFINE_TYPE_CHECK(is_name_dictionary, t == NAME_DICTIONARY_TYPE)
+DEFINE_TYPE_CHECK(is_number_dictionary, t == NUMBER_DICTIONARY_TYPE)
+#undef DEFINE_TYPE_CHECK
+
+KILN_INLINE bool is_number(Tagged v) { return is_smi(v) || is_heap_number(v); }
+
+/* Checked cast (seed 003's Cast): returns the value, after a type check in debug builds. */
+#define CAST(check, v) (DCHECK(check(v)), (v))
+
+/* ---- FixedArray element access ---------------------------------------------------- */
+
+KILN_INLINE Tagged *fixed_array_data(Tagged a) {
+  return field_slot(a, FixedArray_kHeaderSize);
+}
+KILN_INLINE Tagged fixed_array_get(Tagged a, int64_t i) {
+  DCHECK(i >= 0 && i < fixed_array_length(a));
+  return fixed_array_data(a)[i];
+}
+KILN_INLINE void fixed_array_set(Tagged a, int64_t i, Tagged v) {
+  DCHECK(i >= 0 && i < fixed_array_length(a));
+  Tagged *slot = fixed_array_data(a) + i;
+  *slot = v;
+  heap_write_barrier(a, slot, v);
+}
+KILN_INLINE double *fixed_double_array_data(Tagged a) {
+  return (double *)field_slot(a, FixedDoubleArray_kHeaderSize);
+}
+KILN_INLINE uint8_t *byte_array_data(Tagged a) {
+  return (uint8_t *)field_slot(a, ByteArray_kHeaderSize);
+}
+
+/* ---- Object bodies (objects/body.c) ----------------------------------------------- */
+
+typedef enum { BODY_FIXED, BODY_TAGGED_TAIL, BODY_RAW_TAIL, BODY_JS, BODY_FREE } BodyKind;
+
+typedef struct {
+  uint8_t header_words;  /* words of the fixed layout */
+  uint8_t body;          /* BodyKind */
+  uint8_t elem_size;     /* bytes per tail element */
+  uint32_t tagged_mask;  /* bit i: header word i is tagged */
+} BodyDescriptor;
+
+extern const BodyDescriptor kBodyDescriptors[kInstanceTypeCount];
+
+/* The size in bytes of an object whose map is `map`. */
+size_t heap_object_size_with_map(Tagged o, Tagged map);
+KILN_INLINE size_t heap_object_size(Tagged o) {
+  return heap_object_size_with_map(o, heap_object_map(o));
+}
+
+/* Calls visit(slot, ctx) for every tagged slot of o except the map word. */
+typedef void (*SlotVisitor)(Tagged *slot, void *ctx);
+void heap_object_visit_slots(Tagged o, Tagged map, SlotVisitor visit, void *ctx);
+
+#endif /* KILN_OBJECTS_OBJECTS_H_ */

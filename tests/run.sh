@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# tests/run.sh BUILD_DIR [--with-node] [engine flags...]
+# Runs every test suite against BUILD_DIR, passing the engine flags (for `make stress`),
+# prints each suite's result and, as the last line, "N passed, N failed" over all suites.
+set -u
+cd "$(dirname "$0")/.."
+build=$1; shift
+with_node=0
+flags=()
+for a in "$@"; do
+  if [ "$a" = --with-node ]; then with_node=1; else flags+=("$a"); fi
+done
+passed=0 failed=0
+log=$(mktemp -d)
+trap 'rm -rf "$log"' EXIT
+
+# count SUITE FILE: adds the "P passed, F failed" line of FILE to the totals.
+count() {
+  local line p f
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$2" | tail -n 1)
+  if [ -z "$line" ]; then
+    echo "$1: no result line (crashed?)"; tail -n 20 "$2"; failed=$((failed + 1)); return
+  fi
+  p=${line%% passed*}; f=${line#*passed, }; f=${f%% failed*}
+  passed=$((passed + p)); failed=$((failed + f))
+  echo "$1: $line"
+  if [ "$f" != 0 ]; then grep -E '^FAIL|expected|not ok' "$2" | head -n 30; fi
+}
+
+# 1. C unit tests
+"$build/kiln-unittests" "${flags[@]}" > "$log/unit" 2>&1
+count "unit tests" "$log/unit"
+
+# 2. examples: each must exit 0 (the tour is a C program until the parser lands)
+ex_p=0 ex_f=0
+for ex in "$build/kiln-tour"; do
+  if "$ex" "${flags[@]}" > "$log/example" 2>&1; then ex_p=$((ex_p + 1));
+  else ex_f=$((ex_f + 1)); echo "example $ex failed:"; tail -n 20 "$log/example"; fi
+done
+echo "$ex_p passed, $ex_f failed" > "$log/examples"
+count "examples" "$log/examples"
+
+# 3. the Node.js add-on (bindings/node), when node is installed
+if [ "$with_node" = 1 ]; then
+  bindings/node/run-tests.sh > "$log/node" 2>&1
+  count "node add-on" "$log/node"
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
