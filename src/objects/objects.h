@@ -284,7 +284,11 @@ DEFINE_TYPE_CHECK(is_number_dictionary, t == NUMBER_DICTIONARY_TYPE)
 KILN_INLINE bool is_number(Tagged v) { return is_smi(v) || is_heap_number(v); }
 
 /* Checked cast (seed 003's Cast): returns the value, after a type check in debug builds. */
-#define CAST(check, v) (DCHECK(check(v)), (v))
+#ifdef KILN_DEBUG
+#define CAST(check, v) ((check(v)) ? (v) : (FATAL("cast failed: %s", #check), (v)))
+#else
+#define CAST(check, v) (v)
+#endif
 
 /* ---- FixedArray element access ---------------------------------------------------- */
 

@@ -367,6 +367,10 @@ bool string_equals(Tagged a, Tagged b) {
 bool string_equals_ascii(Tagged s, const char *ascii) {
   size_t n = strlen(ascii);
   if ((size_t)string_length(s) != n) return false;
+  if (string_is_flat(s)) {
+    StringView v = string_view_of(s);
+    if (v.one_byte) return memcmp(v.one_byte, ascii, n) == 0;
+  }
   UnitReader r;
   unit_reader_init(&r, s);
   bool equal = true;

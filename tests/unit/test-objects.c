@@ -272,7 +272,7 @@ TEST(objects, graph_of_objects_and_arrays_survives_gc) {
   handle_scope_open(iso, &scope);
   Handle next = name(iso, "next"), value = name(iso, "value"), items = name(iso, "items");
   Handle head = ROOT_HANDLE(iso, null_value);
-  enum { kNodes = 10000 };
+  const int kNodes = test_scale(10000);
   for (int i = 0; i < kNodes; i++) {
     HandleScope inner;
     handle_scope_open_escapable(iso, &inner);
@@ -343,7 +343,7 @@ static bool fill_until_oom(Isolate *iso) {
   for (int i = 0; i < 100000 && !failed; i++) {
     HandleScope inner;
     handle_scope_open(iso, &inner);
-    Handle chunk = js_array_new(iso, PACKED_SMI_ELEMENTS, 0, 4096);
+    Handle chunk = js_array_new(iso, PACKED_SMI_ELEMENTS, 0, 65536); /* 512 KiB */
     Handle obj = handle_is_null(chunk) ? chunk : js_object_new(iso);
     failed = handle_is_null(obj) || !js_object_set_element(iso, chunk, 0, obj) ||
              !js_array_push(iso, outer, chunk);

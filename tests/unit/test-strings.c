@@ -1,4 +1,5 @@
 /* test-strings.c: strings, ropes, the string table, hashes, symbols (objects/string*.c). */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -231,6 +232,39 @@ TEST(strings, flatten_shared_dag) {
   handle_scope_close(&scope);
 }
 
+typedef struct {
+  Isolate *iso;
+  Handle rope;
+  const char *expected;
+  int64_t length;
+} DeepRope;
+
+/* Walks that do not flatten (equality, hash, WTF-8), then flattening, which must leave the
+ * cons as a view of its flat copy. */
+static void deep_rope_checks(DeepRope *d) {
+  Isolate *iso = d->iso;
+  Handle rope = d->rope;
+  Handle flat_copy = string_new_utf8(iso, d->expected, (size_t)d->length);
+  uint32_t rope_hash = name_hash(iso, H(rope));
+  EXPECT(string_equals(H(rope), H(flat_copy)));
+  EXPECT_EQ(string_compare(H(rope), H(flat_copy)), 0);
+  EXPECT_EQ(rope_hash, name_hash(iso, H(flat_copy)));
+  EXPECT(utf8_is(iso, H(rope), d->expected, (size_t)d->length));
+  EXPECT(string_is_cons(H(rope)) && !string_is_flat(H(rope)));
+  Handle flat = string_flatten(iso, rope);
+  EXPECT(!handle_is_null(flat) && string_is_sequential(H(flat)));
+  EXPECT(memcmp(seq_one_byte_chars(H(flat)), d->expected, (size_t)d->length) == 0);
+  EXPECT_EQ(cons_string_second(H(rope)), ROOT(iso, empty_string));
+  EXPECT_EQ(name_hash(iso, H(flat)), rope_hash);
+}
+
+static void *deep_rope_thread(void *arg) {
+  deep_rope_checks(arg);
+  return NULL;
+}
+
+/* The checks run on a thread with a 256 KiB stack (the isolate is used by one thread at a
+ * time: this one waits), so a walk that recursed once per rope level would overflow it. */
 static void check_deep_rope(bool prepend) {
   enum { kAppends = 100000 };
   Isolate *iso = test_isolate();
@@ -239,21 +273,16 @@ static void check_deep_rope(bool prepend) {
   char *expected = malloc(kAppends + 1);
   Handle rope = build_rope(iso, kAppends, prepend, expected);
   EXPECT(string_is_cons(H(rope)) && string_length(H(rope)) == kAppends);
-  /* Walks that do not flatten: equality, hash, WTF-8. */
-  Handle flat_copy = string_new_utf8(iso, expected, kAppends);
-  uint32_t rope_hash = name_hash(iso, H(rope));
-  EXPECT(string_equals(H(rope), H(flat_copy)));
-  EXPECT_EQ(string_compare(H(rope), H(flat_copy)), 0);
-  EXPECT_EQ(rope_hash, name_hash(iso, H(flat_copy)));
-  EXPECT(utf8_is(iso, H(rope), expected, kAppends));
-  EXPECT(string_is_cons(H(rope)) && !string_is_flat(H(rope)));
-  /* Flattening: iterative, and the cons becomes a view of the copy. */
-  Handle flat = string_flatten(iso, rope);
-  EXPECT(!handle_is_null(flat) && string_is_sequential(H(flat)));
-  EXPECT(memcmp(seq_one_byte_chars(H(flat)), expected, kAppends) == 0);
-  EXPECT_EQ(cons_string_second(H(rope)), ROOT(iso, empty_string));
-  EXPECT_EQ(name_hash(iso, H(flat)), rope_hash);
+  DeepRope d = {iso, rope, expected, kAppends};
+  pthread_attr_t attr;
+  pthread_t thread;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, 256 * 1024);
+  bool started = pthread_create(&thread, &attr, deep_rope_thread, &d) == 0;
+  if (started) pthread_join(thread, NULL);
+  pthread_attr_destroy(&attr);
   free(expected);
+  EXPECT(started);
   handle_scope_close(&scope);
 }
 
