@@ -20,7 +20,7 @@ static void gc_end(Heap *heap) {
 void heap_collect_young(Heap *heap) {
   if (heap->in_gc) return;
   double start = heap_now_ms();
-  size_t young = heap_young_generation_size(heap), old = heap_old_generation_size(heap);
+  size_t young = heap_young_generation_size(heap), old = heap_old_generation_used(heap);
   gc_begin(heap);
   scavenger_run(heap, false);
   heap->stats.scavenges++;
@@ -34,7 +34,7 @@ void heap_collect_young(Heap *heap) {
 void heap_collect_full(Heap *heap) {
   if (heap->in_gc) return;
   double start = heap_now_ms();
-  size_t young = heap_young_generation_size(heap), old = heap_old_generation_size(heap);
+  size_t young = heap_young_generation_size(heap), old = heap_old_generation_used(heap);
   gc_begin(heap);
   mark_sweep_run(heap);
   heap->stats.full_gcs++;

@@ -151,6 +151,12 @@ size_t heap_old_generation_size(Heap *heap) {
   return (size_t)heap->old_space.page_count * kPageSize + heap->large_bytes;
 }
 
+size_t heap_old_generation_used(Heap *heap) {
+  OldSpace *s = &heap->old_space;
+  size_t area = (size_t)s->page_count * (kPageSize - kPageHeaderSize);
+  return area - s->free_bytes - (s->limit - s->top) + heap->large_bytes;
+}
+
 static bool heap_can_grow(Heap *heap, size_t bytes) {
   return heap_old_generation_size(heap) + bytes <= heap->limit;
 }
@@ -259,8 +265,8 @@ void heap_trace(Heap *heap, const char *kind, size_t young_before, size_t old_be
                 double start_ms) {
   if (!heap->isolate->flags.trace_gc) return;
   fprintf(stderr,
-          "[gc] %-9s young %.1f -> %.1f KiB, old %.1f -> %.1f KiB, %.3f ms\n", kind,
-          young_before / 1024.0, heap_young_generation_size(heap) / 1024.0,
-          old_before / 1024.0, heap_old_generation_size(heap) / 1024.0,
-          heap_now_ms() - start_ms);
+          "[gc] %-10s young %.1f -> %.1f KiB, old %.1f -> %.1f KiB used (%d pages), %.3f ms\n",
+          kind, young_before / 1024.0, heap_young_generation_size(heap) / 1024.0,
+          old_before / 1024.0, heap_old_generation_used(heap) / 1024.0,
+          heap->old_space.page_count, heap_now_ms() - start_ms);
 }

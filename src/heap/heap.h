@@ -93,6 +93,8 @@ void heap_collect_full(Heap *heap);
 /* Old and large bytes in use (an upper bound: includes unswept garbage). */
 size_t heap_old_generation_size(Heap *heap);
 size_t heap_young_generation_size(Heap *heap);
+/* Old and large bytes holding objects (live or not yet swept), for --trace-gc. */
+size_t heap_old_generation_used(Heap *heap);
 
 /* Calls fn for every object of the old and large spaces, and of to-space. */
 typedef void (*HeapObjectCallback)(Tagged o, void *ctx);
