@@ -244,14 +244,6 @@ void heap_iterate_objects(Heap *heap, HeapObjectCallback fn, void *ctx) {
   }
 }
 
-bool heap_contains(Heap *heap, uintptr_t address) {
-  Page *page = page_of(address);
-  bool found = false;
-  for (Page *p = heap->to_space.first; p && !found; p = p->next) found = p == page;
-  for (Page *p = heap->old_space.first; p && !found; p = p->next) found = p == page;
-  for (Page *p = heap->large_pages; p && !found; p = p->next) found = p == page;
-  return found && address >= page->area_start && address < page->area_end;
-}
 
 /* ---- Tracing ----------------------------------------------------------------------- */
 

@@ -100,9 +100,6 @@ size_t heap_old_generation_used(Heap *heap);
 typedef void (*HeapObjectCallback)(Tagged o, void *ctx);
 void heap_iterate_objects(Heap *heap, HeapObjectCallback fn, void *ctx);
 
-/* true if address lies in the object area of one of the heap's live pages. */
-bool heap_contains(Heap *heap, uintptr_t address);
-
 /* Poison pattern written over freed memory and popped handles under --zap. It is odd, so
  * it looks like a heap pointer, and --verify-heap rejects it. */
 #define KILN_ZAP_VALUE ((Tagged)0xdeadbeefdeadbeefULL)

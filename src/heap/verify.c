@@ -39,7 +39,7 @@ static void verify_collect_pages(Verifier *v) {
   qsort(v->pages, v->page_count, sizeof(Page *), verify_compare_pages);
 }
 
-/* Like heap_contains, in O(log pages). */
+/* true if address lies in the object area of one of the heap's live pages. O(log pages). */
 static bool verify_contains(Verifier *v, uintptr_t address) {
   Page *page = page_of(address);
   Page **found = bsearch(&page, v->pages, v->page_count, sizeof(Page *), verify_compare_pages);

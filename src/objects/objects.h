@@ -201,8 +201,6 @@ _Static_assert((int)JSArray_length_index == (int)JSObject_kHeaderWords, "JSArray
 
 /* ---- Maps and instance types ------------------------------------------------------ */
 
-KILN_INLINE Tagged heap_object_map_of(Tagged o) { return heap_object_map(o); }
-
 /* Map.bits, as drawn above MAP_FIELDS. */
 enum {
   kMapInstanceTypeShift = 0,
