@@ -203,6 +203,8 @@ void isolate_iterate_roots(Isolate *iso, RootVisitor visit, void *ctx) {
   handle_scope_iterate(&iso->handle_scope_data, visit, ctx);
   global_handles_iterate_strong(iso->global_handles, visit, ctx);
   if (iso->pending_exception) visit(&iso->pending_exception, ctx);
+  if (iso->native_context) visit(&iso->native_context, ctx);
+  if (iso->iterate_extra_roots) iso->iterate_extra_roots(iso, visit, ctx);
 }
 
 /* ---- Exceptions --------------------------------------------------------------------- */

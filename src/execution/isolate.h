@@ -27,6 +27,13 @@ typedef struct Isolate {
   GlobalHandles *global_handles;
   struct StringTable *string_table;
   Tagged pending_exception;     /* 0 when none; a GC root */
+  Tagged native_context;        /* the current realm's NativeContext (execution/contexts.h),
+                                   0 before bootstrap; a GC root */
+  struct JSStack *js_stack;     /* the interpreter's register stack (interpreter/frames.h);
+                                   its used part is a GC root */
+  void (*iterate_extra_roots)(struct Isolate *iso, RootVisitor visit, void *ctx);
+                                /* set by the interpreter: visits the JS stack */
+  uintptr_t c_stack_limit;      /* lowest safe C stack address (execution_stack_ok) */
   uint64_t hash_seed;           /* random per isolate: string hashes cannot be predicted */
   uint64_t next_symbol_hash;
   Flags flags;

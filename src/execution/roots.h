@@ -31,7 +31,14 @@
   V(cons_two_byte_string_map, CONS_TWO_BYTE_STRING_TYPE)                         \
   V(symbol_map, SYMBOL_TYPE)                                                     \
   V(accessor_pair_map, ACCESSOR_PAIR_TYPE)                                       \
-  V(foreign_map, FOREIGN_TYPE)
+  V(foreign_map, FOREIGN_TYPE)                                                   \
+  V(shared_function_info_map, SHARED_FUNCTION_INFO_TYPE)                         \
+  V(bytecode_array_map, BYTECODE_ARRAY_TYPE)                                     \
+  V(script_map, SCRIPT_TYPE)                                                     \
+  V(scope_info_map, SCOPE_INFO_TYPE)                                             \
+  V(feedback_vector_map, FEEDBACK_VECTOR_TYPE)                                   \
+  V(context_map, CONTEXT_TYPE)                                                   \
+  V(native_context_map, NATIVE_CONTEXT_TYPE)
 
 /* The oddballs: V(root name, kind, to_string text, typeof text, ToNumber value). */
 #define ODDBALL_ROOT_LIST(V)                                        \

@@ -44,12 +44,22 @@
   V(ACCESSOR_PAIR_TYPE, AccessorPair, FIXED, 0)                       \
   V(FOREIGN_TYPE, Foreign, FIXED, 0)                                  \
   V(FREE_SPACE_TYPE, FreeSpace, FREE, 0)                              \
-  V(ONE_POINTER_FILLER_TYPE, HeapObject, FIXED, 0)
+  V(ONE_POINTER_FILLER_TYPE, HeapObject, FIXED, 0)                    \
+  V(SHARED_FUNCTION_INFO_TYPE, SharedFunctionInfo, FIXED, 0)          \
+  V(BYTECODE_ARRAY_TYPE, BytecodeArray, RAW_TAIL, 1)                  \
+  V(SCRIPT_TYPE, Script, FIXED, 0)                                    \
+  V(SCOPE_INFO_TYPE, FixedArray, TAGGED_TAIL, 8)                      \
+  V(FEEDBACK_VECTOR_TYPE, FixedArray, TAGGED_TAIL, 8)                 \
+  V(CONTEXT_TYPE, Context, TAGGED_TAIL, 8)                            \
+  V(NATIVE_CONTEXT_TYPE, Context, TAGGED_TAIL, 8)
 
 #define JS_TYPE_LIST(V)                                               \
   V(JS_OBJECT_TYPE, JSObject, JS, 0)                                  \
   V(JS_ERROR_TYPE, JSObject, JS, 0)                                   \
-  V(JS_ARRAY_TYPE, JSArray, JS, 0)
+  V(JS_ARRAY_TYPE, JSArray, JS, 0)                                    \
+  V(JS_FUNCTION_TYPE, JSFunction, JS, 0)                              \
+  V(JS_BOUND_FUNCTION_TYPE, JSBoundFunction, JS, 0)                   \
+  V(JS_PRIMITIVE_WRAPPER_TYPE, JSPrimitiveWrapper, JS, 0)
 
 #define INSTANCE_TYPE_LIST(V) STRING_TYPE_LIST(V) HEAP_TYPE_LIST(V) JS_TYPE_LIST(V)
 

@@ -122,6 +122,72 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
 /* JSArray: | map | properties | elements | length | in-object properties ... | */
 #define JS_ARRAY_FIELDS(F, T, P) JS_OBJECT_FIELDS(F, T, P) F(T, P, length, TAGGED)
 
+/* ---- Code and functions (the front end's objects; see docs/architecture.md) ---------- */
+
+/* SharedFunctionInfo: what every closure of one function literal shares.
+ * | map | name | function_data | scope_info | script | flags | formal_parameter_count |
+ * | length | start_position | end_position | function_id | builtin | builtin_data |
+ * function_data: the BytecodeArray, or undefined for builtins (and, later, lazily compiled
+ *   functions). scope_info: the ScopeInfo of the function's scope (undefined for builtins).
+ * flags: SFI_FLAG_LIST bits (interpreter/shared-function-info.h).
+ * length: the "length" property's value. start/end_position: the source range in script.
+ * builtin: a BuiltinFunction C pointer (builtins/builtins.h) or NULL; builtin_data: a value
+ *   the builtin can read (e.g. which error kind a NativeError constructor makes). */
+#define SHARED_FUNCTION_INFO_FIELDS(F, T, P)                                           \
+  HEAP_OBJECT_FIELDS(F, T, P) F(T, P, name, TAGGED) F(T, P, function_data, TAGGED)      \
+  F(T, P, scope_info, TAGGED) F(T, P, script, TAGGED) F(T, P, flags, SMI)               \
+  F(T, P, formal_parameter_count, SMI) F(T, P, length, SMI) F(T, P, start_position, SMI) \
+  F(T, P, end_position, SMI) F(T, P, function_id, SMI) F(T, P, builtin, PTR)            \
+  F(T, P, builtin_data, TAGGED)
+
+/* BytecodeArray (V8's Ignition): header, then `length` bytes of bytecode.
+ * | map | length | constant_pool | handler_table | source_positions | frame_size |
+ * | parameter_count | feedback_slot_count | flags | bytes ... |
+ * constant_pool: FixedArray (or the empty one); handler_table: FixedArray of
+ * (try_start, try_end, handler, context_register) Smi quadruples; source_positions:
+ * ByteArray (pairs of bytecode offset, source position; format in bytecode-array-builder.h);
+ * frame_size: registers; parameter_count: formal parameters including the receiver.
+ * Allocated in old space, which never moves objects, so the interpreter may hold a raw
+ * pointer to the bytes while the BytecodeArray is reachable from the frame. */
+#define BYTECODE_ARRAY_FIELDS(F, T, P)                                                  \
+  FIXED_ARRAY_BASE_FIELDS(F, T, P) F(T, P, constant_pool, TAGGED)                       \
+  F(T, P, handler_table, TAGGED) F(T, P, source_positions, TAGGED) F(T, P, frame_size, SMI) \
+  F(T, P, parameter_count, SMI) F(T, P, feedback_slot_count, SMI) F(T, P, flags, SMI)
+
+/* Script: | map | source | name | line_ends | id | flags |
+ * source: the String; name: the file name (or undefined); line_ends: FixedArray of Smi
+ * offsets, computed on first use for stack traces (undefined until then). */
+#define SCRIPT_FIELDS(F, T, P)                                                          \
+  HEAP_OBJECT_FIELDS(F, T, P) F(T, P, source, TAGGED) F(T, P, name, TAGGED)             \
+  F(T, P, line_ends, TAGGED) F(T, P, id, SMI) F(T, P, flags, SMI)
+
+/* Context (a scope's run-time environment), and the NativeContext of a realm:
+ * | map | length | scope_info | previous | extension | slot 0 | slot 1 | ... |
+ * length counts the slots after the header. previous: the enclosing context (undefined for
+ * a native context). extension: a with-object, a sloppy eval's var object, or the native
+ * context for everything else. A native context's slots are NATIVE_CONTEXT_LIST's. */
+#define CONTEXT_FIELDS(F, T, P)                                                         \
+  FIXED_ARRAY_BASE_FIELDS(F, T, P) F(T, P, scope_info, TAGGED) F(T, P, previous, TAGGED) \
+  F(T, P, extension, TAGGED)
+
+/* JSFunction: | map | properties | elements | shared | context | feedback_vector |
+ * | prototype_or_initial_map | in-object properties ... |
+ * feedback_vector: a FeedbackVector once the function has run, else undefined.
+ * prototype_or_initial_map: the "prototype" value (or the hole before it is needed), or,
+ * once `new` has run, the initial Map of instances (whose prototype field holds it). */
+#define JS_FUNCTION_FIELDS(F, T, P)                                                     \
+  JS_OBJECT_FIELDS(F, T, P) F(T, P, shared, TAGGED) F(T, P, context, TAGGED)            \
+  F(T, P, feedback_vector, TAGGED) F(T, P, prototype_or_initial_map, TAGGED)
+
+/* JSBoundFunction: | map | properties | elements | target | bound_this | bound_arguments | */
+#define JS_BOUND_FUNCTION_FIELDS(F, T, P)                                               \
+  JS_OBJECT_FIELDS(F, T, P) F(T, P, target, TAGGED) F(T, P, bound_this, TAGGED)         \
+  F(T, P, bound_arguments, TAGGED)
+
+/* JSPrimitiveWrapper (new Number(1), Object("s"), Object(Symbol())):
+ * | map | properties | elements | value | */
+#define JS_PRIMITIVE_WRAPPER_FIELDS(F, T, P) JS_OBJECT_FIELDS(F, T, P) F(T, P, value, TAGGED)
+
 /* LAYOUT_LIST(V): V(Type, prefix, FIELDS) for every layout. */
 #define LAYOUT_LIST(V)                                      \
   V(HeapObject, heap_object, HEAP_OBJECT_FIELDS)            \
@@ -138,7 +204,14 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
   V(AccessorPair, accessor_pair, ACCESSOR_PAIR_FIELDS)      \
   V(Foreign, foreign, FOREIGN_FIELDS)                       \
   V(JSObject, js_object, JS_OBJECT_FIELDS)                  \
-  V(JSArray, js_array, JS_ARRAY_FIELDS)
+  V(JSArray, js_array, JS_ARRAY_FIELDS)                     \
+  V(SharedFunctionInfo, sfi, SHARED_FUNCTION_INFO_FIELDS)   \
+  V(BytecodeArray, bytecode_array, BYTECODE_ARRAY_FIELDS)   \
+  V(Script, script, SCRIPT_FIELDS)                          \
+  V(Context, context, CONTEXT_FIELDS)                       \
+  V(JSFunction, js_function, JS_FUNCTION_FIELDS)            \
+  V(JSBoundFunction, js_bound_function, JS_BOUND_FUNCTION_FIELDS) \
+  V(JSPrimitiveWrapper, js_primitive_wrapper, JS_PRIMITIVE_WRAPPER_FIELDS)
 
 /* -- the expansion -- */
 #define LAYOUT_INDEX(T, P, name, kind) T##_##name##_index,
@@ -277,6 +350,14 @@ DEFINE_TYPE_CHECK(is_js_object, t >= FIRST_JS_RECEIVER_TYPE)
 DEFINE_TYPE_CHECK(is_js_array, t == JS_ARRAY_TYPE)
 DEFINE_TYPE_CHECK(is_name_dictionary, t == NAME_DICTIONARY_TYPE)
 DEFINE_TYPE_CHECK(is_number_dictionary, t == NUMBER_DICTIONARY_TYPE)
+DEFINE_TYPE_CHECK(is_shared_function_info, t == SHARED_FUNCTION_INFO_TYPE)
+DEFINE_TYPE_CHECK(is_bytecode_array, t == BYTECODE_ARRAY_TYPE)
+DEFINE_TYPE_CHECK(is_script, t == SCRIPT_TYPE)
+DEFINE_TYPE_CHECK(is_context, t == CONTEXT_TYPE || t == NATIVE_CONTEXT_TYPE)
+DEFINE_TYPE_CHECK(is_native_context, t == NATIVE_CONTEXT_TYPE)
+DEFINE_TYPE_CHECK(is_js_function, t == JS_FUNCTION_TYPE)
+DEFINE_TYPE_CHECK(is_js_bound_function, t == JS_BOUND_FUNCTION_TYPE)
+DEFINE_TYPE_CHECK(is_js_primitive_wrapper, t == JS_PRIMITIVE_WRAPPER_TYPE)
 #undef DEFINE_TYPE_CHECK
 
 KILN_INLINE bool is_number(Tagged v) { return is_smi(v) || is_heap_number(v); }

@@ -1,0 +1,97 @@
+/*
+ * contexts.h: Contexts (run-time scopes) and the NativeContext of a realm.
+ *
+ * Context layout (objects.h CONTEXT_FIELDS):
+ *   | map | length | scope_info | previous | extension | slot 0 | ... | slot length-1 |
+ * A function's captured variables, a block's captured let/const, a catch parameter that is
+ * captured: each scope that needs one gets a Context at run time whose slots the bytecode
+ * reads by index (LdaContextSlot). `previous` links to the enclosing context, ending at the
+ * realm's NativeContext.
+ *
+ * The NativeContext is a realm (ES2025 9.3): its slots hold the realm's intrinsics, listed
+ * once here. `isolate->context` (execution/isolate.h) is the current realm's native context.
+ */
+#ifndef KILN_EXECUTION_CONTEXTS_H_
+#define KILN_EXECUTION_CONTEXTS_H_
+
+#include "execution/isolate.h"
+
+/* V(slot name): the intrinsics of a realm. Builtins add their own here, in one place. */
+#define NATIVE_CONTEXT_LIST(V)                                                          \
+  V(global_object)             /* the global object (a JSObject in dictionary mode) */   \
+  V(global_this)               /* the value of `this` at top level: the global object */ \
+  V(script_context)            /* the Context holding top-level let/const/class */      \
+  V(script_scope_names)        /* a NameDictionary: name -> slot of script_context */    \
+  V(object_function)           /* %Object% */                                            \
+  V(object_prototype)                                                                  \
+  V(function_function)                                                                 \
+  V(function_prototype)                                                                \
+  V(array_function)                                                                    \
+  V(array_prototype)                                                                   \
+  V(string_function)                                                                   \
+  V(string_prototype)                                                                  \
+  V(number_function)                                                                   \
+  V(number_prototype)                                                                  \
+  V(boolean_function)                                                                  \
+  V(boolean_prototype)                                                                 \
+  V(symbol_function)                                                                   \
+  V(symbol_prototype)                                                                  \
+  V(bigint_function)                                                                   \
+  V(bigint_prototype)                                                                  \
+  V(error_function)                                                                    \
+  V(error_prototype)                                                                   \
+  V(type_error_function)                                                               \
+  V(range_error_function)                                                              \
+  V(syntax_error_function)                                                             \
+  V(reference_error_function)                                                          \
+  V(eval_error_function)                                                               \
+  V(uri_error_function)                                                                \
+  V(aggregate_error_function)                                                          \
+  V(iterator_prototype)        /* %IteratorPrototype% */                                 \
+  V(array_iterator_prototype)                                                          \
+  V(string_iterator_prototype)                                                         \
+  V(generator_function_prototype)                                                      \
+  V(generator_prototype)                                                               \
+  V(async_function_prototype)                                                          \
+  V(promise_function)                                                                  \
+  V(promise_prototype)                                                                 \
+  V(regexp_function)                                                                   \
+  V(regexp_prototype)                                                                  \
+  V(proxy_function)                                                                    \
+  V(eval_function)             /* %eval%: direct eval is a call of this exact function */ \
+  V(throw_type_error)          /* %ThrowTypeError% */                                    \
+  V(array_prototype_values)    /* %Array.prototype.values% (arguments[@@iterator]) */     \
+  V(template_map)              /* site id -> template object cache (a FixedArray) */    \
+  /* Maps of the realm's objects */                                                    \
+  V(object_map)                /* {} with %Object.prototype% */                          \
+  V(array_map)                 /* [] */                                                  \
+  V(sloppy_function_map)       /* function(){} : length, name, prototype */              \
+  V(strict_function_map)       /* strict functions: length, name, prototype */          \
+  V(method_map)                /* methods, arrows, accessors: length, name */            \
+  V(class_constructor_map)     /* class constructors: length, name, prototype (RO) */    \
+  V(builtin_function_map)      /* builtins: length, name */                              \
+  V(bound_function_map)                                                                \
+  V(sloppy_arguments_map)                                                              \
+  V(strict_arguments_map)                                                              \
+  V(iterator_result_map)       /* { value, done } */                                     \
+  V(error_maps)                /* FixedArray: the initial map of each ErrorKind */       \
+  V(primitive_wrapper_map)
+
+typedef enum {
+#define V(name) NATIVE_CONTEXT_##name,
+  NATIVE_CONTEXT_LIST(V)
+#undef V
+  kNativeContextSlotCount
+} NativeContextSlot;
+
+KILN_INLINE Tagged context_get(Tagged context, int64_t slot) {
+  return field_read(context, Context_kHeaderSize + slot * kTaggedSize);
+}
+KILN_INLINE void context_set(Tagged context, int64_t slot, Tagged value) {
+  field_write(context, Context_kHeaderSize + slot * kTaggedSize, value);
+}
+KILN_INLINE Tagged *context_slot(Tagged context, int64_t slot) {
+  return field_slot(context, Context_kHeaderSize + slot * kTaggedSize);
+}
+
+#endif /* KILN_EXECUTION_CONTEXTS_H_ */

@@ -1,0 +1,67 @@
+/*
+ * runtime-functions.h: the functions bytecode reaches through CallRuntime (V8's %Foo).
+ *
+ * RUNTIME_FUNCTION_LIST(V): V(Name, argument count (-1: any)) with the meaning on the line.
+ * The bytecode generator emits `CallRuntime Runtime_Name, rN, count`; the interpreter
+ * dispatches through the table runtime/runtime.c builds from this list. Every runtime
+ * function has the signature RuntimeFunction: it may allocate and throw (empty Handle).
+ */
+#ifndef KILN_RUNTIME_RUNTIME_FUNCTIONS_H_
+#define KILN_RUNTIME_RUNTIME_FUNCTIONS_H_
+
+#include "execution/isolate.h"
+
+#define RUNTIME_FUNCTION_LIST(V)                                                        \
+  /* Frame state (the current interpreter frame) */                                    \
+  V(GetNewTarget, 0)          /* new.target of the current frame (undefined if [[Call]]) */ \
+  V(GetActiveFunction, 0)     /* the closure running in the current frame */           \
+  V(GetHomeObject, 1)         /* (closure): its [[HomeObject]], or undefined */        \
+  /* Global and eval declarations (ES2025 16.1.7, 19.2.1.3) */                          \
+  V(DeclareGlobals, 1)        /* (FixedArray of name, kind Smi pairs; kind: 0 var, 1    \
+                                 function, 2 let, 3 const, 4 class): the checks of     \
+                                 GlobalDeclarationInstantiation, then var bindings     \
+                                 (undefined unless present), functions declared, and    \
+                                 lexical bindings in TDZ in the script scope */         \
+  V(DeclareGlobalFunction, 2) /* (name, closure): CreateGlobalFunctionBinding */        \
+  V(InitializeLexicalGlobal, 2) /* (name, value): ends the TDZ of a top-level let/const/ \
+                                 class binding */                                       \
+  V(DeclareEvalVar, 1)        /* (name): a sloppy direct eval's var in its var scope */  \
+  V(DeclareEvalFunction, 2)   /* (name, closure) */                                    \
+  /* Errors */                                                                          \
+  V(ThrowTypeError, 1)        /* (message string) */                                   \
+  V(ThrowReferenceError, 1)   /* (message string) */                                   \
+  V(ThrowSyntaxError, 1)      /* (message string) */                                   \
+  V(ThrowIteratorResultNotAnObject, 1)                                                 \
+  V(ThrowNotIterable, 1)      /* (value) */                                            \
+  V(ThrowCalledNonCallable, 1) /* (value) */                                           \
+  /* Objects and classes */                                                             \
+  V(SetPrototypeForLiteral, 2) /* (object, proto): __proto__: v in a literal (ignored   \
+                                 unless proto is an object or null) */                  \
+  V(CreatePrivateName, 1)     /* (description string): a new private symbol */         \
+  V(DefinePrivateMethod, 3)   /* (object, private name, closure): non-writable private \
+                                 method; TypeError if present */                       \
+  V(DefinePrivateAccessor, 4) /* (object, private name, getter|undefined,             \
+                                 setter|undefined) */                                  \
+  V(SetHomeObject, 2)         /* (closure, home object) */                             \
+  V(ArrayPushSpread, 2)       /* (array, iterable): appends every iterated value */    \
+  V(IteratorCloseQuiet, 1)    /* (iterator): IteratorClose for a throw completion:     \
+                                 errors from return() are ignored */                    \
+  V(ToPropertyKey, 1)                                                                  \
+  V(CreateIterResultObject, 2) /* (value, done) */                                     \
+  V(NewFunction, -1)          /* (params string, body string, kind Smi): CreateDynamicFunction */
+
+typedef enum {
+#define V(name, argc) Runtime_##name,
+  RUNTIME_FUNCTION_LIST(V)
+#undef V
+  kRuntimeFunctionCount
+} RuntimeFunctionId;
+
+/* args: argc slots the collector can see. */
+typedef Handle (*RuntimeFunction)(Isolate *iso, int argc, Tagged *args);
+
+const char *runtime_function_name(RuntimeFunctionId id);
+int runtime_function_arity(RuntimeFunctionId id);
+RuntimeFunction runtime_function(RuntimeFunctionId id);
+
+#endif /* KILN_RUNTIME_RUNTIME_FUNCTIONS_H_ */
