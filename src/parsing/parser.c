@@ -113,6 +113,8 @@ typedef struct Parser {
   bool in_params;              /* parsing formal parameters: yield/await expressions are
                                   errors */
   bool in_field_init;          /* `arguments` is an error (class field / static block) */
+  bool in_statement_list;      /* the statement being parsed is a StatementListItem (a
+                                  labelled function declaration is allowed, annex B.3.1) */
   bool allow_in;               /* the [In] grammar parameter */
   /* Cover grammar bookkeeping: counts of things seen, compared around a parenthesized
    * expression that becomes arrow parameters. */
@@ -206,6 +208,19 @@ static Token *peek(Parser *p) {
     p->has_ahead = true;
   }
   return &p->ahead;
+}
+
+/* The type of the token after the peeked one (scans ahead and rewinds the scanner). */
+static TokenType peek2(Parser *p) {
+  peek(p);
+  Scanner saved = p->scanner;
+  Token t;
+  scanner_next(&p->scanner, &t);
+  p->scanner.pos = saved.pos;
+  p->scanner.has_error = saved.has_error;
+  p->scanner.error_pos = saved.error_pos;
+  memcpy(p->scanner.error_message, saved.error_message, sizeof saved.error_message);
+  return t.type;
 }
 
 static bool at(Parser *p, TokenType t) { return p->tok.type == t; }
@@ -505,6 +520,7 @@ static AstNode *parse_class(Parser *p, bool is_declaration, bool name_optional);
 static AstNode *parse_binding_target(Parser *p, int decl_kind);
 static AstNode *to_target(Parser *p, AstNode *n, bool binding);
 static void parse_template_parts(Parser *p, AstNode *node, bool tagged);
+static void use_private_name(Parser *p, const AstString *name, int32_t pos);
 
 /* Binding kinds for parse_binding_target (what declares the names). */
 enum { BIND_VAR, BIND_LET, BIND_CONST, BIND_PARAM, BIND_CATCH, BIND_NONE };
@@ -621,7 +637,7 @@ static int32_t cover_error_pos(const AstNode *n, const char **message) {
 
 /* The expression is used as an expression, not a pattern: report its cover errors. */
 static void check_cover(Parser *p, AstNode *n) {
-  if (!is_literal_with_pending_error(n)) return;
+  if (p->failed || !is_literal_with_pending_error(n)) return;
   const char *message = NULL;
   int32_t pos = cover_error_pos(n, &message);
   error_at(p, pos, "%s", message);
@@ -712,6 +728,10 @@ static AstNode *to_array_pattern(Parser *p, AstNode *n, bool binding) {
 }
 
 static AstNode *to_object_pattern(Parser *p, AstNode *n, bool binding) {
+  if (n->cover_flags & COVER_SPREAD_COMMA) {
+    error_at(p, n->pos, "Rest element must be last element");
+    return NULL;
+  }
   n->kind = AST_OBJECT_PATTERN;
   n->cover_flags = 0;
   for (int i = 0; i < n->u.object.count && !p->failed; i++) {
@@ -997,6 +1017,7 @@ static void parse_object_property(Parser *p, AstNode *obj, PropertyVec *props, b
   if (accept(p, TOKEN_ELLIPSIS)) {
     prop->kind = AST_PROP_SPREAD;
     prop->value = parse_assignment(p, true);
+    if (at(p, TOKEN_COMMA)) obj->cover_flags |= COVER_SPREAD_COMMA;
     return;
   }
   bool is_async = false, is_generator = false;
@@ -1442,7 +1463,10 @@ static AstNode *parse_arrow(Parser *p, int32_t start, AstList *params, const Cov
   for (int i = 0; i < params->length && !p->failed; i++) {
     AstNode *e = params->items[i];
     if (e->kind == AST_SPREAD) {
-      if (i != params->length - 1) { error_at(p, e->pos, "Rest parameter must be last formal parameter"); break; }
+      if (i != params->length - 1 || (e->cover_flags & COVER_SPREAD_COMMA)) {
+        error_at(p, e->pos, "Rest parameter must be last formal parameter");
+        break;
+      }
       AstNode *operand = e->u.unary.operand;
       if (operand->kind == AST_ASSIGN) { error_at(p, operand->pos, "Rest parameter may not have a default initializer"); break; }
       e->kind = AST_REST_ELEMENT;
@@ -1460,7 +1484,7 @@ static AstNode *parse_arrow(Parser *p, int32_t start, AstList *params, const Cov
   }
   p->in_generator = false;
   p->in_async = is_async;
-  p->await_reserved = saved.await_reserved || saved.in_async || is_async;
+  p->await_reserved = is_async || p->info->is_module;  /* ConciseBody has no [Await] */
   if (at(p, TOKEN_LBRACE)) {
     p->allow_in = true;
     parse_function_body(p, node);
@@ -1585,8 +1609,10 @@ static AstNode *parse_identifier_primary(Parser *p) {
     Token *ahead = peek(p);
     if (!ahead->newline_before) {
       if (ahead->type == TOKEN_FUNCTION) return parse_function_expression(p);
-      if (ahead->type == TOKEN_IDENTIFIER) {
-        /* async x => ... */
+      if (ahead->type == TOKEN_IDENTIFIER &&
+          !(!p->allow_in && ahead->value == p->s_of && !ahead->escaped &&
+            peek2(p) != TOKEN_ARROW)) {
+        /* async x => ... (but `for (async of` is the identifier async) */
         CoverMark m = cover_mark(p);
         next(p);
         bool ra = p->await_reserved;
@@ -1668,6 +1694,7 @@ static AstNode *parse_primary(Parser *p) {
       n = node_new(p, AST_PRIVATE_NAME, pos);
       n->u.ident.name = p->tok.value;
       n->u.ident.scope = p->scope;
+      use_private_name(p, p->tok.value, pos);
       next(p);
       if (!at(p, TOKEN_IN)) { error_unexpected(p); return NULL; }
       return n;
@@ -1688,6 +1715,7 @@ static void parse_arguments(Parser *p, AstList *args, bool allow_pattern) {
       AstNode *spread = node_new(p, AST_SPREAD, p->tok.pos);
       next(p);
       spread->u.unary.operand = parse_assignment(p, allow_pattern);
+      if (at(p, TOKEN_COMMA)) spread->cover_flags |= COVER_SPREAD_COMMA;
       list_push(p, args, spread);
     } else {
       list_push(p, args, parse_assignment(p, allow_pattern));
@@ -2473,7 +2501,7 @@ static void parse_class_member(Parser *p, ClassParse *cp) {
   }
   if (accept(p, TOKEN_MUL)) is_generator = true;
   if (!is_async && !is_generator && (at_contextual(p, p->s_get) || at_contextual(p, p->s_set)) &&
-      !is_class_element_end(peek(p)->type)) {
+      !is_class_element_end(peek(p)->type) && peek(p)->type != TOKEN_MUL) {
     kind = p->tok.value == p->s_get ? AST_CLASS_GETTER : AST_CLASS_SETTER;
     next(p);
   }
@@ -2586,15 +2614,16 @@ static AstNode *parse_class(Parser *p, bool is_declaration, bool name_optional) 
   if (c->name) {
     c->name_var = variable_new(p, scope, c->name, VAR_MODE_CLASS_INNER, name_pos);
   }
-  ClassState cs = {p->cls, scope, NULL};
-  p->cls = &cs;
   ClassParse cp;
   memset(&cp, 0, sizeof cp);
   cp.node = node;
+  /* The heritage sees the outer private environment (ES2025 15.7.14 step 8). */
   if (accept(p, TOKEN_EXTENDS)) {
     c->heritage = parse_lhs(p);
     if (c->heritage && is_bare_arrow(c->heritage)) error_unexpected(p);
   }
+  ClassState cs = {p->cls, scope, NULL};
+  p->cls = &cs;
   bool allow_in = p->allow_in;
   p->allow_in = true;
   if (expect(p, TOKEN_LBRACE)) {
@@ -2883,6 +2912,7 @@ static AstNode *parse_block(Parser *p, AstScope *scope) {
 
 /* The body of if/while/for/with/labelled statements: a Statement, not a declaration. */
 static AstNode *parse_substatement(Parser *p) {
+  p->in_statement_list = false;
   switch (p->tok.type) {
     case TOKEN_CLASS: case TOKEN_CONST:
       error_at(p, p->tok.pos, "Lexical declaration cannot appear in a single-statement context");
@@ -3280,9 +3310,10 @@ static AstNode *parse_labelled(Parser *p) {
     }
   }
   n->u.labeled.label = name;
+  bool fn_ok = p->in_statement_list;
   if (at(p, TOKEN_FUNCTION)) {
     /* Annex B.3.1: labelled function declarations in sloppy code. */
-    if (p->strict) {
+    if (p->strict || !fn_ok) {
       error_at(p, p->tok.pos, "In strict mode code, functions can only be declared at top level or inside a block.");
     } else {
       int32_t pos = p->tok.pos;
@@ -3291,6 +3322,8 @@ static AstNode *parse_labelled(Parser *p) {
                                 n->u.labeled.body->u.function.is_async))
         error_at(p, pos, "Generators can only be declared at the top level or inside a block.");
     }
+  } else if (at(p, TOKEN_IDENTIFIER) && peek(p)->type == TOKEN_COLON) {
+    n->u.labeled.body = parse_statement(p);  /* another label: same context */
   } else {
     n->u.labeled.body = parse_substatement(p);
   }
@@ -3365,6 +3398,7 @@ static AstNode *parse_module_item(Parser *p);
 /* StatementListItem: a Statement or a Declaration (ES2025 14). */
 static AstNode *parse_statement_list_item(Parser *p) {
   bool in_block = p->scope != p->fs->var_scope;
+  p->in_statement_list = true;
   switch (p->tok.type) {
     case TOKEN_FUNCTION:
       return parse_function_declaration(p, in_block, false);
@@ -3463,26 +3497,36 @@ static const AstString *parse_module_export_name(Parser *p, bool *is_string) {
   return name;
 }
 
+/* Import attributes: `with { type: "json" }` (ES2025 16.2.2); keys must be unique. */
+static void parse_with_clause(Parser *p) {
+  if (!at(p, TOKEN_WITH)) return;
+  next(p);
+  expect(p, TOKEN_LBRACE);
+  const AstString *keys[16];
+  int key_count = 0;
+  while (!at(p, TOKEN_RBRACE) && !p->failed) {
+    int32_t pos = p->tok.pos;
+    bool is_string;
+    const AstString *key = parse_module_export_name(p, &is_string);
+    if (!key) return;
+    for (int i = 0; i < key_count; i++)
+      if (keys[i] == key) { error_at(p, pos, "Import attribute has duplicate key '%s'", key->data); return; }
+    if (key_count < 16) keys[key_count++] = key;
+    expect(p, TOKEN_COLON);
+    if (!at(p, TOKEN_STRING)) { error_unexpected(p); return; }
+    next(p);
+    if (!at(p, TOKEN_RBRACE)) expect(p, TOKEN_COMMA);
+  }
+  expect(p, TOKEN_RBRACE);
+}
+
 static void parse_from_clause(Parser *p, AstModuleDecl *m) {
   if (!at_contextual(p, p->s_from)) { error_unexpected(p); return; }
   next(p);
   if (!at(p, TOKEN_STRING)) { error_unexpected(p); return; }
   m->specifier = p->tok.value;
   next(p);
-  /* Import attributes: with { type: "json" } (ES2025 16.2.2). */
-  if (at(p, TOKEN_WITH) && !p->tok.newline_before) {
-    next(p);
-    expect(p, TOKEN_LBRACE);
-    while (!at(p, TOKEN_RBRACE) && !p->failed) {
-      bool is_string;
-      parse_module_export_name(p, &is_string);
-      expect(p, TOKEN_COLON);
-      if (!at(p, TOKEN_STRING)) { error_unexpected(p); return; }
-      next(p);
-      if (!at(p, TOKEN_RBRACE)) expect(p, TOKEN_COMMA);
-    }
-    expect(p, TOKEN_RBRACE);
-  }
+  parse_with_clause(p);
 }
 
 static void declare_import(Parser *p, const AstString *name, int32_t pos) {
@@ -3497,6 +3541,7 @@ static AstNode *parse_import_declaration(Parser *p) {
   if (at(p, TOKEN_STRING)) {
     m->specifier = p->tok.value;
     next(p);
+    parse_with_clause(p);
     consume_semicolon(p);
     return n;
   }

@@ -92,7 +92,7 @@ static StringEntry *string_table_lookup(Scanner *s, const char *data, size_t len
     StringEntry *e = &t->entries[i];
     if (!e->string) break;
     if (e->string->hash == hash && e->string->byte_length == length &&
-        memcmp(e->string->data, data, length) == 0)
+        (length == 0 || memcmp(e->string->data, data, length) == 0))
       return e;
     i = (i + 1) & (t->capacity - 1);
   }
@@ -107,7 +107,7 @@ static StringEntry *string_table_lookup(Scanner *s, const char *data, size_t len
   str->utf16_length = wtf8_utf16_length(data, length);
   str->array_index = 0;
   str->is_array_index = string_array_index(data, length, &str->array_index);
-  memcpy(str->data, data, length);
+  if (length) memcpy(str->data, data, length);
   str->data[length] = 0;
   StringEntry *e = &t->entries[i];
   e->string = str;
@@ -235,12 +235,14 @@ static bool buffer_reserve(Scanner *s, char **buf, size_t *cap, size_t need) {
 }
 
 static void buffer_put_bytes(Scanner *s, const void *data, size_t n) {
+  if (n == 0) return;
   if (!buffer_reserve(s, &s->buffer, &s->buffer_capacity, s->buffer_length + n)) return;
   memcpy(s->buffer + s->buffer_length, data, n);
   s->buffer_length += n;
 }
 
 static void raw_put_bytes(Scanner *s, const void *data, size_t n) {
+  if (n == 0) return;
   if (!buffer_reserve(s, &s->raw_buffer, &s->raw_capacity, s->raw_length + n)) return;
   memcpy(s->raw_buffer + s->raw_length, data, n);
   s->raw_length += n;
@@ -413,7 +415,7 @@ static bool scan_identifier_name(Scanner *s, Token *tok, size_t prefix) {
   s->buffer_length = 0;
   buffer_put_bytes(s, s->source + start, s->pos - start);
   bool escaped = false;
-  bool first = s->pos == start;
+  bool first = s->pos == start + prefix;
   while (s->pos < s->length) {
     int32_t char_pos = (int32_t)s->pos;
     uint32_t c;
