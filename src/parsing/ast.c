@@ -73,6 +73,10 @@ static void print_number(FILE *f, double v) {
   if (isnan(v)) { fputs("NaN", f); return; }
   if (isinf(v)) { fputs(v < 0 ? "-Infinity" : "Infinity", f); return; }
   char buf[40];
+  if (v == (double)(int64_t)v && fabs(v) < 1e18) {
+    fprintf(f, "%lld", (long long)v);
+    return;
+  }
   for (int precision = 1; precision <= 17; precision++) {
     snprintf(buf, sizeof buf, "%.*g", precision, v);
     if (strtod(buf, NULL) == v) break;
@@ -241,9 +245,13 @@ static void print_children(FILE *f, const AstNode *n) {
       fputs(" ", f); print_node(f, n->u.for_each.right);
       fputs(" ", f); print_node(f, n->u.for_each.body);
       break;
-    case AST_WHILE: case AST_DO_WHILE:
+    case AST_WHILE:
       fputs(" ", f); print_node(f, n->u.while_stmt.test);
       fputs(" ", f); print_node(f, n->u.while_stmt.body);
+      break;
+    case AST_DO_WHILE:
+      fputs(" ", f); print_node(f, n->u.while_stmt.body);
+      fputs(" ", f); print_node(f, n->u.while_stmt.test);
       break;
     case AST_CONTINUE: case AST_BREAK:
       if (n->u.jump.label) fprintf(f, " %s", n->u.jump.label->data);

@@ -74,6 +74,7 @@ typedef struct FunctionState {
   bool allow_super_property, allow_super_call, allow_new_target, allow_arguments;
   bool allow_return;
   bool is_static_block;
+  int32_t dup_param_pos;       /* the first repeated parameter name, or -1 */
   Label *labels;
   int breakable_depth, loop_depth;
   AnnexB *annexb;
@@ -450,7 +451,7 @@ static AstVariable *declare_param(Parser *p, const AstString *name, int32_t pos)
   DeclEntry *e = decl_lookup(p, p->scope, name, true);
   if (!e) return NULL;
   if (!e->var) e->var = variable_new(p, p->scope, name, VAR_MODE_PARAM, pos);
-  else if (e->flags & DECL_PARAM) e->flags |= DECL_FUNCTION; /* reused bit: duplicate seen */
+  else if ((e->flags & DECL_PARAM) && p->fs->dup_param_pos < 0) p->fs->dup_param_pos = pos;
   e->flags |= DECL_PARAM;
   return e->var;
 }
@@ -1151,15 +1152,6 @@ static void restore_context(Parser *p, const SavedContext *s, bool was_arrow) {
   }
 }
 
-static int32_t dup_param_pos_of(Parser *p, AstScope *scope) {
-  for (AstVariable *v = scope->variables; v; v = v->next) {
-    if (v->mode != VAR_MODE_PARAM) continue;
-    DeclEntry *e = decl_lookup(p, scope, v->name, false);
-    if (e && (e->flags & DECL_FUNCTION)) return v->declaration_pos;
-  }
-  return -1;
-}
-
 /* Calls fn for every IDENTIFIER bound by a pattern (params, declarations). */
 static void for_each_bound_name(Parser *p, AstNode *n, void (*fn)(Parser *, AstNode *, void *),
                                 void *data) {
@@ -1202,10 +1194,8 @@ static void finish_function(Parser *p, AstNode *node, int32_t name_pos) {
       error_at(p, name_pos, "Unexpected eval or arguments in strict mode");
   }
   bool unique_params = fn->is_strict || !fn->has_simple_params || fn->kind != AST_FUNC_NORMAL;
-  if (unique_params) {
-    int32_t dup = dup_param_pos_of(p, fn->scope);
-    if (dup >= 0) error_at(p, dup, "Duplicate parameter name not allowed in this context");
-  }
+  if (unique_params && p->fs->func == fn && p->fs->dup_param_pos >= 0)
+    error_at(p, p->fs->dup_param_pos, "Duplicate parameter name not allowed in this context");
 }
 
 static void apply_annexb(Parser *p, FunctionState *fs);
@@ -1328,6 +1318,7 @@ static AstNode *function_node_new(Parser *p, AstNodeKind node_kind, int32_t star
 
 static void function_state_init(Parser *p, FunctionState *fs, AstFunction *fn, bool is_arrow) {
   memset(fs, 0, sizeof *fs);
+  fs->dup_param_pos = -1;
   fs->outer = p->fs;
   fs->func = fn;
   fs->var_scope = fn->scope;
@@ -2363,6 +2354,7 @@ static FunctionState *class_init_state(Parser *p, ClassParse *cp, bool is_static
   if (is_static) c->static_init = fn_node;
   else c->instance_fields_init = fn_node;
   FunctionState *fs = zone_alloc_zeroed(p->zone, sizeof(FunctionState));
+  fs->dup_param_pos = -1;
   fs->outer = p->fs;
   fs->func = &fn_node->u.function;
   fs->var_scope = fs->func->scope;
@@ -2429,6 +2421,7 @@ static void parse_static_block(Parser *p, ClassParse *cp, int32_t start) {
   scope_enter(p, fn->scope);
   FunctionState fs;
   memset(&fs, 0, sizeof fs);
+  fs.dup_param_pos = -1;
   fs.outer = p->fs;
   fs.func = fn;
   fs.var_scope = fn->scope;
@@ -3783,6 +3776,7 @@ static AstNode *parse_program(Parser *p) {
   scope_enter(p, scope);
   FunctionState fs;
   memset(&fs, 0, sizeof fs);
+  fs.dup_param_pos = -1;
   fs.var_scope = scope;
   fs.allow_super_property = info->allow_super_property;
   fs.allow_super_call = info->allow_super_call;
