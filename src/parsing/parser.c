@@ -621,7 +621,7 @@ static int32_t cover_error_pos(const AstNode *n, const char **message) {
       }
       if (prop->shorthand && prop->value && prop->value->kind == AST_ASSIGN_PATTERN) {
         *message = "Invalid shorthand property initializer";
-        return prop->value->u.assign.value->pos - 1;
+        return prop->value->pos;
       }
       if (is_literal_with_pending_error(prop->value)) return cover_error_pos(prop->value, message);
     }
