@@ -271,7 +271,7 @@ static const ErrorCase kEarlyErrors[] = {
   {"({...{a}} = c);", 0, 1, 6, "must be followed by an assignable reference"},
   {"({a = 1});", 0, 1, 5, "Invalid shorthand property initializer"},
   {"({a = 1}).b;", 0, 1, 5, "Invalid shorthand property initializer"},
-  {"[{a = 1}];", 0, 1, 6, "Invalid shorthand property initializer"},
+  {"[{a = 1}];", 0, 1, 5, "Invalid shorthand property initializer"},
   {"f({a = 1});", 0, 1, 6, "Invalid shorthand property initializer"},
   {"({__proto__: 1, __proto__: 2});", 0, 1, 17, "Duplicate __proto__"},
   {"({ get a() {} } = b);", 0, 1, 10, "Invalid destructuring assignment target"},
