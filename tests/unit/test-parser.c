@@ -429,3 +429,255 @@ TEST(parser, valid_programs) {
     if (!check_ok(kValid[i], 0)) failures++;
   EXPECT_EQ(failures, 0);
 }
+
+/* ---- Scopes and function flags ---- */
+
+typedef struct { Zone *zone; ParseInfo info; AstNode *program; } Parsed;
+
+static bool parse_into(Parsed *r, const char *src, int flags) {
+  memset(r, 0, sizeof *r);
+  r->zone = zone_new();
+  r->info.source = src;
+  r->info.length = strlen(src);
+  r->info.is_module = flags & F_MODULE;
+  if (!parser_parse(r->zone, &r->info)) {
+    fprintf(stderr, "  %s: %s\n", src, r->info.error.message);
+    return false;
+  }
+  r->program = r->info.program;
+  return true;
+}
+
+static AstVariable *find_var(AstScope *scope, const char *name) {
+  for (AstVariable *v = scope->variables; v; v = v->next)
+    if (strcmp(v->name->data, name) == 0) return v;
+  return NULL;
+}
+
+static AstNode *stmt(AstNode *program, int i) { return program->u.program.body.items[i]; }
+
+TEST(parser, scopes_var_let_and_annexb) {
+  Parsed r;
+  EXPECT(parse_into(&r, "function f(p) { var a; let b; { var c; let d; function e() {} } }", 0));
+  AstFunction *f = &stmt(r.program, 0)->u.function;
+  AstScope *s = f->scope;
+  EXPECT(find_var(r.program->u.program.scope, "f") != NULL);
+  EXPECT_EQ(find_var(s, "p")->mode, VAR_MODE_PARAM);
+  EXPECT_EQ(find_var(s, "a")->mode, VAR_MODE_VAR);
+  EXPECT_EQ(find_var(s, "b")->mode, VAR_MODE_LET);
+  EXPECT_EQ(find_var(s, "c")->mode, VAR_MODE_VAR);
+  EXPECT(find_var(s, "d") == NULL);
+  EXPECT(f->body_scope == s);
+  AstNode *block = f->body.items[2];
+  AstScope *bs = block->u.block.scope;
+  EXPECT(bs != NULL && bs->kind == SCOPE_BLOCK && bs->outer == s);
+  EXPECT_EQ(find_var(bs, "d")->mode, VAR_MODE_LET);
+  AstNode *e = block->u.block.body.items[2];
+  EXPECT_EQ(e->kind, AST_FUNCTION_DECL);
+  EXPECT(e->u.function.decl_var == find_var(bs, "e"));
+  /* Annex B.3.2: e also has a var binding in f's scope. */
+  EXPECT(e->u.function.is_annexb_hoisted);
+  EXPECT(e->u.function.annexb_var == find_var(s, "e"));
+  EXPECT_EQ(find_var(s, "e")->mode, VAR_MODE_VAR);
+  zone_free(r.zone);
+  /* Not hoisted when a let of the name is in the way, or in strict code. */
+  EXPECT(parse_into(&r, "function g() { let e; { function e() {} } } function h() { 'use strict'; { function e() {} } }", 0));
+  AstFunction *g = &stmt(r.program, 0)->u.function;
+  AstNode *inner = g->body.items[1]->u.block.body.items[0];
+  EXPECT(!inner->u.function.is_annexb_hoisted);
+  AstFunction *h = &stmt(r.program, 1)->u.function;
+  inner = h->body.items[1]->u.block.body.items[0];
+  EXPECT(!inner->u.function.is_annexb_hoisted);
+  zone_free(r.zone);
+}
+
+TEST(parser, scopes_params_catch_for_class) {
+  Parsed r;
+  EXPECT(parse_into(&r, "function f(a = 1, {b}) { var c; let d; }", 0));
+  AstFunction *f = &stmt(r.program, 0)->u.function;
+  EXPECT(!f->has_simple_params);
+  EXPECT_EQ(f->length, 0);
+  EXPECT(f->body_scope != f->scope && f->body_scope->is_declaration_scope);
+  EXPECT(find_var(f->scope, "b") != NULL);
+  EXPECT(find_var(f->body_scope, "c") != NULL && find_var(f->scope, "c") == NULL);
+  EXPECT(find_var(f->body_scope, "d") != NULL);
+  zone_free(r.zone);
+
+  EXPECT(parse_into(&r, "try {} catch ([e]) { let x; } for (let i = 0;;) { i; } (function g() { g; });", 0));
+  AstNode *t = stmt(r.program, 0);
+  EXPECT_EQ(t->u.try_stmt.catch_scope->kind, SCOPE_CATCH);
+  EXPECT_EQ(find_var(t->u.try_stmt.catch_scope, "e")->mode, VAR_MODE_CATCH);
+  EXPECT(t->u.try_stmt.handler->u.block.scope->outer == t->u.try_stmt.catch_scope);
+  AstNode *loop = stmt(r.program, 1);
+  EXPECT(loop->u.for_stmt.scope != NULL);
+  EXPECT_EQ(find_var(loop->u.for_stmt.scope, "i")->mode, VAR_MODE_LET);
+  /* The reference i in the body block: its scope is the body block (no bindings: NULL in
+   * the AST but still in the tree), whose outer is the loop scope. */
+  AstNode *body = loop->u.for_stmt.body;
+  EXPECT(body->u.block.scope == NULL);
+  AstNode *ref = body->u.block.body.items[0]->u.unary.operand;
+  EXPECT(ref->u.ident.scope->outer == loop->u.for_stmt.scope);
+  AstNode *g = stmt(r.program, 2)->u.unary.operand;
+  EXPECT(g->parenthesized);
+  EXPECT(g->u.function.is_named_expression);
+  EXPECT(g->u.function.name_var != NULL && g->u.function.name_var->mode == VAR_MODE_FUNCTION_NAME);
+  EXPECT(find_var(g->u.function.scope, "g") == NULL);
+  zone_free(r.zone);
+
+  EXPECT(parse_into(&r, "class A extends B { #p; static s = 1; x = this.#p; static { } m() {} }", 0));
+  AstClass *c = &stmt(r.program, 0)->u.class_lit;
+  EXPECT(c->decl_var != NULL && c->decl_var->mode == VAR_MODE_CLASS);
+  EXPECT(c->name_var != NULL && c->name_var->mode == VAR_MODE_CLASS_INNER);
+  EXPECT_EQ(c->scope->kind, SCOPE_CLASS);
+  EXPECT_EQ(find_var(c->scope, "#p")->mode, VAR_MODE_PRIVATE_NAME);
+  EXPECT(c->members[0].private_var == find_var(c->scope, "#p"));
+  AstFunction *ctor = &c->constructor->u.function;
+  EXPECT_EQ(ctor->kind, AST_FUNC_DERIVED_CONSTRUCTOR);
+  EXPECT(ctor->is_default_constructor);
+  EXPECT(ctor->home_class == c);
+  AstFunction *init = &c->instance_fields_init->u.function;
+  EXPECT_EQ(init->kind, AST_FUNC_CLASS_FIELDS_INIT);
+  EXPECT_EQ(init->body.length, 2);  /* #p and x */
+  EXPECT_EQ(init->body.items[0]->u.field_init.member_index, 0);
+  EXPECT_EQ(init->body.items[1]->u.field_init.member_index, 2);
+  EXPECT(init->uses_this);
+  AstFunction *sinit = &c->static_init->u.function;
+  EXPECT_EQ(sinit->body.length, 2);  /* s and the static block */
+  EXPECT_EQ(c->members[3].kind, AST_CLASS_STATIC_BLOCK);
+  EXPECT_EQ(c->members[3].value->u.function.kind, AST_FUNC_CLASS_STATIC_INIT);
+  /* The field initializer's `this` reference lives in the init function's scope. */
+  EXPECT(c->members[2].value->u.member.object->kind == AST_THIS);
+  zone_free(r.zone);
+}
+
+TEST(parser, function_flags_and_arrow_adoption) {
+  Parsed r;
+  EXPECT(parse_into(&r, "function f() { return () => this + arguments.length; }"
+                        "function g() { eval('x'); { let y; } }"
+                        "function h(a, b = 1, c) {} var k = (a, b) => a;"
+                        "var m = (a = function () {}, b = () => a) => a + b;", 0));
+  AstFunction *f = &stmt(r.program, 0)->u.function;
+  EXPECT(f->uses_this && f->uses_arguments && !f->calls_eval);
+  AstFunction *arrow = &f->body.items[0]->u.unary.operand->u.function;
+  EXPECT(arrow->kind == AST_FUNC_ARROW && arrow->uses_this && arrow->uses_arguments);
+  EXPECT(arrow->is_expression_body);
+  AstFunction *g = &stmt(r.program, 1)->u.function;
+  EXPECT(g->calls_eval);
+  EXPECT(g->scope->calls_eval && g->scope->calls_sloppy_eval);
+  EXPECT(r.program->u.program.scope->inner_calls_eval);
+  EXPECT(!g->uses_this);
+  AstFunction *h = &stmt(r.program, 2)->u.function;
+  EXPECT_EQ(h->length, 1);
+  AstFunction *k = &stmt(r.program, 3)->u.var_decl.declarators[0].init->u.function;
+  EXPECT_EQ(k->length, 2);
+  /* Scopes created while the parameters were parsed as an expression belong to m. */
+  AstNode *m_node = stmt(r.program, 4)->u.var_decl.declarators[0].init;
+  AstFunction *m = &m_node->u.function;
+  EXPECT_EQ(m->kind, AST_FUNC_ARROW);
+  EXPECT(m->scope->first_inner != NULL);
+  for (AstScope *s = m->scope->first_inner; s; s = s->next_sibling) EXPECT(s->outer == m->scope);
+  AstNode *b_default = m->params.items[1]->u.assign.value;      /* () => a */
+  AstNode *a_ref = b_default->u.function.body.items[0]->u.unary.operand;
+  EXPECT(a_ref->u.ident.scope == b_default->u.function.scope);
+  EXPECT(b_default->u.function.scope->outer == m->scope);
+  EXPECT(m->params.items[0]->u.assign.target->u.ident.scope == m->scope);
+  EXPECT(find_var(m->scope, "a") != NULL && find_var(m->scope, "a")->mode == VAR_MODE_PARAM);
+  /* function ids in source order for declarations. */
+  EXPECT(f->function_id < g->function_id && g->function_id < h->function_id);
+  EXPECT_EQ(f->start, 0);
+  EXPECT_EQ(r.info.source[f->end - 1], '}');
+  zone_free(r.zone);
+}
+
+TEST(parser, deep_nesting_is_an_error_not_a_crash) {
+  const int n = 100000;
+  char *src = malloc((size_t)n * 2 + 16);
+  const char *opens[] = {"(", "[", "{", "-", "function f(){"};
+  const char *closes[] = {")", "]", "}", "", "}"};
+  for (int k = 0; k < 5; k++) {
+    size_t len = 0;
+    int depth = k == 4 ? n / 20 : n;
+    for (int i = 0; i < depth; i++) { strcpy(src + len, opens[k]); len += strlen(opens[k]); }
+    src[len++] = 'a';
+    for (int i = 0; i < depth; i++) { strcpy(src + len, closes[k]); len += strlen(closes[k]); }
+    src[len] = 0;
+    ParseInfo info;
+    char *out = parse_dump(src, 0, &info);
+    EXPECT(out == NULL);
+    EXPECT_EQ(info.error.kind, PARSE_ERROR_RANGE);
+    if (k == 4) src = realloc(src, (size_t)n * 2 + 16);
+  }
+  /* Long binary chains, else-if chains and statement lists are fine. */
+  size_t len = 0;
+  src = realloc(src, (size_t)n * 16);
+  len += (size_t)sprintf(src + len, "x = a");
+  for (int i = 0; i < n; i++) len += (size_t)sprintf(src + len, "+a");
+  len += (size_t)sprintf(src + len, ";\nif (a) b;");
+  for (int i = 0; i < n / 10; i++) len += (size_t)sprintf(src + len, " else if (a) b;");
+  for (int i = 0; i < n; i++) len += (size_t)sprintf(src + len, "\nc;");
+  EXPECT(check_ok(src, 0));
+  free(src);
+}
+
+TEST(parser, line_column_and_positions) {
+  int line, column;
+  const char *src = "a\nb\r\nc\xE2\x80\xA8\xF0\x9F\x98\x80x";
+  parser_line_column(src, strlen(src), 0, &line, &column);
+  EXPECT(line == 1 && column == 1);
+  parser_line_column(src, strlen(src), 5, &line, &column);
+  EXPECT(line == 3 && column == 1);
+  parser_line_column(src, strlen(src), (int)strlen(src) - 1, &line, &column);
+  EXPECT(line == 4 && column == 3);  /* the emoji is two UTF-16 units */
+  EXPECT(check_error("\n\n  foo bar", 0, 3, 7, "Unexpected identifier 'bar'"));
+}
+
+TEST(parser, dynamic_function) {
+  Zone *zone = zone_new();
+  ParseInfo info;
+  memset(&info, 0, sizeof info);
+  AstNode *fn;
+  EXPECT(parser_parse_dynamic_function(zone, &info, "a, b", 4, "return a + b", 12, false, false, &fn));
+  EXPECT(fn != NULL && fn->u.function.params.length == 2);
+  EXPECT(strcmp(fn->u.function.name->data, "anonymous") == 0);
+  EXPECT(strncmp(info.source, "function anonymous(a, b\n) {\nreturn a + b\n}", info.length) == 0);
+  memset(&info, 0, sizeof info);
+  EXPECT(!parser_parse_dynamic_function(zone, &info, "a) { return a; } (function (", 28, "", 0, false, false, &fn));
+  memset(&info, 0, sizeof info);
+  EXPECT(!parser_parse_dynamic_function(zone, &info, "", 0, "}); (function() {", 17, false, false, &fn));
+  memset(&info, 0, sizeof info);
+  EXPECT(parser_parse_dynamic_function(zone, &info, "x", 1, "yield x", 7, false, true, &fn));
+  EXPECT(fn->u.function.is_generator);
+  memset(&info, 0, sizeof info);
+  EXPECT(!parser_parse_dynamic_function(zone, &info, "", 0, "super()", 7, false, false, &fn));
+  zone_free(zone);
+}
+
+TEST(parser, eval_contexts) {
+  Zone *zone = zone_new();
+  ParseInfo info;
+  memset(&info, 0, sizeof info);
+  info.source = "new.target; super.x; super(); arguments;";
+  info.length = strlen(info.source);
+  info.is_eval = true;
+  info.allow_new_target = info.allow_super_property = info.allow_super_call = true;
+  EXPECT(parser_parse(zone, &info));
+  EXPECT_EQ(info.program->u.program.scope->kind, SCOPE_EVAL);
+  info.in_class_field_initializer = true;
+  EXPECT(!parser_parse(zone, &info));
+  EXPECT(strstr(info.error.message, "arguments") != NULL);
+  memset(&info, 0, sizeof info);
+  info.source = "this.#x";
+  info.length = 7;
+  const char *names[] = {"#x"};
+  info.outer_private_names = names;
+  info.outer_private_name_count = 1;
+  EXPECT(parser_parse(zone, &info));
+  info.source = "this.#y";
+  EXPECT(!parser_parse(zone, &info));
+  memset(&info, 0, sizeof info);
+  info.source = "var x = 010;";
+  info.length = strlen(info.source);
+  info.is_strict = true;
+  EXPECT(!parser_parse(zone, &info));
+  zone_free(zone);
+}
