@@ -75,7 +75,11 @@
   V(strict_arguments_map)                                                              \
   V(iterator_result_map)       /* { value, done } */                                     \
   V(error_maps)                /* FixedArray: the initial map of each ErrorKind */       \
-  V(primitive_wrapper_map)
+  V(primitive_wrapper_map)                                                             \
+  V(string_wrapper_map)        /* Object("s"): made on first use by the runtime */       \
+  V(number_wrapper_map)                                                                \
+  V(boolean_wrapper_map)                                                               \
+  V(symbol_wrapper_map)
 
 typedef enum {
 #define V(name) NATIVE_CONTEXT_##name,
