@@ -185,8 +185,8 @@ uint8_t conversions_double_to_uint8_clamp(double v) {
 }
 
 double conversions_to_integer_or_infinity(double v) {
-  if (isnan(v) || v == 0) return 0.0;
-  return trunc(v);
+  if (isnan(v)) return 0.0;
+  return trunc(v) + 0.0; /* -0.5 truncates to -0, which is +0 as a mathematical value */
 }
 
 bool conversions_double_is_integer(double v) { return isfinite(v) && v == trunc(v); }
