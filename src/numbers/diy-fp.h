@@ -27,12 +27,10 @@ enum {
   kDoubleSignificandBits = 53,      /* with the hidden bit */
   kDoubleExponentBias = 1075,       /* 0x3FF + 52 */
   kDoubleDenormalExponent = -1074,  /* e of every subnormal (and of the smallest normals) */
-  kDoubleMaxExponent = 971,         /* e of the largest finite doubles: 2^1024 - 2^971 */
 };
 #define kDoubleHiddenBit (UINT64_C(1) << 52)
 #define kDoubleFractionMask (kDoubleHiddenBit - 1)
 #define kDoubleExponentMask UINT64_C(0x7FF0000000000000)
-#define kDoubleSignMask UINT64_C(0x8000000000000000)
 
 KILN_INLINE uint64_t double_to_bits(double v) {
   uint64_t bits;

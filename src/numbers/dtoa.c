@@ -89,9 +89,12 @@ static char *put_plain(char *p, const char *digits, int k, int n) {
 
 int dtoa_shortest_digits(double v, char *digits, int *point) {
   DCHECK(v > 0 && isfinite(v));
+  char fast[kFastDtoaBufferSize];
   int length;
-  if (fast_dtoa_shortest(v, digits, &length, point)) {
-    while (length > 1 && digits[length - 1] == '0') length--;
+  if (fast_dtoa_shortest(v, fast, &length, point)) {
+    while (length > 1 && fast[length - 1] == '0') length--;
+    DCHECK(length <= kDtoaMaxShortestDigits);
+    memcpy(digits, fast, (size_t)length);
     return length;
   }
   return bignum_dtoa_shortest(v, digits, point);

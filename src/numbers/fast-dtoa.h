@@ -11,12 +11,14 @@
 
 #include "base/globals.h"
 
-/* The longest shortest-digit string of a double. */
-enum { kFastDtoaMaxDigits = 17 };
+/* Room for the digits: a successful result has at most 17, and digit generation stops soon
+ * after that even when it fails. */
+enum { kFastDtoaBufferSize = 24 };
 
-/* v must be finite and > 0. On success writes the digits (no NUL, no leading or trailing
- * zeros) to digits[0..*length) and sets *point so that v ~ 0.d1d2...dn * 10^point; returns
- * false (leaving garbage in digits) when the result could not be guaranteed. */
+/* v must be finite and > 0; digits has kFastDtoaBufferSize chars. On success writes the
+ * digits (no NUL, no leading or trailing zeros) to digits[0..*length) and sets *point so
+ * that v ~ 0.d1d2...dn * 10^point; returns false (leaving garbage in digits) when the result
+ * could not be guaranteed. */
 bool fast_dtoa_shortest(double v, char *digits, int *length, int *point);
 
 #endif /* KILN_NUMBERS_FAST_DTOA_H_ */
