@@ -75,7 +75,11 @@
   V(strict_arguments_map)                                                              \
   V(iterator_result_map)       /* { value, done } */                                     \
   V(error_maps)                /* FixedArray: the initial map of each ErrorKind */       \
-  V(primitive_wrapper_map)
+  V(primitive_wrapper_map)                                                             \
+  V(generator_function_map)    /* generators: length, name, prototype; not constructors */ \
+  V(builtin_constructor_map)   /* builtin constructors: length, name, prototype (RO) */  \
+  V(bound_constructor_map)     /* bound functions whose target is a constructor */       \
+  V(math_random_state)         /* ByteArray: Math.random's xorshift128+ state */
 
 typedef enum {
 #define V(name) NATIVE_CONTEXT_##name,
