@@ -199,3 +199,15 @@ TEST(bootstrapper, error_maps_have_realm_prototypes) {
   EXPECT_EQ(js_object_get_prototype(type_proto), error_proto);
   EXPECT_EQ(map_instance_type(fixed_array_get(maps, kError_TYPE_ERROR)), JS_ERROR_TYPE);
 }
+
+TEST(bootstrapper, engine_errors_belong_to_the_current_realm) {
+  Isolate *iso = test_isolate();
+  EXPECT(bootstrapper_init_isolate(iso));
+  isolate_throw_error(iso, kError_RANGE_ERROR, "boom %d", 1);
+  Tagged e = iso->pending_exception;
+  isolate_clear_pending_exception(iso);
+  EXPECT(heap_object_type(e) == JS_ERROR_TYPE);
+  EXPECT_EQ(js_error_kind(e), kError_RANGE_ERROR);
+  Tagged proto = js_object_get_prototype(e);
+  EXPECT_EQ(js_object_get_prototype(proto), intrinsic(iso, NATIVE_CONTEXT_error_prototype));
+}
