@@ -2,9 +2,7 @@
  * runtime-conversions.c: type conversion (ES2025 7.1) and the 7.2 type tests that never run
  * user code (IsCallable, SameValue, ...).
  *
- * Number <-> String: the number text comes from numbers_format (below) and strings are read
- * by runtime_string_to_number; both keep to the spec's grammar and rounding (the digits are
- * the shortest that read back, via the C library's correctly rounded printf/strtod).
+ * Number <-> String go through numbers/ (dtoa_shortest, conversions_string_to_number).
  */
 #include <math.h>
 #include <stdio.h>
@@ -13,65 +11,14 @@
 
 #include "execution/execution.h"
 #include "heap/factory.h"
+#include "numbers/conversions.h"
+#include "numbers/dtoa.h"
 #include "objects/map.h"
 #include "runtime/runtime-internal.h"
 
 /* ---- Number -> String ------------------------------------------------------------------ */
 
-/* The shortest decimal digits of v (finite, > 0) that read back as v: digits (no NUL, no
- * trailing zeros) and the exponent n with v ~ 0.d1d2...dk * 10^n. Returns k. */
-static int numbers_shortest_digits(double v, char *digits, int *n) {
-  char buf[40];
-  for (int precision = 0; precision <= 16; precision++) {
-    snprintf(buf, sizeof buf, "%.*e", precision, v);
-    if (strtod(buf, NULL) != v && precision < 16) continue;
-    int k = 0;
-    for (const char *p = buf; *p != 'e'; p++) {
-      if (*p >= '0' && *p <= '9') digits[k++] = *p;
-    }
-    while (k > 1 && digits[k - 1] == '0') k--;
-    *n = atoi(strchr(buf, 'e') + 1) + 1;
-    return k;
-  }
-  UNREACHABLE();
-}
-
-int runtime_double_to_cstring(double x, char *buf) {
-  if (isnan(x)) return sprintf(buf, "NaN");
-  if (x == 0) return sprintf(buf, "0");
-  if (isinf(x)) return sprintf(buf, x < 0 ? "-Infinity" : "Infinity");
-  char digits[24];
-  int n, len = 0;
-  if (x < 0) buf[len++] = '-';
-  int k = numbers_shortest_digits(fabs(x), digits, &n);
-  if (k <= n && n <= 21) { /* 6.1.6.1.20 step 6: integer, padded with zeros */
-    memcpy(buf + len, digits, (size_t)k);
-    len += k;
-    for (int i = k; i < n; i++) buf[len++] = '0';
-  } else if (0 < n && n <= 21) { /* step 7: decimal point inside the digits */
-    memcpy(buf + len, digits, (size_t)n);
-    len += n;
-    buf[len++] = '.';
-    memcpy(buf + len, digits + n, (size_t)(k - n));
-    len += k - n;
-  } else if (-6 < n && n <= 0) { /* step 8: 0.000ddd */
-    buf[len++] = '0';
-    buf[len++] = '.';
-    for (int i = 0; i < -n; i++) buf[len++] = '0';
-    memcpy(buf + len, digits, (size_t)k);
-    len += k;
-  } else { /* steps 9-10: exponential */
-    buf[len++] = digits[0];
-    if (k > 1) {
-      buf[len++] = '.';
-      memcpy(buf + len, digits + 1, (size_t)(k - 1));
-      len += k - 1;
-    }
-    len += sprintf(buf + len, "e%c%d", n - 1 < 0 ? '-' : '+', abs(n - 1));
-  }
-  buf[len] = '\0';
-  return len;
-}
+int runtime_double_to_cstring(double x, char *buf) { return dtoa_shortest(x, buf); }
 
 Handle runtime_number_to_string(Isolate *iso, Tagged number) {
   char buf[40];
@@ -92,107 +39,16 @@ Handle runtime_index_to_key(Isolate *iso, double index) {
 
 /* ---- String -> Number ------------------------------------------------------------------ */
 
-/* ES2025 12.2 WhiteSpace and 12.3 LineTerminator: what StringToNumber trims. */
-static bool conversions_is_js_space(uint16_t c) {
-  switch (c) {
-    case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D: case 0x20: case 0xA0:
-    case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000:
-    case 0xFEFF:
-      return true;
-    default:
-      return c >= 0x2000 && c <= 0x200A;
-  }
-}
-
-static int conversions_digit_value(uint16_t c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'Z') return c - 'A' + 10;
-  return 99;
-}
-
-/* A NonDecimalIntegerLiteral's digits (radix 2, 8 or 16) rounded to nearest-even: the digits
- * are rewritten as a hexadecimal C literal for strtod, which rounds hex input exactly. */
-static double conversions_parse_radix(const uint16_t *s, size_t n, int radix) {
-  if (n == 0) return NAN;
-  int bits_per_digit = radix == 16 ? 4 : radix == 8 ? 3 : 1;
-  size_t total_bits = n * (size_t)bits_per_digit;
-  size_t hex_digits = (total_bits + 3) / 4;
-  char *hex = malloc(hex_digits + 4);
-  if (hex == NULL) FATAL("out of C memory");
-  memset(hex, 0, hex_digits + 4);
-  hex[0] = '0';
-  hex[1] = 'x';
-  size_t bit = hex_digits * 4 - total_bits; /* leading pad bits */
-  for (size_t i = 0; i < n; i++) {
-    int d = conversions_digit_value(s[i]);
-    if (d >= radix) {
-      free(hex);
-      return NAN;
-    }
-    for (int b = bits_per_digit - 1; b >= 0; b--, bit++) {
-      if (d >> b & 1) hex[2 + bit / 4] |= (char)(1 << (3 - bit % 4));
-    }
-  }
-  for (size_t i = 0; i < hex_digits; i++) hex[2 + i] = "0123456789abcdef"[(int)hex[2 + i]];
-  double v = strtod(hex, NULL);
-  free(hex);
-  return v;
-}
-
-/* StrUnsignedDecimalLiteral (with an optional sign): digits, '.', digits, exponent. */
-static double conversions_parse_decimal(const uint16_t *s, size_t n) {
-  size_t i = 0, digits = 0;
-  if (i < n && (s[i] == '+' || s[i] == '-')) i++;
-  size_t body = i;
-  if (n - i == 8 && memcmp(s + i, u"Infinity", 16) == 0) {
-    return s[0] == '-' ? -INFINITY : INFINITY;
-  }
-  while (i < n && s[i] >= '0' && s[i] <= '9') i++, digits++;
-  if (i < n && s[i] == '.') {
-    i++;
-    while (i < n && s[i] >= '0' && s[i] <= '9') i++, digits++;
-  }
-  if (digits == 0) return NAN;
-  if (i < n && (s[i] == 'e' || s[i] == 'E')) {
-    size_t e = ++i;
-    if (i < n && (s[i] == '+' || s[i] == '-')) e = ++i;
-    while (i < n && s[i] >= '0' && s[i] <= '9') i++;
-    if (i == e) return NAN;
-  }
-  if (i != n) return NAN;
-  KILN_UNUSED(body);
-  char small[128];
-  char *text = n < sizeof small ? small : malloc(n + 1);
-  if (text == NULL) FATAL("out of C memory");
-  for (size_t j = 0; j < n; j++) text[j] = (char)s[j];
-  text[n] = '\0';
-  double v = strtod(text, NULL);
-  if (text != small) free(text);
-  return v;
-}
-
-/* 7.1.4.1.1 StringToNumber over code units. */
-static double conversions_string_to_number(const uint16_t *s, size_t n) {
-  while (n > 0 && conversions_is_js_space(s[0])) s++, n--;
-  while (n > 0 && conversions_is_js_space(s[n - 1])) n--;
-  if (n == 0) return 0;
-  if (n > 2 && s[0] == '0') {
-    switch (s[1]) {
-      case 'x': case 'X': return conversions_parse_radix(s + 2, n - 2, 16);
-      case 'o': case 'O': return conversions_parse_radix(s + 2, n - 2, 8);
-      case 'b': case 'B': return conversions_parse_radix(s + 2, n - 2, 2);
-      default: break;
-    }
-  }
-  return conversions_parse_decimal(s, n);
-}
-
 double runtime_string_to_number(Isolate *iso, Tagged string) {
   KILN_UNUSED(iso);
+  Tagged flat = string_as_sequential(string);
+  if (flat != 0) {
+    StringView v = string_view_of(flat);
+    return v.one_byte ? conversions_string_to_number(v.one_byte, (size_t)v.length, false)
+                      : conversions_string_to_number(v.two_byte, (size_t)v.length, true);
+  }
   int64_t length = string_length(string);
-  uint16_t small[64];
-  uint16_t *chars = length <= 64 ? small : malloc(sizeof(uint16_t) * (size_t)length);
+  uint16_t *chars = malloc(sizeof(uint16_t) * (size_t)length);
   if (chars == NULL) FATAL("out of C memory");
   StringIterator it;
   StringView piece;
@@ -202,8 +58,8 @@ double runtime_string_to_number(Isolate *iso, Tagged string) {
     for (int64_t i = 0; i < piece.length; i++) chars[at++] = string_view_get(piece, i);
   }
   string_iterator_dispose(&it);
-  double v = conversions_string_to_number(chars, (size_t)length);
-  if (chars != small) free(chars);
+  double v = conversions_string_to_number(chars, (size_t)length, true);
+  free(chars);
   return v;
 }
 
@@ -311,13 +167,7 @@ bool runtime_to_integer_or_infinity(Isolate *iso, Handle value, double *out) {
   return true;
 }
 
-int32_t runtime_double_to_int32(double d) {
-  if (!isfinite(d)) return 0;
-  if (d >= INT32_MIN && d <= INT32_MAX) return (int32_t)d;
-  double m = fmod(trunc(d), 4294967296.0);
-  if (m < 0) m += 4294967296.0;
-  return (int32_t)(uint32_t)m;
-}
+int32_t runtime_double_to_int32(double d) { return conversions_double_to_int32(d); }
 
 bool runtime_to_int32(Isolate *iso, Handle value, int32_t *out) {
   if (is_smi(H(value))) {
