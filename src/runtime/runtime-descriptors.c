@@ -129,8 +129,9 @@ static bool descriptors_read_accessor(Isolate *iso, Handle obj, Handle name, int
   if (r < 0) return false;
   if (r == 0) return true;
   if (!runtime_is_callable(H(v)) && !is_undefined(iso, H(v))) {
-    rt_throw_type_error(iso, "%s must be a function: %s",
-                        flag == PD_HAS_GET ? "Getter" : "Setter", "not callable");
+    char buf[128];
+    rt_throw_type_error(iso, "%s must be a function: %s", flag == PD_HAS_GET ? "Getter" : "Setter",
+                        rt_describe(iso, H(v), buf, sizeof buf));
     return false;
   }
   d->flags |= flag;

@@ -150,12 +150,15 @@ static Handle ops_wrapper_map(Isolate *iso, Tagged value) {
     map_slot = NATIVE_CONTEXT_boolean_wrapper_map, proto_slot = NATIVE_CONTEXT_boolean_prototype;
   }
   Tagged cached = runtime_realm_intrinsic(iso, map_slot);
-  if (cached != 0 && is_map(cached)) return handle_new(iso, cached);
+  Tagged proto = runtime_realm_intrinsic(iso, proto_slot);
+  if (cached != 0 && is_map(cached) && (proto == 0 || map_prototype(cached) == proto)) {
+    return handle_new(iso, cached);
+  }
   Handle map = factory_new_map(iso, JS_PRIMITIVE_WRAPPER_TYPE,
                                JSPrimitiveWrapper_kHeaderSize + 2 * kTaggedSize, 2);
   if (handle_is_null(map)) return map;
   map_set_elements_kind(H(map), HOLEY_ELEMENTS);
-  Tagged proto = runtime_realm_intrinsic(iso, proto_slot);
+  proto = runtime_realm_intrinsic(iso, proto_slot);
   if (proto != 0) map_set_prototype(H(map), proto);
   if (iso->native_context != 0) context_set(iso->native_context, map_slot, H(map));
   return map;
@@ -218,9 +221,26 @@ static Handle ops_string_own(Isolate *iso, Handle str, Handle key) {
   return HANDLE_NULL;
 }
 
+/* `obj[i]` for a Smi i >= 0 when obj is ordinary and has element i as plain data: the
+ * value, or empty with no exception when this is not that case. */
+static Handle ops_get_own_element_fast(Isolate *iso, Handle obj, Tagged key) {
+  Tagged o = H(obj);
+  if (!is_smi(key) || smi_value(key) < 0 || !is_js_receiver(o) || is_js_proxy(o) ||
+      is_js_arguments_object(o) || is_js_primitive_wrapper(o) ||
+      js_object_elements_kind(o) == DICTIONARY_ELEMENTS ||
+      !elements_has_own(iso, o, (uint32_t)smi_value(key))) {
+    return HANDLE_NULL;
+  }
+  Handle value;
+  ElementResult r = elements_get_own(iso, obj, (uint32_t)smi_value(key), &value);
+  return r == ELEMENT_FOUND ? value : HANDLE_NULL;
+}
+
 Handle runtime_get_property(Isolate *iso, Handle value, Handle key) {
   Tagged v = H(value);
   if (is_undefined(iso, v) || is_null(iso, v)) return ops_throw_nullish(iso, v, key, "read");
+  Handle fast = ops_get_own_element_fast(iso, value, H(key));
+  if (!handle_is_null(fast) || isolate_has_pending_exception(iso)) return fast;
   if (!is_name(H(key)) || (is_string(H(key)) && !string_is_internalized(H(key)))) {
     key = runtime_to_property_key(iso, key);
     if (handle_is_null(key)) return key;
@@ -252,6 +272,13 @@ bool runtime_set_property(Isolate *iso, Handle value, Handle key, Handle v, bool
   if (is_undefined(iso, base) || is_null(iso, base)) {
     ops_throw_nullish(iso, base, key, "set");
     return false;
+  }
+  /* An existing plain element of an ordinary object: elements in fast mode are writable. */
+  if (is_smi(H(key)) && smi_value(H(key)) >= 0 && is_js_receiver(base) && !is_js_proxy(base) &&
+      !is_js_arguments_object(base) && !is_js_primitive_wrapper(base) &&
+      js_object_elements_kind(base) != DICTIONARY_ELEMENTS &&
+      elements_has_own(iso, base, (uint32_t)smi_value(H(key)))) {
+    return elements_set(iso, value, (uint32_t)smi_value(H(key)), v);
   }
   if (!is_name(H(key)) || (is_string(H(key)) && !string_is_internalized(H(key)))) {
     key = runtime_to_property_key(iso, key);
@@ -365,6 +392,19 @@ RuntimeMaybeBool runtime_has_own_property(Isolate *iso, Handle obj, Handle key) 
   return runtime_get_own_property(iso, obj, key, &desc);
 }
 
+/* The descriptor SetIntegrityLevel defines for one key: 0 skip, 1 define, -1 exception. */
+static int ops_integrity_desc(Isolate *iso, Handle obj, Handle key, bool frozen,
+                              PropertyDescriptor *desc) {
+  property_descriptor_init(iso, desc);
+  desc->flags = PD_HAS_CONFIGURABLE;
+  if (!frozen) return 1;
+  PropertyDescriptor current;
+  RuntimeMaybeBool has = runtime_get_own_property(iso, obj, key, &current);
+  if (has != RT_TRUE) return has == RT_FALSE ? 0 : -1;
+  if (!pd_is_accessor(&current)) desc->flags |= PD_HAS_WRITABLE;
+  return 1;
+}
+
 bool runtime_set_integrity_level(Isolate *iso, Handle obj, bool frozen) {
   RuntimeMaybeBool r = runtime_prevent_extensions(iso, obj);
   if (r == RT_EXCEPTION) return false;
@@ -379,17 +419,8 @@ bool runtime_set_integrity_level(Isolate *iso, Handle obj, bool frozen) {
     handle_scope_open(iso, &scope);
     Handle key = handle_new(iso, fixed_array_get(H(keys), i));
     PropertyDescriptor desc;
-    property_descriptor_init(iso, &desc);
-    desc.flags = PD_HAS_CONFIGURABLE;
-    bool ok = true;
-    if (frozen) {
-      PropertyDescriptor current;
-      RuntimeMaybeBool has = runtime_get_own_property(iso, obj, key, &current);
-      if (has == RT_EXCEPTION) ok = false;
-      if (has == RT_TRUE && !pd_is_accessor(&current)) desc.flags |= PD_HAS_WRITABLE;
-      if (has == RT_FALSE) desc.flags = -1;
-    }
-    if (ok && desc.flags != -1) ok = runtime_define_property_or_throw(iso, obj, key, &desc);
+    int what = ops_integrity_desc(iso, obj, key, frozen, &desc);
+    bool ok = what >= 0 && (what == 0 || runtime_define_property_or_throw(iso, obj, key, &desc));
     handle_scope_close(&scope);
     if (!ok) return false;
   }

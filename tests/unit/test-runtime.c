@@ -861,3 +861,35 @@ TEST(runtime, object_operations) {
   EXPECT(runtime_delete_property(iso, o, smi(iso, 1), true) == RT_TRUE);
   END();
 }
+
+/* ---- with the bootstrapper's realm ---- */
+
+#include "execution/bootstrapper.h"
+
+TEST(runtime, realm_objects_arrays_errors_and_wrappers) {
+  SCOPE();
+  EXPECT(bootstrapper_init_isolate(iso));
+  Tagged nc = iso->native_context;
+  Handle o = runtime_new_object(iso);
+  EXPECT(js_object_get_prototype(H(o)) == context_get(nc, NATIVE_CONTEXT_object_prototype));
+  Handle a = runtime_new_array(iso, 3);
+  EXPECT(js_object_get_prototype(H(a)) == context_get(nc, NATIVE_CONTEXT_array_prototype));
+  EXPECT(js_array_length_value(H(a)) == 3 && runtime_is_array(iso, a) == RT_TRUE);
+  Handle items[2] = {smi(iso, 1), str(iso, "x")};
+  Handle list = runtime_create_array_from_list(iso, 2, items);
+  EXPECT(js_object_get_prototype(H(list)) == context_get(nc, NATIVE_CONTEXT_array_prototype));
+  EXPECT(str_is(H(runtime_get_index(iso, list, 1)), "x"));
+  isolate_throw_error(iso, kError_TYPE_ERROR, "boom");
+  Handle e = handle_new(iso, iso->pending_exception);
+  isolate_clear_pending_exception(iso);
+  Tagged maps = context_get(nc, NATIVE_CONTEXT_error_maps);
+  EXPECT(js_object_get_prototype(H(e)) == map_prototype(fixed_array_get(maps, kError_TYPE_ERROR)));
+  EXPECT(str_is(H(get(iso, e, "stack")), "TypeError: boom"));
+  EXPECT(str_is(H(get(iso, e, "name")), "TypeError"));
+  Handle r = runtime_create_iter_result(iso, smi(iso, 1), false);
+  EXPECT(js_object_get_prototype(H(r)) == context_get(nc, NATIVE_CONTEXT_object_prototype));
+  Handle w = runtime_to_object(iso, str(iso, "ab"));
+  Tagged sp = context_get(iso->native_context, NATIVE_CONTEXT_string_prototype);
+  EXPECT(js_object_get_prototype(H(w)) == (is_js_receiver(sp) ? sp : ROOT(iso, null_value)));
+  END();
+}
