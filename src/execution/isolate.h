@@ -34,6 +34,9 @@ typedef struct Isolate {
   void (*iterate_extra_roots)(struct Isolate *iso, RootVisitor visit, void *ctx);
                                 /* set by the interpreter: visits the JS stack */
   uintptr_t c_stack_limit;      /* lowest safe C stack address (execution_stack_ok) */
+  Handle (*capture_stack_trace)(struct Isolate *iso);
+                                /* set by the interpreter: the current JS stack as the
+                                   text of an error's "stack" property (may allocate) */
   uint64_t hash_seed;           /* random per isolate: string hashes cannot be predicted */
   uint64_t next_symbol_hash;
   Flags flags;
