@@ -1792,6 +1792,8 @@ static AstNode *call_new(Parser *p, AstNode *callee, bool optional) {
  * ?. (calls only when allow_call: not inside `new X`). */
 static AstNode *parse_suffixes(Parser *p, AstNode *expr, bool allow_call) {
   bool optional_chain = false;
+  /* `() => {}` then a new line: automatic semicolon insertion ends the expression. */
+  if (is_bare_arrow(expr) && p->tok.newline_before) return expr;
   while (expr && !p->failed) {
     switch (p->tok.type) {
       case TOKEN_DOT:
@@ -2134,6 +2136,7 @@ static AstNode *parse_binary(Parser *p) {
     op.pos = p->tok.pos;
     op.prec = binary_precedence(p, p->tok.type, &op.op, &op.logical);
     if (op.prec == PREC_NONE) break;
+    if (is_bare_arrow(last) && p->tok.newline_before) break;  /* ASI after an arrow */
     if (!check_not_arrow_operand(p, last)) return NULL;
     check_cover(p, last);
     if (op.prec == PREC_EXP && !last->parenthesized &&
@@ -2459,7 +2462,7 @@ static AstNode *parse_field_initializer(Parser *p, ClassParse *cp, bool is_stati
   p->scope = fs->func->scope;
   p->in_generator = false;
   p->in_async = false;
-  p->await_reserved = saved.await_reserved || saved.in_async;
+  p->await_reserved = p->info->is_module;  /* an Initializer has no [Await] */
   p->in_field_init = true;
   p->allow_in = true;
   AstNode *value = parse_assignment(p, false);
