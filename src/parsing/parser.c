@@ -564,8 +564,10 @@ static void mark_eval(Parser *p) {
 
 static void mark_super_property(Parser *p) {
   p->super_property_count++;
+  p->this_count++;
   for (FunctionState *fs = p->fs; fs; fs = fs->outer) {
-    if (fs->func) fs->func->uses_super_property = true;
+    /* super.x reads the home object and uses `this` as the receiver. */
+    if (fs->func) fs->func->uses_super_property = fs->func->uses_this = true;
     if (!fs->is_arrow) break;
   }
 }
