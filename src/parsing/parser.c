@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "base/utf8.h"
+#include "parsing/regexp-syntax.h"
 #include "parsing/scanner.h"
 
 /* ---- State ------------------------------------------------------------------------------ */
@@ -839,6 +840,13 @@ static AstNode *parse_regexp(Parser *p) {
   p->has_ahead = false;
   scanner_rescan_regexp(&p->scanner, &p->tok);
   if (p->tok.type != TOKEN_REGEXP) { error_unexpected(p); return NULL; }
+  char message[200];
+  int offset;
+  if (!regexp_syntax_check(p->tok.value->data, p->tok.value->byte_length, p->tok.raw->data,
+                           message, sizeof message, &offset)) {
+    error_at(p, p->tok.pos + 1 + offset, "%s", message);
+    return NULL;
+  }
   AstNode *n = node_new(p, AST_REGEXP_LITERAL, p->tok.pos);
   n->u.regexp.pattern = p->tok.value;
   n->u.regexp.flags = p->tok.raw;

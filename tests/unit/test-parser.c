@@ -681,3 +681,26 @@ TEST(parser, eval_contexts) {
   EXPECT(!parser_parse(zone, &info));
   zone_free(zone);
 }
+
+TEST(parser, regexp_pattern_early_errors) {
+  const char *valid[] = {
+    "/a|b*c+?d{2,3}e{2,}?/", "/[a-z\\d-]/", "/(?<year>\\d{4})-\\k<year>/u", "/\\1(a)/",
+    "/(?:x)(?=y)(?!z)(?<=w)(?<!v)/", "/{/", "/a{/", "/]/", "/\\c/", "/[\\c_]/", "/\\8/",
+    "/(?<a>x)|(?<a>y)/", "/\\p{L}\\P{Script=Greek}\\p{ASCII_Hex_Digit}/u", "/(?i:a)(?-s:b)(?m-i:c)/",
+    "/[\\p{L}--[a-z]]/v", "/[[a-z]&&[aeiou]]/v", "/[\\q{abc|d}]/v", "/\\k/", "/(?=a)*/",
+    "/\\u{1F600}/u", "/\\uD83D\\uDE00/u", "/[\\12-\\14]/", "/x{2,1/",
+  };
+  const char *invalid[] = {
+    "/?/", "/a**/", "/{2}/", "/a{3,2}/", "/(?<=a)*/", "/(?=a)*/u", "/(/", "/)/", "/[b-a]/",
+    "/\\k<a>(?<b>x)/", "/(?<a>x)(?<a>y)/", "/\\p{Foo}/u", "/\\p{L/u", "/\\2(a)/u", "/\\-/u",
+    "/{/u", "/]/u", "/\\u{110000}/u", "/[\\d-a]/u", "/(?<>a)/", "/(?ii:a)/", "/(?i-i:a)/",
+    "/(?-:a)/", "/(?x:a)/", "/[a&&&b]/v", "/[(]/v", "/[^\\q{ab}]/v", "/\\c0/u", "/\\00/u",
+  };
+  int failures = 0;
+  for (size_t i = 0; i < sizeof valid / sizeof valid[0]; i++)
+    if (!check_ok(valid[i], 0)) failures++;
+  for (size_t i = 0; i < sizeof invalid / sizeof invalid[0]; i++)
+    if (!check_error(invalid[i], 0, 0, 0, "Invalid regular expression")) failures++;
+  EXPECT_EQ(failures, 0);
+  EXPECT(check_error("x = /a(?<=b)+/;", 0, 1, 13, "Nothing to repeat"));
+}
