@@ -241,7 +241,10 @@ class Runner:
             return {'status': SKIP, 'reason': reason}
         modes = self.modes(meta)
         for mode in modes:
-            code, out, err = self.spawn(self.command(mode, path, source, meta))
+            try:
+                code, out, err = self.spawn(self.command(mode, path, source, meta))
+            except OSError as e:
+                return {'status': FAIL, 'mode': mode, 'error': 'runner: %s' % e}
             status, error = judge(meta, code, out, err, self.opts.timeout)
             if status != PASS:
                 return {'status': status, 'mode': mode, 'error': error,
@@ -455,7 +458,8 @@ def run_all(opts, tests, runner):
     counts = {'passed': 0, 'failed': 0, 'skipped': 0, 'crashed': 0, 'timed_out': 0,
               'total': len(tests)}
     progress = Progress(len(tests))
-    with concurrent.futures.ThreadPoolExecutor(max_workers=opts.jobs) as pool:
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=opts.jobs)
+    try:
         futures = {pool.submit(runner.run, rel): rel for rel in tests}
         for done, future in enumerate(concurrent.futures.as_completed(futures), 1):
             rel = futures[future]
@@ -471,6 +475,9 @@ def run_all(opts, tests, runner):
                     sys.stdout.write('\r\033[K')
                 report_failure(rel, r)
             progress.update(done, counts)
+    finally:
+        # On ^C the running engines get SIGINT too; queued tests must not start.
+        pool.shutdown(wait=True, cancel_futures=True)
     progress.update(len(tests), counts, force=True)
     return results, counts
 
@@ -504,7 +511,14 @@ def parse_args(argv):
                    help='ignore this skip-file entry (e.g. flag:module); repeatable')
     p.add_argument('--table-depth', type=int, default=1,
                    help='levels below each test path the table groups by (default 1)')
-    opts = p.parse_args(argv)
+    # argparse takes `--flags --gc-interval=1` for two options: join such values first.
+    joined = []
+    for arg in argv:
+        if joined and joined[-1] in ('--flags', '--engine'):
+            joined[-1] += '=' + arg
+        else:
+            joined.append(arg)
+    opts = p.parse_args(joined)
     if not opts.test262_dir:
         p.error('no test262 checkout: pass --test262-dir or set TEST262_DIR')
     if not os.path.isfile(os.path.join(opts.test262_dir, 'harness', 'assert.js')):
@@ -544,7 +558,12 @@ def check_expectations(opts, roots, results, counts):
     return len(regressions)
 
 
+def interrupted(signum, frame):
+    raise KeyboardInterrupt
+
+
 def main(argv):
+    signal.signal(signal.SIGTERM, interrupted)  # clean up the temp dir on kill too
     opts = parse_args(argv)
     opts.skips = load_skips(opts.skip_file, set(opts.unskip))
     roots = [rel_root(p, opts.test262_dir) for p in (opts.paths or ['test/language'])]
