@@ -14,6 +14,8 @@ static int scope_info_flags_for(const AstScope *scope) {
   if (scope->is_declaration_scope) flags |= SCOPE_INFO_DECLARATION_SCOPE;
   if (scope->function && scope->function->kind == AST_FUNC_ARROW && scope->kind == SCOPE_FUNCTION)
     flags |= SCOPE_INFO_ARROW;
+  if (scope->function && scope->kind == SCOPE_FUNCTION)
+    flags |= (int)scope->function->kind << kScopeInfoFunctionKindShift;
   return flags;
 }
 

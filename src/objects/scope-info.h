@@ -6,7 +6,8 @@
  * compiler read the names of a context's slots from it.
  *
  * Layout: a FixedArray of SCOPE_INFO_TYPE (map scope_info_map):
- *   [0] flags (Smi): bits 0..3 the AstScopeKind; then the ScopeInfoFlag bits below
+ *   [0] flags (Smi): bits 0..3 the AstScopeKind; then the ScopeInfoFlag bits below;
+ *       for function scopes, bits 8..11 the AstFunctionKind
  *   [1] n, the number of context slots (after the Context header)
  *   [2] the function name of a named function expression (its self binding is one of
  *       the slots, mode VAR_MODE_FUNCTION_NAME), else undefined
@@ -33,6 +34,7 @@ typedef enum {
   SCOPE_INFO_DECLARATION_SCOPE = 1 << 6, /* a var scope: function, eval, script */
   SCOPE_INFO_ARROW = 1 << 7,             /* a function scope of an arrow function */
 } ScopeInfoFlag;
+enum { kScopeInfoFunctionKindShift = 8 };
 
 enum {
   kScopeInfoFlagsIndex = 0,
@@ -61,6 +63,10 @@ KILN_INLINE bool scope_info_calls_sloppy_eval(Tagged si) {
 }
 KILN_INLINE bool scope_info_is_declaration_scope(Tagged si) {
   return (scope_info_flags(si) & SCOPE_INFO_DECLARATION_SCOPE) != 0;
+}
+/* The AstFunctionKind of a SCOPE_FUNCTION scope. */
+KILN_INLINE int scope_info_function_kind(Tagged si) {
+  return (scope_info_flags(si) >> kScopeInfoFunctionKindShift) & 0xf;
 }
 KILN_INLINE int scope_info_context_local_count(Tagged si) {
   return smi_value(fixed_array_get(si, kScopeInfoCountIndex));
