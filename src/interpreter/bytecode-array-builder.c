@@ -181,7 +181,10 @@ static int instr_size(const BcInstruction *in, int scale) {
 
 /* Finds offsets of every instruction (offsets has count+1 entries) by relaxation. */
 static void bab_layout(BytecodeArrayBuilder *b, int *offsets, uint8_t *scales) {
-  for (int i = 0; i < b->count; i++) scales[i] = 1;
+  for (int i = 0; i < b->count; i++) {  /* jumps start small and only grow */
+    const BcInstruction *in = &b->instrs[i];
+    scales[i] = bytecode_is_jump((Bytecode)in->bytecode) ? 1 : (uint8_t)instr_scale(in, 0);
+  }
   for (bool changed = true; changed;) {
     changed = false;
     int off = 0;
@@ -192,10 +195,7 @@ static void bab_layout(BytecodeArrayBuilder *b, int *offsets, uint8_t *scales) {
     offsets[b->count] = off;
     for (int i = 0; i < b->count; i++) {
       const BcInstruction *in = &b->instrs[i];
-      if (!bytecode_is_jump((Bytecode)in->bytecode)) {
-        scales[i] = (uint8_t)instr_scale(in, 0);
-        continue;
-      }
+      if (!bytecode_is_jump((Bytecode)in->bytecode)) continue;
       int label = in->operands[in->operand_count - 1];
       int64_t delta = (int64_t)offsets[b->labels[label]] - offsets[i];
       int s = instr_scale(in, delta);

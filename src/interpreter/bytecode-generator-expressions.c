@@ -38,7 +38,14 @@ void gen_expr_named(Gen *g, AstNode *n, const AstString *name) {
 }
 
 void gen_call_property_noargs(Gen *g, int callee, int receiver) {
+  int mark = gen_reg_mark(g);
+  if (receiver < 0) {  /* a register list is never a parameter register */
+    int r = gen_new_reg(g);
+    EMIT(g, Mov, receiver, r);
+    receiver = r;
+  }
   EMIT(g, CallProperty, callee, receiver, 1, SLOT(g));
+  gen_reg_release(g, mark);
 }
 
 /* ---- Literals ------------------------------------------------------------------------ */

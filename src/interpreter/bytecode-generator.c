@@ -404,7 +404,16 @@ static void gen_close_iterator(Gen *g, ControlScope *cs, bool keep_acc) {
   gen_reg_release(g, mark);
 }
 
+static bool finally_outside(ControlScope *cs) {
+  for (; cs; cs = cs->outer) {
+    if (cs->kind == CS_TRY_FINALLY) return true;
+  }
+  return false;
+}
+
 void gen_command(Gen *g, CommandKind kind, ControlScope *target) {
+  /* A return leaves the frame: contexts need popping only for a finally on the way. */
+  bool pop_contexts = kind != CMD_RETURN || finally_outside(g->control);
   for (ControlScope *cs = g->control; cs; cs = cs->outer) {
     if (cs == target && kind != CMD_RETURN) {
       if (kind == CMD_BREAK && cs->iterator_reg >= 0) gen_close_iterator(g, cs, false);
@@ -412,7 +421,9 @@ void gen_command(Gen *g, CommandKind kind, ControlScope *target) {
       return;
     }
     switch (cs->kind) {
-      case CS_CONTEXT: EMIT(g, PopContext, cs->saved_context_reg); break;
+      case CS_CONTEXT:
+        if (pop_contexts) EMIT(g, PopContext, cs->saved_context_reg);
+        break;
       case CS_BREAKABLE:
         if (cs->iterator_reg >= 0) gen_close_iterator(g, cs, kind == CMD_RETURN);
         break;

@@ -34,6 +34,18 @@ Handle scope_info_new_raw(Isolate *iso, AstScopeKind kind, int flags, int count,
   return si;
 }
 
+/* Records v's name and mode if it lives in one of the n slots. May allocate. */
+static bool scope_info_put(Isolate *iso, Handle si, int n, const AstVariable *v) {
+  if (v->location != VAR_LOCATION_CONTEXT || v->index < 0 || v->index >= n) return true;
+  Handle name = string_internalize_utf8(iso, v->name->data, v->name->byte_length);
+  if (handle_is_null(name)) return false;
+  fixed_array_set(H(si), kScopeInfoNamesStart + v->index, H(name));
+  fixed_array_set(H(si), kScopeInfoNamesStart + n + v->index, smi_from_int((int)v->mode));
+  if (v->mode == VAR_MODE_FUNCTION_NAME)
+    fixed_array_set(H(si), kScopeInfoFunctionNameIndex, H(name));
+  return true;
+}
+
 /* May allocate. */
 Handle scope_info_new(Isolate *iso, const AstScope *scope, Handle outer) {
   int n = scope->context_slot_count;
@@ -49,14 +61,13 @@ Handle scope_info_new(Isolate *iso, const AstScope *scope, Handle outer) {
     fixed_array_set(H(si), kScopeInfoNamesStart + n + i, smi_from_int(VAR_MODE_VAR));
   }
   for (const AstVariable *v = scope->variables; v; v = v->next) {
-    if (v->location != VAR_LOCATION_CONTEXT || v->index < 0 || v->index >= n) continue;
-    Handle name = string_internalize_utf8(iso, v->name->data, v->name->byte_length);
-    if (handle_is_null(name)) return name;
-    fixed_array_set(H(si), kScopeInfoNamesStart + v->index, H(name));
-    fixed_array_set(H(si), kScopeInfoNamesStart + n + v->index, smi_from_int((int)v->mode));
-    if (v->mode == VAR_MODE_FUNCTION_NAME)
-      fixed_array_set(H(si), kScopeInfoFunctionNameIndex, H(name));
+    if (!scope_info_put(iso, si, n, v)) return HANDLE_NULL;
   }
+  /* A named function expression's own name (kept outside the scope's list). */
+  const AstFunction *fn = scope->function;
+  if (fn && fn->scope == scope && fn->is_named_expression && fn->name_var &&
+      !scope_info_put(iso, si, n, fn->name_var))
+    return HANDLE_NULL;
   return si;
 }
 

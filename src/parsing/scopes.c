@@ -10,6 +10,7 @@ typedef struct {
   ScopeResolution *res;
   AstScope *scope;        /* the innermost scope of the node being visited */
   bool pre_pass;          /* only find direct evals and declare class synthetics */
+  AstFunction *fn;        /* the function being walked (NULL: top level) */
 } Resolver;
 
 /* ---- Names and variables ------------------------------------------------------------ */
@@ -94,6 +95,13 @@ static AstVariable *lookup(ScopeResolution *res, AstScope *scope, const AstStrin
   bool dynamic = false, crossed = false;
   for (AstScope *s = scope; s; s = s->outer) {
     AstVariable *v = find_local_ast(s, name);
+    if (v == NULL && s->kind == SCOPE_FUNCTION && s->function && s->function->scope == s &&
+        s->function->is_named_expression && s->function->name_var) {
+      AstVariable *nv = s->function->name_var;  /* the funcEnv outside the parameters */
+      if (nv->name == name || (nv->name->byte_length == name->byte_length &&
+                               memcmp(nv->name->data, name->data, name->byte_length) == 0))
+        v = nv;
+    }
     if (v == NULL && is_arguments_owner(s) && name_equals(name, "arguments", 9)) {
       if (!declare_and_mark) return res->lookup_var; /* not expected: resolved already */
       v = declare(res->zone, s, "arguments", VAR_MODE_ARGUMENTS);
@@ -196,7 +204,7 @@ static void resolve_super_call(Resolver *r) {
   if (f == NULL) return;
   implicit_var(r, f, "this", VAR_MODE_THIS, crossed);
   implicit_var(r, f, "new.target", VAR_MODE_NEW_TARGET, crossed);
-  implicit_var(r, f, ".function", VAR_MODE_CONST, crossed);
+  implicit_var(r, f, ".function", VAR_MODE_VAR, crossed);
   resolve_instance_elements(r, f->home_class);
 }
 
@@ -228,7 +236,7 @@ static void resolve_direct_eval(Resolver *r) {
                   f->kind == AST_FUNC_CLASS_STATIC_INIT;
   if (has_home) implicit_var(r, f, ".home_object", VAR_MODE_HOME_OBJECT, true);
   if (f->kind == AST_FUNC_DERIVED_CONSTRUCTOR) {
-    implicit_var(r, f, ".function", VAR_MODE_CONST, true);
+    implicit_var(r, f, ".function", VAR_MODE_VAR, true);
     resolve_instance_elements(r, f->home_class);
   }
   if (is_arguments_owner(f->scope))
@@ -244,21 +252,35 @@ static void visit_list(Resolver *r, AstList *l) {
   for (int i = 0; i < l->length; i++) visit(r, l->items[i]);
 }
 
-static void visit_in_scope(Resolver *r, AstScope *scope, AstNode *n) {
+/* Makes scope current, recording which function it belongs to. */
+static AstScope *enter(Resolver *r, AstScope *scope) {
   AstScope *saved = r->scope;
-  if (scope) r->scope = scope;
+  if (scope) {
+    scope->function = r->fn;
+    r->scope = scope;
+  }
+  return saved;
+}
+
+static void visit_in_scope(Resolver *r, AstScope *scope, AstNode *n) {
+  AstScope *saved = enter(r, scope);
   visit(r, n);
   r->scope = saved;
 }
 
 static void visit_function(Resolver *r, AstFunction *f) {
   AstScope *saved = r->scope;
+  AstFunction *saved_fn = r->fn;
+  r->fn = f;
+  f->scope->function = f;  /* the parser may record the enclosing function here */
+  if (f->body_scope) f->body_scope->function = f;
   r->scope = f->scope;
   if (!r->pre_pass) visit_function_implicits(r, f);
   visit_list(r, &f->params);
   r->scope = f->body_scope ? f->body_scope : f->scope;
   visit_list(r, &f->body);
   r->scope = saved;
+  r->fn = saved_fn;
 }
 
 static void visit_function_implicits(Resolver *r, AstFunction *f) {
@@ -274,16 +296,16 @@ static void visit_function_implicits(Resolver *r, AstFunction *f) {
 static void declare_class_synthetics(Resolver *r, AstClass *c) {
   Zone *zone = r->res->zone;
   char buf[32];
-  if (c->instance_fields_init) declare_once(zone, c->scope, ".fields_init", VAR_MODE_CONST);
+  if (c->instance_fields_init) declare_once(zone, c->scope, ".fields_init", VAR_MODE_VAR);
   for (int i = 0; i < c->member_count; i++) {
     AstClassMember *m = &c->members[i];
     if (m->kind == AST_CLASS_FIELD && m->computed)
-      declare_once(zone, c->scope, scopes_member_name(buf, ".class_field_", i), VAR_MODE_CONST);
+      declare_once(zone, c->scope, scopes_member_name(buf, ".class_field_", i), VAR_MODE_VAR);
     if (m->is_private && !m->is_static &&
         (m->kind == AST_CLASS_METHOD || m->kind == AST_CLASS_GETTER ||
          m->kind == AST_CLASS_SETTER))
       declare_once(zone, c->scope, scopes_member_name(buf, ".private_method_", i),
-                   VAR_MODE_CONST);
+                   VAR_MODE_VAR);
   }
 }
 
@@ -302,11 +324,8 @@ static void visit_field_init(Resolver *r, AstFieldInit *fi) {
 }
 
 static void visit_class(Resolver *r, AstClass *c) {
-  AstScope *saved = r->scope;
-  if (c->scope) {
-    r->scope = c->scope;
-    declare_class_synthetics(r, c);
-  }
+  AstScope *saved = enter(r, c->scope);
+  if (c->scope) declare_class_synthetics(r, c);
   if (c->heritage) visit(r, c->heritage);
   for (int i = 0; i < c->member_count; i++) {
     AstClassMember *m = &c->members[i];
@@ -353,8 +372,7 @@ static void visit_statement_parts(Resolver *r, AstNode *n) {
       }
       break;
     case AST_BLOCK: {
-        AstScope *saved = r->scope;
-        if (n->u.block.scope) r->scope = n->u.block.scope;
+        AstScope *saved = enter(r, n->u.block.scope);
         visit_list(r, &n->u.block.body);
         r->scope = saved;
       }
@@ -365,8 +383,7 @@ static void visit_statement_parts(Resolver *r, AstNode *n) {
       visit(r, n->u.if_stmt.alternate);
       break;
     case AST_FOR: {
-      AstScope *saved = r->scope;
-      if (n->u.for_stmt.scope) r->scope = n->u.for_stmt.scope;
+      AstScope *saved = enter(r, n->u.for_stmt.scope);
       visit(r, n->u.for_stmt.init);
       visit(r, n->u.for_stmt.test);
       visit(r, n->u.for_stmt.update);
@@ -376,9 +393,8 @@ static void visit_statement_parts(Resolver *r, AstNode *n) {
     }
     case AST_FOR_IN:
     case AST_FOR_OF: {
-      AstScope *saved = r->scope;
       /* The right side sees the TDZ of the head's bindings (ES2025 14.7.5.6 step 2). */
-      if (n->u.for_each.scope) r->scope = n->u.for_each.scope;
+      AstScope *saved = enter(r, n->u.for_each.scope);
       visit(r, n->u.for_each.right);
       visit(r, n->u.for_each.left);
       visit(r, n->u.for_each.body);
@@ -396,8 +412,7 @@ static void visit_statement_parts(Resolver *r, AstNode *n) {
       break;
     case AST_SWITCH: {
       visit(r, n->u.switch_stmt.discriminant);
-      AstScope *saved = r->scope;
-      if (n->u.switch_stmt.scope) r->scope = n->u.switch_stmt.scope;
+      AstScope *saved = enter(r, n->u.switch_stmt.scope);
       for (int i = 0; i < n->u.switch_stmt.case_count; i++) {
         visit(r, n->u.switch_stmt.cases[i].test);
         visit_list(r, &n->u.switch_stmt.cases[i].body);
@@ -408,8 +423,7 @@ static void visit_statement_parts(Resolver *r, AstNode *n) {
     case AST_LABELED: visit(r, n->u.labeled.body); break;
     case AST_TRY: {
       visit(r, n->u.try_stmt.block);
-      AstScope *saved = r->scope;
-      if (n->u.try_stmt.catch_scope) r->scope = n->u.try_stmt.catch_scope;
+      AstScope *saved = enter(r, n->u.try_stmt.catch_scope);
       visit(r, n->u.try_stmt.param);
       visit(r, n->u.try_stmt.handler);
       r->scope = saved;
@@ -610,5 +624,7 @@ int scopes_allocate(ScopeResolution *res, AstScope *closure_scope, AstFunction *
   AstScope *start = closure_scope;
   while (fn && start->outer && start->outer->function == fn) start = start->outer;
   allocate_scope(start, fn, &registers);
+  if (fn && fn->is_named_expression && fn->name_var && fn->name_var->is_used)
+    allocate_variable(fn->scope, fn->name_var, &registers);
   return registers;
 }
