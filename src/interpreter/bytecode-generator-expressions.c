@@ -444,8 +444,7 @@ static void gen_super_load(Gen *g, AstNode *n, int this_reg) {
   EMIT(g, Star, this_reg);
   if (n->u.member.computed) {
     int mark = gen_reg_mark(g), key = gen_new_reg(g);
-    gen_expr(g, n->u.member.property);
-    EMIT(g, ToName);
+    gen_expr(g, n->u.member.property);  /* converted after GetSuperBase, by the bytecode */
     EMIT(g, Star, key);
     gen_load_home_object(g);
     EMIT(g, GetKeyedPropertyFromSuper, this_reg, key);
@@ -561,7 +560,22 @@ static void gen_call_general(Gen *g, AstNode *callee, AstList *args, bool option
   int n = arg_count(args, template_quasi);
   int list = gen_new_regs(g, n + 1);
   CallShape shape = CALL_WITH_RECEIVER;
-  if (callee->kind == AST_MEMBER) {
+  AstNode *chained = callee->kind == AST_OPTIONAL_CHAIN
+                         ? strip_parens(callee->u.optional_chain.expression) : NULL;
+  if (chained && chained->kind == AST_MEMBER) {
+    /* (a?.b)(): the chain's member keeps its receiver; a short circuit calls undefined. */
+    int saved = g->optional_chain_label;
+    int short_circuit = gen_label(g), done = gen_label(g);
+    g->optional_chain_label = short_circuit;
+    gen_member_object(g, chained, list);
+    gen_property_load(g, chained, list);
+    g->optional_chain_label = saved;
+    gen_jump(g, Bytecode_Jump, done);
+    gen_bind(g, short_circuit);
+    EMIT(g, LdaUndefined);
+    gen_bind(g, done);
+    EMIT(g, Star, fn);
+  } else if (callee->kind == AST_MEMBER) {
     gen_member_object(g, callee, list);
     gen_property_load(g, callee, list);
     EMIT(g, Star, fn);

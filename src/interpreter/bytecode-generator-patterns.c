@@ -13,7 +13,9 @@ static AstNode *strip(AstNode *n) {
 
 /* ---- References: a target evaluated into registers, then read or written ------------- */
 
-typedef enum { REF_VAR, REF_NAMED, REF_KEYED, REF_PRIVATE, REF_SUPER_NAMED, REF_SUPER_KEYED } RefKind;
+typedef enum {
+  REF_VAR, REF_LOOKUP, REF_NAMED, REF_KEYED, REF_PRIVATE, REF_SUPER_NAMED, REF_SUPER_KEYED
+} RefKind;
 
 typedef struct {
   RefKind kind;
@@ -24,11 +26,27 @@ typedef struct {
   int name_idx;   /* constant index of the name */
 } Reference;
 
-/* Evaluates the parts of a target that come before the value (ES2025 13.15.2 step 1). */
-static void gen_reference(Gen *g, AstNode *t, Reference *ref) {
+/* Evaluates the parts of a target that come before the value (ES2025 13.15.2 step 1).
+ * read_too: the reference is read before it is written (compound assignment, update):
+ * a computed key is then converted once, after the base is checked (13.15.2 step 2,
+ * EvaluatePropertyAccessWithExpressionKey's delayed ToPropertyKey). */
+static void gen_reference(Gen *g, AstNode *t, Reference *ref, bool read_too) {
   memset(ref, 0, sizeof *ref);
   ref->node = t;
   switch (t->kind) {
+    case AST_IDENTIFIER:
+      if (t->u.ident.var && t->u.ident.var->location == VAR_LOCATION_LOOKUP) {
+        /* Resolve the binding now: a `with` object found here is the one assigned to,
+         * even if the property disappears before the store (9.1.2.1 ResolveBinding). */
+        ref->kind = REF_LOOKUP;
+        ref->obj = gen_new_reg(g);
+        ref->name_idx = gen_name(g, t->u.ident.name);
+        EMIT(g, LdaLookupThis, ref->name_idx);
+        EMIT(g, Star, ref->obj);
+      } else {
+        ref->kind = REF_VAR;
+      }
+      break;
     case AST_MEMBER: {
       AstNode *p = t->u.member.property;
       ref->obj = gen_new_reg(g);
@@ -37,8 +55,17 @@ static void gen_reference(Gen *g, AstNode *t, Reference *ref) {
         ref->kind = REF_KEYED;
         ref->key = gen_new_reg(g);
         gen_expr(g, p);
-        EMIT(g, ToName);
         EMIT(g, Star, ref->key);
+        if (read_too) {
+          int ok = gen_label(g);
+          EMIT(g, Ldar, ref->obj);
+          gen_jump(g, Bytecode_JumpIfNotUndefinedOrNull, ok);
+          gen_throw_type_error(g, "Cannot read properties of null or undefined");
+          gen_bind(g, ok);
+          EMIT(g, Ldar, ref->key);
+          EMIT(g, ToName);
+          EMIT(g, Star, ref->key);
+        }
       } else if (p->kind == AST_PRIVATE_NAME) {
         ref->kind = REF_PRIVATE;
         ref->key = gen_new_reg(g);
@@ -59,7 +86,6 @@ static void gen_reference(Gen *g, AstNode *t, Reference *ref) {
         ref->kind = REF_SUPER_KEYED;
         ref->key = gen_new_reg(g);
         gen_expr(g, t->u.member.property);
-        EMIT(g, ToName);
         EMIT(g, Star, ref->key);
       } else {
         ref->kind = REF_SUPER_NAMED;
@@ -74,6 +100,35 @@ static void gen_reference(Gen *g, AstNode *t, Reference *ref) {
   }
 }
 
+/* REF_LOOKUP: the with object found at resolution, or a dynamic lookup. */
+static void gen_lookup_reference_load(Gen *g, Reference *ref) {
+  int dynamic = gen_label(g), done = gen_label(g);
+  EMIT(g, Ldar, ref->obj);
+  gen_jump(g, Bytecode_JumpIfUndefined, dynamic);
+  EMIT(g, GetNamedProperty, ref->obj, ref->name_idx, SLOT(g));
+  gen_jump(g, Bytecode_Jump, done);
+  gen_bind(g, dynamic);
+  EMIT(g, LdaLookupSlot, ref->name_idx);
+  gen_bind(g, done);
+}
+
+static void gen_lookup_reference_store(Gen *g, Reference *ref) {
+  int mark = gen_reg_mark(g), value = gen_new_reg(g);
+  int dynamic = gen_label(g), done = gen_label(g);
+  EMIT(g, Star, value);
+  EMIT(g, Ldar, ref->obj);
+  gen_jump(g, Bytecode_JumpIfUndefined, dynamic);
+  EMIT(g, Ldar, value);
+  EMIT(g, SetNamedProperty, ref->obj, ref->name_idx, SLOT(g));
+  gen_jump(g, Bytecode_Jump, done);
+  gen_bind(g, dynamic);
+  EMIT(g, Ldar, value);
+  EMIT(g, StaLookupSlot, ref->name_idx, g->is_strict ? 1 : 0);
+  gen_bind(g, done);
+  EMIT(g, Ldar, value);
+  gen_reg_release(g, mark);
+}
+
 static void gen_reference_load(Gen *g, Reference *ref) {
   switch (ref->kind) {
     case REF_VAR: {
@@ -81,6 +136,7 @@ static void gen_reference_load(Gen *g, Reference *ref) {
       gen_load_var(g, v, ref->node->u.ident.name, false);
       break;
     }
+    case REF_LOOKUP: gen_lookup_reference_load(g, ref); break;
     case REF_NAMED: EMIT(g, GetNamedProperty, ref->obj, ref->name_idx, SLOT(g)); break;
     case REF_KEYED:
       EMIT(g, Ldar, ref->key);
@@ -106,6 +162,7 @@ static void gen_reference_store(Gen *g, Reference *ref, StoreMode mode) {
       gen_store_var(g, v, ref->node->u.ident.name, mode);
       break;
     }
+    case REF_LOOKUP: gen_lookup_reference_store(g, ref); break;
     case REF_NAMED: EMIT(g, SetNamedProperty, ref->obj, ref->name_idx, SLOT(g)); break;
     case REF_KEYED: EMIT(g, SetKeyedProperty, ref->obj, ref->key, SLOT(g)); break;
     case REF_PRIVATE: EMIT(g, SetPrivateField, ref->obj, ref->key); break;
@@ -244,7 +301,7 @@ static void gen_array_pattern(Gen *g, AstArray *a, int value, StoreMode mode) {
     AstNode *target = e && e->kind == AST_ASSIGN_PATTERN ? strip(e->u.assign.target) : e;
     Reference ref;
     bool is_ref = target && (target->kind == AST_MEMBER || target->kind == AST_SUPER_MEMBER);
-    if (is_ref) gen_reference(g, target, &ref);
+    if (is_ref) gen_reference(g, target, &ref, false);
     gen_iterator_step(g, iter, next, done, elem);
     if (e && is_ref) {
       if (e->kind == AST_ASSIGN_PATTERN) {
@@ -315,7 +372,7 @@ void gen_assign_target(Gen *g, AstNode *target, int value_reg, StoreMode mode) {
     case AST_SUPER_MEMBER: {
       int mark = gen_reg_mark(g);
       Reference ref;
-      gen_reference(g, target, &ref);
+      gen_reference(g, target, &ref, false);
       EMIT(g, Ldar, value_reg);
       gen_reference_store(g, &ref, mode);
       gen_reg_release(g, mark);
@@ -345,9 +402,9 @@ void gen_assignment(Gen *g, AstNode *n) {
     return;
   }
   Reference ref;
-  gen_reference(g, target, &ref);
+  gen_reference(g, target, &ref, a->kind != AST_ASSIGN_PLAIN);
   if (a->kind == AST_ASSIGN_PLAIN) {
-    gen_expr_named(g, a->value, name);
+    gen_expr_named(g, a->value, target->parenthesized ? NULL : name);
   } else if (a->kind == AST_ASSIGN_COMPOUND) {
     int old = gen_new_reg(g);
     gen_reference_load(g, &ref);
@@ -363,7 +420,7 @@ void gen_assignment(Gen *g, AstNode *n) {
                   : a->op == AST_LOGICAL_OR ? Bytecode_JumpIfToBooleanTrue
                                             : Bytecode_JumpIfNotUndefinedOrNull;
     gen_jump(g, bc, end);
-    gen_expr_named(g, a->value, name);
+    gen_expr_named(g, a->value, target->parenthesized ? NULL : name);
     bab_set_position(&g->b, n->pos);
     gen_reference_store(g, &ref, STORE_ASSIGN);
     gen_bind(g, end);
@@ -380,7 +437,7 @@ void gen_update(Gen *g, AstNode *n) {
   AstNode *target = strip(u->target);
   int mark = gen_reg_mark(g);
   Reference ref;
-  gen_reference(g, target, &ref);
+  gen_reference(g, target, &ref, true);
   gen_reference_load(g, &ref);
   EMIT(g, ToNumeric, SLOT(g));
   int old = -1;
