@@ -1,0 +1,152 @@
+/*
+ * frames.c: the JS stack (a GC root), the C stack limit, and stack traces.
+ */
+#include "interpreter/frames.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
+
+#include "execution/contexts.h"
+#include "heap/factory.h"
+#include "interpreter/source-info.h"
+#include "objects/string.h"
+
+/* The C stack the engine may use below the point where the isolate was set up, and the
+ * margin kept free for the work done after a failed check (error objects, printing). */
+enum { kCStackMax = 4 << 20, kCStackMargin = 256 << 10 };
+
+static void frames_iterate_roots(Isolate *iso, RootVisitor visit, void *ctx) {
+  JSStack *s = iso->js_stack;
+  if (s == NULL) return;
+  for (Tagged *p = s->base; p < s->top; p++) visit(p, ctx);
+  visit(&s->pending_message, ctx);
+  if (s->home_object_symbol) visit(&s->home_object_symbol, ctx);
+}
+
+static uintptr_t frames_c_stack_limit(void) {
+  uintptr_t here = (uintptr_t)__builtin_frame_address(0);
+  size_t size = kCStackMax;
+  struct rlimit rl;
+  if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+      rl.rlim_cur < (rlim_t)size + kCStackMargin * 2) {
+    size = rl.rlim_cur > kCStackMargin * 2 ? (size_t)rl.rlim_cur - kCStackMargin * 2 : 0;
+  }
+  return here - size + kCStackMargin;
+}
+
+bool frames_setup(Isolate *iso) {
+  if (iso->js_stack != NULL) return true;
+  JSStack *s = calloc(1, sizeof *s);
+  if (s == NULL) return false;
+  size_t bytes = (size_t)kJSStackSlots * sizeof(Tagged);
+  void *mem = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+                   -1, 0);
+  if (mem == MAP_FAILED) {
+    free(s);
+    return false;
+  }
+  s->base = s->top = mem;
+  s->limit = s->base + kJSStackSlots;
+  s->pending_message = ROOT(iso, the_hole_value);
+  iso->js_stack = s;
+  iso->iterate_extra_roots = frames_iterate_roots;
+  iso->capture_stack_trace = frames_capture_stack_trace;
+  if (iso->c_stack_limit == 0) iso->c_stack_limit = frames_c_stack_limit();
+  return true;
+}
+
+void frames_teardown(Isolate *iso) {
+  JSStack *s = iso->js_stack;
+  if (s == NULL) return;
+  munmap(s->base, (size_t)kJSStackSlots * sizeof(Tagged));
+  free(s);
+  iso->js_stack = NULL;
+  iso->iterate_extra_roots = NULL;
+}
+
+void frames_throw_stack_overflow(Isolate *iso) {
+  isolate_throw_error(iso, kError_RANGE_ERROR, "Maximum call stack size exceeded");
+}
+
+Tagged *frames_reserve(Isolate *iso, size_t n) {
+  JSStack *s = iso->js_stack;
+  if (KILN_UNLIKELY((size_t)(s->limit - s->top) < n + kJSStackReserve)) {
+    frames_throw_stack_overflow(iso);
+    return NULL;
+  }
+  Tagged *p = s->top;
+  s->top += n;
+  return p;
+}
+
+int frames_source_position(Isolate *iso, const JSFrame *f) {
+  Tagged bytecode = f->fp[kFrameBytecode];
+  if (!is_bytecode_array(bytecode) || f->pc == NULL) return -1;
+  const uint8_t *start = (const uint8_t *)field_slot(bytecode, BytecodeArray_kHeaderSize);
+  return source_info_position_for_offset(iso, bytecode, (int)(f->pc - start));
+}
+
+/* ---- stack traces ------------------------------------------------------------------- */
+
+typedef struct { char *text; size_t length, capacity; } TraceBuffer;
+
+static void trace_append(TraceBuffer *b, const char *s, size_t n) {
+  if (b->length + n + 1 > b->capacity) {
+    size_t cap = (b->capacity + n + 64) * 2;
+    char *t = realloc(b->text, cap);
+    if (t == NULL) return;
+    b->text = t;
+    b->capacity = cap;
+  }
+  memcpy(b->text + b->length, s, n);
+  b->length += n;
+  b->text[b->length] = '\0';
+}
+
+static void trace_append_string(Isolate *iso, TraceBuffer *b, Tagged s, const char *fallback) {
+  if (!is_string(s) || string_length(s) == 0) {
+    trace_append(b, fallback, strlen(fallback));
+    return;
+  }
+  size_t n;
+  char *utf8 = string_to_utf8(iso, s, &n);
+  if (utf8 == NULL) return;
+  trace_append(b, utf8, n);
+  free(utf8);
+}
+
+/* One line for frame f. Does not allocate on the JS heap (line ends are computed lazily
+ * by source_info_line_column, which may allocate: the caller's values are in slots). */
+static void trace_frame(Isolate *iso, TraceBuffer *b, const JSFrame *f) {
+  Tagged closure = f->fp[kFrameClosure];
+  if (!is_js_function(closure)) return;
+  Tagged sfi = js_function_shared(closure);
+  trace_append(b, "    at ", 7);
+  trace_append_string(iso, b, sfi_name(sfi), "<anonymous>");
+  Tagged script = sfi_script(sfi);
+  char where[64];
+  int line = 0, column = 0;
+  int pos = frames_source_position(iso, f);
+  if (is_script(script) && pos >= 0) source_info_line_column(iso, script, pos, &line, &column);
+  trace_append(b, " (", 2);
+  trace_append_string(iso, b, is_script(script) ? script_name(script) : 0, "<anonymous>");
+  int n = snprintf(where, sizeof where, ":%d:%d)\n", line + 1, column + 1);
+  trace_append(b, where, (size_t)n);
+}
+
+Handle frames_capture_stack_trace(Isolate *iso) {
+  TraceBuffer b = {0};
+  int frames = 0;
+  JSStack *s = iso->js_stack;
+  for (const JSFrame *f = s ? s->current : NULL; f != NULL && frames < 10; f = f->caller) {
+    trace_frame(iso, &b, f);
+    frames++;
+  }
+  if (b.length > 0 && b.text[b.length - 1] == '\n') b.text[--b.length] = '\0';
+  Handle result = string_new_utf8(iso, b.text ? b.text : "", b.length);
+  free(b.text);
+  return result;
+}
