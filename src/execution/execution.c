@@ -35,7 +35,7 @@ Handle execution_call(Isolate *iso, Handle callable, Handle receiver, int argc,
   if (saved == NULL) saved = slots;
   Tagged r = interpreter_call(iso, &slots[0], &slots[1], argc, &slots[2]);
   iso->js_stack->top = saved;
-  return r ? handle_new(iso, r) : HANDLE_NULL;
+  return r != kException ? handle_new(iso, r) : HANDLE_NULL;
 }
 
 Handle execution_construct(Isolate *iso, Handle constructor, int argc, const Handle *argv,
@@ -46,7 +46,7 @@ Handle execution_construct(Isolate *iso, Handle constructor, int argc, const Han
   if (saved == NULL) saved = slots;
   Tagged r = interpreter_construct(iso, &slots[0], argc, &slots[2], &slots[1]);
   iso->js_stack->top = saved;
-  return r ? handle_new(iso, r) : HANDLE_NULL;
+  return r != kException ? handle_new(iso, r) : HANDLE_NULL;
 }
 
 Handle execution_run_script(Isolate *iso, const char *source, size_t length,

@@ -11,7 +11,9 @@
 
 #include "execution/contexts.h"
 #include "heap/factory.h"
-#include "interpreter/source-info.h"
+#include "interpreter/bytecode-array-builder.h"
+#include "objects/script.h"
+#include "objects/shared-function-info.h"
 #include "objects/string.h"
 
 /* The C stack the engine may use below the point where the isolate was set up, and the
@@ -86,7 +88,8 @@ int frames_source_position(Isolate *iso, const JSFrame *f) {
   Tagged bytecode = f->fp[kFrameBytecode];
   if (!is_bytecode_array(bytecode) || f->pc == NULL) return -1;
   const uint8_t *start = (const uint8_t *)field_slot(bytecode, BytecodeArray_kHeaderSize);
-  return source_info_position_for_offset(iso, bytecode, (int)(f->pc - start));
+  KILN_UNUSED(iso);
+  return bytecode_source_position(bytecode, (int)(f->pc - start));
 }
 
 /* ---- stack traces ------------------------------------------------------------------- */
@@ -118,22 +121,35 @@ static void trace_append_string(Isolate *iso, TraceBuffer *b, Tagged s, const ch
   free(utf8);
 }
 
-/* One line for frame f. Does not allocate on the JS heap (line ends are computed lazily
- * by source_info_line_column, which may allocate: the caller's values are in slots). */
+/* One line for frame f: "    at name (file:line:column)". May allocate (the script's
+ * line ends are computed on first use); f's values stay in its slots. */
 static void trace_frame(Isolate *iso, TraceBuffer *b, const JSFrame *f) {
   Tagged closure = f->fp[kFrameClosure];
   if (!is_js_function(closure)) return;
   Tagged sfi = js_function_shared(closure);
+  if (b->length > 0) trace_append(b, "\n", 1);
   trace_append(b, "    at ", 7);
-  trace_append_string(iso, b, sfi_name(sfi), "<anonymous>");
+  trace_append_string(iso, b, sfi_name(sfi), sfi_is_toplevel(sfi) ? "<toplevel>" : "<anonymous>");
   Tagged script = sfi_script(sfi);
-  char where[64];
   int line = 0, column = 0;
   int pos = frames_source_position(iso, f);
-  if (is_script(script) && pos >= 0) source_info_line_column(iso, script, pos, &line, &column);
   trace_append(b, " (", 2);
-  trace_append_string(iso, b, is_script(script) ? script_name(script) : 0, "<anonymous>");
-  int n = snprintf(where, sizeof where, ":%d:%d)\n", line + 1, column + 1);
+  if (is_script(script)) {
+    trace_append_string(iso, b, script_name(script), "<anonymous>");
+    HandleScope scope;
+    handle_scope_open(iso, &scope);
+    Handle h = handle_new(iso, script);
+    if (pos < 0 || !script_line_column(iso, h, pos, &line, &column)) {
+      isolate_clear_pending_exception(iso);
+      line = column = 0;
+    }
+    handle_scope_close(&scope);
+  } else {
+    trace_append(b, "native", 6);
+  }
+  char where[64];
+  int n = line > 0 ? snprintf(where, sizeof where, ":%d:%d)", line, column)
+                   : snprintf(where, sizeof where, ")");
   trace_append(b, where, (size_t)n);
 }
 
@@ -145,7 +161,6 @@ Handle frames_capture_stack_trace(Isolate *iso) {
     trace_frame(iso, &b, f);
     frames++;
   }
-  if (b.length > 0 && b.text[b.length - 1] == '\n') b.text[--b.length] = '\0';
   Handle result = string_new_utf8(iso, b.text ? b.text : "", b.length);
   free(b.text);
   return result;

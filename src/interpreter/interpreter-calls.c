@@ -6,8 +6,11 @@
  * (frames_reserve); either failing throws "RangeError: Maximum call stack size exceeded",
  * and unwinding restores the JS stack's top, so the isolate stays usable.
  */
+#include <stdlib.h>
+
 #include "builtins/builtins.h"
 #include "execution/execution.h"
+#include "ic/feedback-vector.h"
 #include "interpreter/compiler.h"
 #include "interpreter/interpreter-internal.h"
 #include "objects/js-function.h"
@@ -57,14 +60,14 @@ static Tagged construct_result(Isolate *iso, JSFrame *f, Tagged result) {
   if (sfi_is_derived_constructor(sfi) && !is_undefined(iso, result)) {
     isolate_throw_error(iso, kError_TYPE_ERROR,
                         "Derived constructors may only return object or undefined");
-    return 0;
+    return kException;
   }
   Tagged self = *frame_receiver_slot(f);
   if (is_the_hole(iso, self)) {
     isolate_throw_error(iso, kError_REFERENCE_ERROR,
                         "Must call super constructor in derived class before accessing "
                         "'this' or returning from derived constructor");
-    return 0;
+    return kException;
   }
   return self;
 }
@@ -77,18 +80,18 @@ static Tagged call_bytecode(Isolate *iso, Tagged *callee, Tagged *receiver, int 
   if (KILN_UNLIKELY(!is_bytecode_array(bytecode) || sfi_not_supported(sfi))) {
     isolate_throw_error(iso, kError_TYPE_ERROR, "%s functions are not supported yet",
                         sfi_is_generator(sfi) ? "generator" : sfi_is_async(sfi) ? "async" : "these");
-    return 0;
+    return kException;
   }
   if (KILN_UNLIKELY(!execution_stack_ok(iso))) {
     frames_throw_stack_overflow(iso);
-    return 0;
+    return kException;
   }
   int formal = (int)bytecode_array_parameter_count(bytecode) - 1;
   int n = argc > formal ? argc : formal;
   int frame_size = (int)bytecode_array_frame_size(bytecode);
   Tagged *saved_top = s->top;
   Tagged *fp = frames_reserve(iso, (size_t)(kFrameFixedSlots + n + 1 + frame_size));
-  if (fp == NULL) return 0;
+  if (fp == NULL) return kException;
   Tagged undefined = ROOT(iso, undefined_value);
   fp[kFrameClosure] = fn;
   fp[kFrameContext] = js_function_context(fn);
@@ -110,11 +113,11 @@ static Tagged call_bytecode(Isolate *iso, Tagged *callee, Tagged *receiver, int 
   Tagged saved_realm = iso->native_context;
   Tagged realm = interpreter_native_context_of(fp[kFrameContext]);
   if (realm != saved_realm) iso->native_context = realm;
-  Tagged result = 0;
+  Tagged result = kException;
   if ((!is_undefined(iso, fp[kFrameFeedback]) || ensure_feedback_vector(iso, &frame)) &&
       (construct || sfi_is_strict(sfi) || sfi_is_arrow(sfi) || bind_sloppy_this(iso, &frame))) {
     result = interpreter_run(iso, &frame);
-    if (result != 0 && construct) result = construct_result(iso, &frame, result);
+    if (result != kException && construct) result = construct_result(iso, &frame, result);
   }
   iso->native_context = saved_realm;
   s->current = frame.caller;
@@ -128,7 +131,7 @@ static Tagged call_builtin(Isolate *iso, BuiltinFunction fn, Tagged *target, Tag
                            int argc, Tagged *argv, Tagged *new_target) {
   if (KILN_UNLIKELY(!execution_stack_ok(iso))) {
     frames_throw_stack_overflow(iso);
-    return 0;
+    return kException;
   }
   BuiltinArgs args = {receiver, target, new_target, argc, argv};
   Tagged saved_realm = iso->native_context;
@@ -137,7 +140,7 @@ static Tagged call_builtin(Isolate *iso, BuiltinFunction fn, Tagged *target, Tag
   HandleScope scope;
   handle_scope_open(iso, &scope);
   Handle r = fn(iso, &args);
-  Tagged result = handle_is_null(r) ? 0 : H(r);
+  Tagged result = handle_is_null(r) ? kException : H(r);
   handle_scope_close(&scope);
   iso->native_context = saved_realm;
   return result;
@@ -163,7 +166,7 @@ static Tagged call_proxy(Isolate *iso, Tagged *proxy, Tagged *receiver, int argc
                                       receiver ? (Handle){receiver}
                                                : ROOT_HANDLE(iso, undefined_value),
                                       argc, h);
-  Tagged result = handle_is_null(r) ? 0 : H(r);
+  Tagged result = handle_is_null(r) ? kException : H(r);
   handle_scope_close(&scope);
   if (h != buf) free(h);
   return result;
@@ -177,7 +180,7 @@ static Tagged call_bound(Isolate *iso, Tagged *callee, Tagged *receiver, int arg
   Tagged fn = *callee, bound = js_bound_function_bound_arguments(fn);
   int nb = is_fixed_array(bound) ? (int)fixed_array_length(bound) : 0;
   Tagged *slots = frames_reserve(iso, (size_t)(2 + nb + argc));
-  if (slots == NULL) return 0;
+  if (slots == NULL) return kException;
   slots[0] = js_bound_function_target(fn);
   for (int i = 0; i < nb; i++) slots[2 + i] = fixed_array_get(bound, i);
   for (int i = 0; i < argc; i++) slots[2 + nb + i] = argv[i];
@@ -199,7 +202,7 @@ static Tagged throw_not_callable(Isolate *iso, Tagged *callee) {
   handle_scope_open(iso, &scope);
   runtime_throw_not_callable(iso, (Handle){callee});
   handle_scope_close(&scope);
-  return 0;
+  return kException;
 }
 
 Tagged interpreter_call(Isolate *iso, Tagged *callee, Tagged *receiver, int argc,
@@ -212,7 +215,7 @@ Tagged interpreter_call(Isolate *iso, Tagged *callee, Tagged *receiver, int argc
       if (KILN_UNLIKELY(sfi_is_class_constructor(sfi))) {
         isolate_throw_error(iso, kError_TYPE_ERROR,
                             "Class constructor cannot be invoked without 'new'");
-        return 0;
+        return kException;
       }
       return call_bytecode(iso, callee, receiver, argc, argv, ROOT(iso, undefined_value),
                            false);
@@ -220,7 +223,7 @@ Tagged interpreter_call(Isolate *iso, Tagged *callee, Tagged *receiver, int argc
     JSStack *s = iso->js_stack;
     Tagged *saved_top = s->top;
     Tagged *tmp = frames_reserve(iso, 2);
-    if (tmp == NULL) return 0;
+    if (tmp == NULL) return kException;
     tmp[0] = receiver ? *receiver : ROOT(iso, undefined_value);
     tmp[1] = ROOT(iso, undefined_value);
     Tagged result = call_builtin(iso, builtin, callee, &tmp[0], argc, argv, &tmp[1]);
@@ -260,7 +263,7 @@ static bool create_receiver(Isolate *iso, Tagged *new_target, Tagged *out) {
 
 static Tagged throw_not_constructor(Isolate *iso) {
   isolate_throw_error(iso, kError_TYPE_ERROR, "not a constructor");
-  return 0;
+  return kException;
 }
 
 Tagged interpreter_construct(Isolate *iso, Tagged *constructor, int argc, Tagged *argv,
@@ -274,9 +277,9 @@ Tagged interpreter_construct(Isolate *iso, Tagged *constructor, int argc, Tagged
   JSStack *s = iso->js_stack;
   Tagged *saved_top = s->top;
   Tagged *tmp = frames_reserve(iso, 1);
-  if (tmp == NULL) return 0;
+  if (tmp == NULL) return kException;
   tmp[0] = ROOT(iso, the_hole_value);
-  Tagged sfi = js_function_shared(fn), result = 0;
+  Tagged sfi = js_function_shared(fn), result = kException;
   BuiltinFunction builtin = (BuiltinFunction)sfi_builtin(sfi);
   if (builtin != NULL) {
     result = call_builtin(iso, builtin, constructor, &tmp[0], argc, argv, new_target);
@@ -316,7 +319,7 @@ bool op_call(Isolate *iso, JSFrame *f, int callee, int first, int count, bool wi
   if (spread && argc > 0 && !spread_arguments(iso, argv, argc, &argv, &argc)) return false;
   Tagged r = interpreter_call(iso, &f->regs[callee], receiver, argc, argv);
   s->top = saved_top;
-  if (r == 0) return false;
+  if (r == kException) return false;
   frame_set_acc(f, r);
   return true;
 }
@@ -329,7 +332,7 @@ bool op_construct(Isolate *iso, JSFrame *f, int callee, int first, int count, bo
   if (spread && argc > 0 && !spread_arguments(iso, argv, argc, &argv, &argc)) return false;
   Tagged r = interpreter_construct(iso, &f->regs[callee], argc, argv, &f->fp[kFrameAccumulator]);
   s->top = saved_top;
-  if (r == 0) return false;
+  if (r == kException) return false;
   frame_set_acc(f, r);
   return true;
 }
@@ -340,7 +343,7 @@ static Tagged super_call_new_target(Isolate *iso, JSFrame *f) {
   Tagged sfi = js_function_shared(frame_closure(f));
   if (!sfi_is_arrow(sfi)) return f->fp[kFrameNewTarget];
   Handle name = string_internalize_utf8(iso, "new.target", 10);
-  if (handle_is_null(name)) return 0;
+  if (handle_is_null(name)) return kException;
   for (Tagged c = frame_context(f); !is_native_context(c); c = context_previous(c)) {
     Tagged si = context_scope_info(c);
     if (!is_heap_object(si) || heap_object_type(si) != SCOPE_INFO_TYPE) continue;
@@ -358,7 +361,7 @@ bool op_super_call(Isolate *iso, JSFrame *f, int first, int count, bool spread) 
     return false;
   }
   Tagged nt = super_call_new_target(iso, f);
-  if (nt == 0) return false;
+  if (nt == kException) return false;
   if (!runtime_is_constructor(nt)) {
     isolate_throw_error(iso, kError_SYNTAX_ERROR, "'super' keyword unexpected here");
     return false;
@@ -371,12 +374,12 @@ bool op_super_call(Isolate *iso, JSFrame *f, int first, int count, bool spread) 
   tmp[1] = nt;
   Tagged *argv = &f->regs[first];
   int argc = count;
-  Tagged r = 0;
+  Tagged r = kException;
   if (!spread || argc == 0 || spread_arguments(iso, argv, argc, &argv, &argc)) {
     r = interpreter_construct(iso, &tmp[0], argc, argv, &tmp[1]);
   }
   s->top = saved_top;
-  if (r == 0) return false;
+  if (r == kException) return false;
   frame_set_acc(f, r);
   return true;
 }
@@ -402,7 +405,7 @@ static bool direct_eval(Isolate *iso, JSFrame *f, Tagged *source, int position) 
   if (handle_is_null(closure)) return false;
   Tagged r = call_bytecode(iso, closure.loc, frame_receiver_slot(f), 0, NULL,
                            f->fp[kFrameNewTarget], false);
-  if (r == 0) return false;
+  if (r == kException) return false;
   frame_set_acc(f, r);
   return true;
 }

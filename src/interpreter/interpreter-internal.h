@@ -12,6 +12,7 @@
 
 #include "execution/contexts.h"
 #include "interpreter/bytecodes.h"
+#include "objects/js-objects.h"
 #include "interpreter/interpreter.h"
 #include "runtime/runtime.h"
 

@@ -164,7 +164,7 @@ static bool private_accessor(Isolate *iso, JSFrame *f, Handle obj, Handle pair, 
   }
   Tagged *argv = set ? &f->fp[kFrameAccumulator] : NULL;
   Tagged r = interpreter_call(iso, fn.loc, obj.loc, set ? 1 : 0, argv);
-  if (r == 0) return false;
+  if (r == kException) return false;
   if (!set) frame_set_acc(f, r);
   return true;
 }
@@ -329,7 +329,7 @@ static Handle regexp_literal(Isolate *iso, Handle pattern, int flags) {
   slots[1] = H(flag_string);
   Tagged r = interpreter_construct(iso, c.loc, 2, slots, NULL);
   s->top = saved;
-  return r ? handle_new(iso, r) : HANDLE_NULL;
+  return r != kException ? handle_new(iso, r) : HANDLE_NULL;
 }
 
 /* ES2025 13.2.8.4 GetTemplateObject. The description is a FixedArray [raw strings (a
@@ -559,7 +559,7 @@ bool op_copy_data_properties(Isolate *iso, JSFrame *f, int target, int source, i
   if (excluded == NULL) FATAL("out of C memory");
   for (int i = 0; i < count; i++) excluded[i] = frame_reg(f, first + i);
   bool ok = runtime_copy_data_properties(iso, frame_reg(f, target), frame_reg(f, source), count,
-                                         excluded);
+                                         count > 0 ? excluded : NULL);
   if (excluded != buf) free(excluded);
   return ok;
 }
@@ -590,7 +590,7 @@ bool op_for_in_next(Isolate *iso, JSFrame *f, int receiver, int index, int list)
 
 static bool call_method(Isolate *iso, JSFrame *f, Handle method, Handle receiver) {
   Tagged r = interpreter_call(iso, method.loc, receiver.loc, 0, NULL);
-  if (r == 0) return false;
+  if (r == kException) return false;
   frame_set_acc(f, r);
   return true;
 }

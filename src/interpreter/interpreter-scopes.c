@@ -8,6 +8,7 @@
 #include "ic/ic.h"
 #include "interpreter/interpreter-internal.h"
 #include "objects/dictionary.h"
+#include "objects/map.h"
 #include "objects/scope-info.h"
 #include "objects/string.h"
 

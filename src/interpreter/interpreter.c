@@ -17,6 +17,7 @@
 #include "interpreter/interpreter.h"
 
 #include "ic/ic.h"
+#include "interpreter/bytecode-array-builder.h"
 #include "interpreter/interpreter-internal.h"
 #include "objects/elements.h"
 #include "objects/shared-function-info.h"
@@ -105,7 +106,7 @@ bool frame_is_strict(const JSFrame *f) {
 
 /* Smi fast paths of the binary operators: true with *out set when both are Smis and the
  * result is a Smi. */
-static KILN_INLINE bool smi_binary(RuntimeBinaryOp op, Tagged l, Tagged r, Tagged *out) {
+KILN_INLINE bool smi_binary(RuntimeBinaryOp op, Tagged l, Tagged r, Tagged *out) {
   if (!is_smi(l) || !is_smi(r)) return false;
   int64_t a = smi_value(l), b = smi_value(r), v;
   switch (op) {
@@ -137,7 +138,7 @@ static KILN_INLINE bool smi_binary(RuntimeBinaryOp op, Tagged l, Tagged r, Tagge
 }
 
 /* Fast keyed load: a Smi index into fast elements. */
-static KILN_INLINE bool fast_keyed_load(Isolate *iso, Tagged obj, Tagged key, Tagged *out) {
+KILN_INLINE bool fast_keyed_load(Isolate *iso, Tagged obj, Tagged key, Tagged *out) {
   if (!is_smi(key) || !is_heap_object(obj)) return false;
   InstanceType t = heap_object_type(obj);
   if (t != JS_ARRAY_TYPE && t != JS_OBJECT_TYPE) return false;
@@ -153,7 +154,7 @@ static KILN_INLINE bool fast_keyed_load(Isolate *iso, Tagged obj, Tagged key, Ta
 }
 
 /* Fast keyed store: overwrite an existing element of fast elements. */
-static KILN_INLINE bool fast_keyed_store(Isolate *iso, Tagged obj, Tagged key, Tagged value) {
+KILN_INLINE bool fast_keyed_store(Isolate *iso, Tagged obj, Tagged key, Tagged value) {
   if (!is_smi(key) || !is_heap_object(obj)) return false;
   InstanceType t = heap_object_type(obj);
   if (t != JS_ARRAY_TYPE && t != JS_OBJECT_TYPE) return false;
@@ -653,13 +654,15 @@ exception: {
     int32_t to = smi_value(fixed_array_get(table, i + 1));
     if (offset < from || offset >= to) continue;
     acc = iso->pending_exception;
-    if (acc == ROOT(iso, out_of_memory_error)) return 0; /* not catchable */
+    if (acc == ROOT(iso, out_of_memory_error)) return kException; /* not catchable */
     isolate_clear_pending_exception(iso);
-    CTX = regs[smi_value(fixed_array_get(table, i + 3))];
+    int32_t context_register = smi_value(fixed_array_get(table, i + 3));
+    CTX = context_register == kHandlerFunctionContext ? js_function_context(fp[kFrameClosure])
+                                                      : regs[context_register];
     pc = start + smi_value(fixed_array_get(table, i + 2));
     scale = 1;
     DISPATCH();
   }
-  return 0;
+  return kException;
 }
 }

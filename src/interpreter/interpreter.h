@@ -4,8 +4,8 @@
  *
  * Slots: callee, receiver, argv and new_target point at Tagged slots the collector sees
  * (frame registers on the JS stack, or handle slots). argv holds argc values in ascending
- * order. The result is a raw value, valid until the next allocation; 0 means an exception
- * is pending.
+ * order. The result is a raw value, valid until the next allocation, or kException when
+ * an exception is pending.
  *
  * Calls recurse on the C stack once per JS function (as QuickJS does); each entry checks
  * the JS stack space and the C stack limit (execution_stack_ok) and throws
@@ -15,6 +15,9 @@
 #define KILN_INTERPRETER_INTERPRETER_H_
 
 #include "interpreter/frames.h"
+
+/* What a call that threw returns: a heap pointer to address 0, never a valid value. */
+#define kException ((Tagged)kHeapObjectTag)
 
 /* ES2025 7.3.13 Call(F, V, args). receiver NULL means undefined. Runs any code. */
 Tagged interpreter_call(Isolate *iso, Tagged *callee, Tagged *receiver, int argc,
