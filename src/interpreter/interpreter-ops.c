@@ -304,8 +304,9 @@ static Handle object_from_boilerplate(Isolate *iso, Handle boilerplate) {
   return obj;
 }
 
-/* RegExp flags: bit i of flag is the i-th letter of kRegExpFlagLetters. */
-static const char kRegExpFlagLetters[] = "dgimsuvy";
+/* RegExp flags: bit i of the Flag operand is the i-th letter of kRegExpFlagLetters (the
+ * code generator's encoding). */
+static const char kRegExpFlagLetters[] = "gimsuydv";
 
 static Handle regexp_literal(Isolate *iso, Handle pattern, int flags) {
   Tagged ctor = context_get(iso->native_context, NATIVE_CONTEXT_regexp_function);
@@ -332,27 +333,15 @@ static Handle regexp_literal(Isolate *iso, Handle pattern, int flags) {
   return r != kException ? handle_new(iso, r) : HANDLE_NULL;
 }
 
-/* ES2025 13.2.8.4 GetTemplateObject. The description is a FixedArray [raw strings (a
- * FixedArray), cooked strings (a FixedArray; undefined for invalid escapes)]. The result
- * is cached per site (the description) in the realm's template_map, an array of
- * (description, template) pairs, and in the feedback slot. */
-static Handle template_object(Isolate *iso, JSFrame *f, Handle description, uint32_t slot) {
-  Tagged fv = f->fp[kFrameFeedback];
-  if (ic_has_vector(fv) && feedback_vector_get(fv, (int)slot, 0) == H(description)) {
-    return handle_new(iso, feedback_vector_get(fv, (int)slot, 1));
-  }
-  Handle nc = handle_new(iso, iso->native_context);
-  Handle cache = handle_new(iso, context_get(H(nc), NATIVE_CONTEXT_template_map));
-  int64_t used = 0;
-  if (is_fixed_array(H(cache))) {
-    for (; used + 1 < fixed_array_length(H(cache)); used += 2) {
-      Tagged d = fixed_array_get(H(cache), used);
-      if (is_undefined(iso, d)) break;
-      if (d == H(description)) return handle_new(iso, fixed_array_get(H(cache), used + 1));
-    }
-  }
-  Handle raw_list = handle_new(iso, fixed_array_get(H(description), 0));
-  Handle cooked_list = handle_new(iso, fixed_array_get(H(description), 1));
+/* ES2025 13.2.8.4 GetTemplateObject. The description (one per site, from the code
+ * generator) is a FixedArray [cooked strings (undefined for invalid escapes), raw strings,
+ * the template object once made]: the cache of the site. A site belongs to one script and
+ * so to one realm. */
+static Handle template_object(Isolate *iso, Handle description) {
+  Tagged cached = fixed_array_get(H(description), 2);
+  if (is_js_array(cached)) return handle_new(iso, cached);
+  Handle cooked_list = handle_new(iso, fixed_array_get(H(description), 0));
+  Handle raw_list = handle_new(iso, fixed_array_get(H(description), 1));
   int64_t n = fixed_array_length(H(raw_list));
   Handle raw = runtime_new_array(iso, 0), cooked = runtime_new_array(iso, 0);
   if (handle_is_null(raw) || handle_is_null(cooked)) return HANDLE_NULL;
@@ -372,27 +361,13 @@ static Handle template_object(Isolate *iso, JSFrame *f, Handle description, uint
     return HANDLE_NULL;
   }
   if (!runtime_set_integrity_level(iso, cooked, true)) return HANDLE_NULL;
-  /* Remember it for the realm and for this site. */
-  if (!is_fixed_array(H(cache)) || used + 2 > fixed_array_length(H(cache))) {
-    int64_t old = is_fixed_array(H(cache)) ? fixed_array_length(H(cache)) : 0;
-    Handle grown = factory_new_fixed_array(iso, old * 2 + 8);
-    if (handle_is_null(grown)) return grown;
-    for (int64_t i = 0; i < old; i++) fixed_array_set(H(grown), i, fixed_array_get(H(cache), i));
-    context_set(H(nc), NATIVE_CONTEXT_template_map, H(grown));
-    cache = grown;
-  }
-  fixed_array_set(H(cache), used, H(description));
-  fixed_array_set(H(cache), used + 1, H(cooked));
-  fv = f->fp[kFrameFeedback];
-  if (ic_has_vector(fv)) {
-    feedback_vector_set(fv, (int)slot, 0, H(description));
-    feedback_vector_set(fv, (int)slot, 1, H(cooked));
-  }
+  fixed_array_set(H(description), 2, H(cooked));
   return cooked;
 }
 
 bool op_create_literal(Isolate *iso, JSFrame *f, Bytecode op, uint32_t idx, uint32_t slot,
                        int flag) {
+  KILN_UNUSED(slot);
   switch (op) {
     case Bytecode_CreateEmptyArrayLiteral: return set_acc(f, runtime_new_array(iso, 0));
     case Bytecode_CreateEmptyObjectLiteral: return set_acc(f, runtime_new_object(iso));
@@ -403,7 +378,7 @@ bool op_create_literal(Isolate *iso, JSFrame *f, Bytecode op, uint32_t idx, uint
     case Bytecode_CreateArrayLiteral: return set_acc(f, array_from_boilerplate(iso, constant));
     case Bytecode_CreateObjectLiteral: return set_acc(f, object_from_boilerplate(iso, constant));
     case Bytecode_CreateRegExpLiteral: return set_acc(f, regexp_literal(iso, constant, flag));
-    case Bytecode_GetTemplateObject: return set_acc(f, template_object(iso, f, constant, slot));
+    case Bytecode_GetTemplateObject: return set_acc(f, template_object(iso, constant));
     default: UNREACHABLE();
   }
 }

@@ -154,15 +154,27 @@ KILN_INLINE bool is_scope_info(Tagged v) {
   return is_heap_object(v) && heap_object_type(v) == SCOPE_INFO_TYPE;
 }
 
+/* The implicit bindings eval code reads by name from its caller's contexts ("this",
+ * "new.target", ".home_object", ".function"): never properties of with objects or
+ * sloppy-eval var objects (compiler.h). */
+static bool is_implicit_name(Tagged name) {
+  if (!is_string(name) || string_length(name) == 0) return false;
+  Tagged flat = string_as_sequential(name);
+  if (flat != 0 && string_get(flat, 0) == '.') return true;
+  return string_equals_ascii(name, "this") || string_equals_ascii(name, "new.target");
+}
+
 /* ES2025 9.1.2.1 GetIdentifierReference over the context chain. For a with object:
  * HasProperty, then the @@unscopables check (9.1.1.2.1 HasBinding). Calls user code. */
 static bool dyn_lookup(Isolate *iso, JSFrame *f, Handle name, DynLookup *out) {
   Handle c = handle_new(iso, frame_context(f));
+  bool implicit = is_implicit_name(H(name));
   *out = (DynLookup){.kind = DYN_NONE};
   for (; !is_native_context(H(c)); *c.loc = context_previous(H(c))) {
     Tagged si = context_scope_info(H(c));
     if (!is_scope_info(si)) continue;
     bool with = scope_info_kind(si) == SCOPE_WITH;
+    if (implicit && with) continue;
     if (!with) {
       int mode;
       int slot = scope_info_context_slot_index(si, H(name), &mode);
@@ -170,7 +182,10 @@ static bool dyn_lookup(Isolate *iso, JSFrame *f, Handle name, DynLookup *out) {
         *out = (DynLookup){DYN_CONTEXT, c, slot, mode, false};
         return true;
       }
-      if (!scope_info_calls_sloppy_eval(si) || !is_js_receiver(context_extension(H(c)))) continue;
+      if (implicit || !scope_info_calls_sloppy_eval(si) ||
+          !is_js_receiver(context_extension(H(c)))) {
+        continue;
+      }
     }
     Handle obj = handle_new(iso, context_extension(H(c)));
     if (!is_js_receiver(H(obj))) continue;
@@ -197,6 +212,13 @@ bool op_lda_lookup(Isolate *iso, JSFrame *f, uint32_t name_idx, bool inside_type
   Handle name = handle_new(iso, frame_constant(f, name_idx));
   DynLookup lookup;
   if (!dyn_lookup(iso, f, name, &lookup)) return false;
+  if (lookup.kind == DYN_GLOBAL && is_implicit_name(H(name))) {
+    /* Top-level code keeps none of them: `this` is the global this. */
+    bool is_this = string_equals_ascii(H(name), "this");
+    frame_set_acc(f, is_this ? context_get(iso->native_context, NATIVE_CONTEXT_global_this)
+                             : ROOT(iso, undefined_value));
+    return true;
+  }
   if (lookup.kind == DYN_CONTEXT) {
     Tagged v = context_get(H(lookup.holder), lookup.slot);
     if (is_the_hole(iso, v) && scope_info_mode_has_tdz(lookup.mode)) return throw_tdz(iso, H(name));
