@@ -89,7 +89,11 @@
   V(aggregate_error_prototype)                                                         \
   V(generator_function_function) /* %GeneratorFunction% (for CreateDynamicFunction) */ \
   V(array_iterator_map)        /* Array Iterator objects */                              \
-  V(string_iterator_map)       /* String Iterator objects */
+  V(string_iterator_map)       /* String Iterator objects */                            \
+  V(string_wrapper_map)        /* Object("s"): made on first use by the runtime */       \
+  V(number_wrapper_map)                                                                \
+  V(boolean_wrapper_map)                                                               \
+  V(symbol_wrapper_map)
 
 typedef enum {
 #define V(name) NATIVE_CONTEXT_##name,
