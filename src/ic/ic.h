@@ -32,6 +32,8 @@
 #define KILN_IC_IC_H_
 
 #include "ic/feedback-vector.h"
+#include "execution/contexts.h"
+#include "objects/dictionary.h"
 #include "objects/js-objects.h"
 
 enum { IC_FIELD_IN_OBJECT = 0, IC_FIELD_BACKING = 1, kICKindBits = 2 };
@@ -128,8 +130,35 @@ void ic_record_binary(Tagged fv, int slot, Tagged left, Tagged right);
 void ic_record_call(Isolate *iso, Tagged fv, int slot, Tagged target);
 
 /* LdaGlobal's hit: true with *out set. Does not allocate. */
-bool ic_load_global_hit(Isolate *iso, Tagged fv, int slot, Tagged name, Tagged *out);
+KILN_INLINE bool ic_load_global_hit(Isolate *iso, Tagged fv, int slot, Tagged name, Tagged *out) {
+  if (!ic_has_vector(fv)) return false;
+  Tagged *s = feedback_vector_slot(fv, slot);
+  if (!is_smi(s[1]) || !is_heap_object(s[0])) return false;
+  int64_t index = smi_value(s[1]);
+  Tagged nc = iso->native_context;
+  Tagged *nc_slots = field_slot(nc, Context_kHeaderSize);
+  if (s[0] == nc_slots[NATIVE_CONTEXT_script_context]) {
+    Tagged v = field_slot(s[0], Context_kHeaderSize)[index];
+    if (v == ROOT(iso, the_hole_value)) return false;
+    *out = v;
+    return true;
+  }
+  Tagged global = nc_slots[NATIVE_CONTEXT_global_object];
+  if (s[0] != js_object_properties(global)) return false;
+  Tagged *entry = fixed_array_data(s[0]) + dictionary_slot((int)index, 0);
+  if (entry + 2 >= fixed_array_data(s[0]) + fixed_array_length(s[0]) || entry[0] != name) {
+    return false;
+  }
+  if (property_details_kind(property_details_from_smi(entry[2])) != PROPERTY_DATA) return false;
+  *out = entry[1];
+  return true;
+}
 /* Records where a global load found name (after a successful slow lookup). */
 void ic_load_global_record(Isolate *iso, Tagged fv, int slot, Tagged name);
+/* StaGlobal's hit: a cached mutable script-scope binding (initialised) or writable data
+ * property of the global object; true when stored. Does not allocate. */
+bool ic_store_global_hit(Isolate *iso, Tagged fv, int slot, Tagged name, Tagged value);
+/* Records a global store's target (mutable bindings and writable data properties only). */
+void ic_store_global_record(Isolate *iso, Tagged fv, int slot, Tagged name);
 
 #endif /* KILN_IC_IC_H_ */

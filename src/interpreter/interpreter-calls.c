@@ -14,6 +14,7 @@
 #include "interpreter/compiler.h"
 #include "interpreter/interpreter-internal.h"
 #include "objects/js-function.h"
+#include "objects/map.h"
 #include "objects/scope-info.h"
 #include "objects/shared-function-info.h"
 #include "objects/string.h"
@@ -237,8 +238,42 @@ Tagged interpreter_call(Isolate *iso, Tagged *callee, Tagged *receiver, int argc
   return throw_not_callable(iso, callee);
 }
 
+/* The value of fn's own "prototype" when it is a data field of a fast-mode function (the
+ * usual case), read without a lookup that allocates; false otherwise. */
+static bool function_prototype_field(Isolate *iso, Tagged fn, Tagged *out) {
+  Tagged map = heap_object_map(fn);
+  if (map_is_dictionary(map)) return false;
+  Tagged descriptors = map_instance_descriptors(map);
+  int d = descriptor_array_search(descriptors, map_own_descriptors(map),
+                                  ROOT(iso, prototype_string));
+  if (d < 0) return false;
+  PropertyDetails details = descriptor_array_details(descriptors, d);
+  if (property_details_kind(details) != PROPERTY_DATA ||
+      property_details_location(details) != PROPERTY_FIELD) {
+    return false;
+  }
+  int field = (int)property_details_index(details), inobject = map_inobject_properties(map);
+  *out = field < inobject
+             ? field_read(fn, map_inobject_start(map) + (size_t)field * kTaggedSize)
+             : fixed_array_get(js_object_properties(fn), field - inobject);
+  return true;
+}
+
 /* 10.1.13 OrdinaryCreateFromConstructor(newTarget, "%Object.prototype%") into *out. */
 static bool create_receiver(Isolate *iso, Tagged *new_target, Tagged *out) {
+  if (is_js_function(*new_target)) {
+    /* Fast path: the initial map cached for the current "prototype". */
+    Tagged cached = js_function_prototype_or_initial_map(*new_target), proto;
+    if (is_map(cached) && function_prototype_field(iso, *new_target, &proto) &&
+        proto == map_prototype(cached)) {
+      HandleScope scope;
+      handle_scope_open(iso, &scope);
+      Handle obj = js_object_new_with_map(iso, handle_new(iso, cached));
+      if (!handle_is_null(obj)) *out = H(obj);
+      handle_scope_close(&scope);
+      return !handle_is_null(obj);
+    }
+  }
   HandleScope scope;
   handle_scope_open(iso, &scope);
   Handle nt = {new_target}, obj = HANDLE_NULL;

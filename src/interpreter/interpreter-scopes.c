@@ -112,9 +112,10 @@ static bool store_global(Isolate *iso, Handle name, Handle value, bool strict) {
 }
 
 bool op_sta_global(Isolate *iso, JSFrame *f, uint32_t name_idx, uint32_t slot) {
-  KILN_UNUSED(slot);
   Handle name = handle_new(iso, frame_constant(f, name_idx));
-  return store_global(iso, name, frame_acc(f), frame_is_strict(f));
+  if (!store_global(iso, name, frame_acc(f), frame_is_strict(f))) return false;
+  ic_store_global_record(iso, f->fp[kFrameFeedback], (int)slot, H(name));
+  return true;
 }
 
 /* ---- contexts ----------------------------------------------------------------------- */

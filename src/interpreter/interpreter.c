@@ -153,19 +153,46 @@ KILN_INLINE bool fast_keyed_load(Isolate *iso, Tagged obj, Tagged key, Tagged *o
   return true;
 }
 
-/* Fast keyed store: overwrite an existing element of fast elements. */
+/* Whether the prototype chain of an array has no elements (so storing into a hole
+ * cannot meet an inherited setter or read-only element): the common
+ * [] -> Array.prototype -> Object.prototype -> null. */
+KILN_INLINE bool chain_has_no_elements(Isolate *iso, Tagged map) {
+  Tagged empty = ROOT(iso, empty_fixed_array);
+  for (int depth = 0; depth < 3; depth++) {
+    Tagged proto = map_prototype(map);
+    if (proto == ROOT(iso, null_value)) return true;
+    if (!is_heap_object(proto) || heap_object_type(proto) > JS_ARRAY_TYPE ||
+        js_object_elements(proto) != empty) {
+      return false;
+    }
+    map = heap_object_map(proto);
+  }
+  return false;
+}
+
+/* Fast keyed store: overwrite an existing element of fast elements, or append to an
+ * array with spare capacity. */
 KILN_INLINE bool fast_keyed_store(Isolate *iso, Tagged obj, Tagged key, Tagged value) {
   if (!is_smi(key) || !is_heap_object(obj)) return false;
   InstanceType t = heap_object_type(obj);
   if (t != JS_ARRAY_TYPE && t != JS_OBJECT_TYPE) return false;
   int32_t i = smi_value(key);
-  ElementsKind kind = js_object_elements_kind(obj);
+  Tagged map = heap_object_map(obj);
+  ElementsKind kind = (ElementsKind)map_elements_kind(map);
   if (i < 0 || kind > HOLEY_ELEMENTS || elements_kind_is_double(kind)) return false;
   if (elements_kind_is_smi(kind) && !is_smi(value)) return false;
   Tagged elements = js_object_elements(obj);
   if (i >= fixed_array_length(elements)) return false;
   Tagged *slot = fixed_array_data(elements) + i;
-  if (is_the_hole(iso, *slot)) return false;
+  if (is_the_hole(iso, *slot)) {
+    /* Appending at length: stays packed; the length grows by one. */
+    if (t != JS_ARRAY_TYPE || js_array_length(obj) != smi_from_int(i) ||
+        !map_has_flag(map, MAP_IS_EXTENSIBLE) || map_has_flag(map, MAP_HAS_READ_ONLY_LENGTH) ||
+        !chain_has_no_elements(iso, map)) {
+      return false;
+    }
+    js_array_set_length(obj, smi_from_int(i + 1));
+  }
   *slot = value;
   heap_write_barrier(elements, slot, value);
   return true;
@@ -222,7 +249,11 @@ L_LdaGlobalInsideTypeof: {
   else SLOW(op_lda_global(iso, f, UOP(0), UOP(1), true));
   NEXT(LdaGlobalInsideTypeof);
 }
-L_StaGlobal: SLOW(op_sta_global(iso, f, UOP(0), UOP(1))); NEXT(StaGlobal);
+L_StaGlobal:
+  if (!ic_store_global_hit(iso, FV, (int)UOP(1), CONST(UOP(0)), acc)) {
+    SLOW(op_sta_global(iso, f, UOP(0), UOP(1)));
+  }
+  NEXT(StaGlobal);
 
   /* ---- contexts ---- */
 L_PushContext: REG(0) = CTX; CTX = acc; NEXT(PushContext);
