@@ -16,9 +16,10 @@
 #include "objects/shared-function-info.h"
 #include "objects/string.h"
 
-/* The C stack the engine may use below the point where the isolate was set up, and the
- * margin kept free for the work done after a failed check (error objects, printing). */
-enum { kCStackMax = 4 << 20, kCStackMargin = 256 << 10 };
+/* The C stack the engine may use below the point where the isolate was set up: the
+ * process's stack limit less a margin (kept free for the work done after a failed check:
+ * error objects, stack traces, printing), or kCStackDefault when the limit is unknown. */
+enum { kCStackDefault = 4 << 20, kCStackCap = 64 << 20, kCStackMargin = 1 << 20 };
 
 static void frames_iterate_roots(Isolate *iso, RootVisitor visit, void *ctx) {
   JSStack *s = iso->js_stack;
@@ -30,13 +31,14 @@ static void frames_iterate_roots(Isolate *iso, RootVisitor visit, void *ctx) {
 
 static uintptr_t frames_c_stack_limit(void) {
   uintptr_t here = (uintptr_t)__builtin_frame_address(0);
-  size_t size = kCStackMax;
+  size_t size = kCStackDefault;
   struct rlimit rl;
   if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
-      rl.rlim_cur < (rlim_t)size + kCStackMargin * 2) {
-    size = rl.rlim_cur > kCStackMargin * 2 ? (size_t)rl.rlim_cur - kCStackMargin * 2 : 0;
+      rl.rlim_cur > (rlim_t)kCStackMargin * 2) {
+    size = (size_t)rl.rlim_cur - kCStackMargin;
+    if (size > kCStackCap) size = kCStackCap;
   }
-  return here - size + kCStackMargin;
+  return here > size ? here - size : 0;
 }
 
 bool frames_setup(Isolate *iso) {
@@ -121,19 +123,24 @@ static void trace_append_string(Isolate *iso, TraceBuffer *b, Tagged s, const ch
   free(utf8);
 }
 
-/* One line for frame f: "    at name (file:line:column)". May allocate (the script's
- * line ends are computed on first use); f's values stay in its slots. */
+/* One line for frame f: "    at name (file:line:column)", or "    at file:line:column"
+ * for anonymous and top-level code (V8's format). May allocate (the script's line ends
+ * are computed on first use); f's values stay in its slots. */
 static void trace_frame(Isolate *iso, TraceBuffer *b, const JSFrame *f) {
   Tagged closure = f->fp[kFrameClosure];
   if (!is_js_function(closure)) return;
   Tagged sfi = js_function_shared(closure);
+  Tagged name = sfi_name(sfi);
+  bool named = is_string(name) && string_length(name) > 0;
   if (b->length > 0) trace_append(b, "\n", 1);
   trace_append(b, "    at ", 7);
-  trace_append_string(iso, b, sfi_name(sfi), sfi_is_toplevel(sfi) ? "<toplevel>" : "<anonymous>");
+  if (named) {
+    trace_append_string(iso, b, name, "");
+    trace_append(b, " (", 2);
+  }
   Tagged script = sfi_script(sfi);
   int line = 0, column = 0;
   int pos = frames_source_position(iso, f);
-  trace_append(b, " (", 2);
   if (is_script(script)) {
     trace_append_string(iso, b, script_name(script), "<anonymous>");
     HandleScope scope;
@@ -148,9 +155,9 @@ static void trace_frame(Isolate *iso, TraceBuffer *b, const JSFrame *f) {
     trace_append(b, "native", 6);
   }
   char where[64];
-  int n = line > 0 ? snprintf(where, sizeof where, ":%d:%d)", line, column)
-                   : snprintf(where, sizeof where, ")");
+  int n = line > 0 ? snprintf(where, sizeof where, ":%d:%d", line, column) : 0;
   trace_append(b, where, (size_t)n);
+  if (named) trace_append(b, ")", 1);
 }
 
 Handle frames_capture_stack_trace(Isolate *iso) {
