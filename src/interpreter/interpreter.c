@@ -88,10 +88,9 @@ static KILN_NOINLINE int32_t read_wide_s(const uint8_t *p, int scale) {
 #define SLOW(call)                                  \
   do {                                              \
     SYNC();                                         \
-    HandleScope slow_scope_;                        \
-    handle_scope_open(iso, &slow_scope_);           \
+    handle_scope_open(iso, &slow_scope);            \
     bool slow_ok_ = (call);                         \
-    handle_scope_close(&slow_scope_);               \
+    handle_scope_close(&slow_scope);                \
     if (KILN_UNLIKELY(!slow_ok_)) goto exception;   \
     acc = fp[kFrameAccumulator];                    \
   } while (0)
@@ -209,6 +208,7 @@ Tagged interpreter_run(Isolate *iso, JSFrame *f) {
   const uint8_t *pc = start;
   Tagged acc = UNDEFINED;
   int scale = 1;
+  HandleScope slow_scope; /* one scope at a time, reused by every slow path (SLOW) */
   DISPATCH();
 
   /* ---- prefixes ---- */
