@@ -18,6 +18,7 @@ static bool ic_is_plain_object(Tagged o) {
     case JS_ARRAY_TYPE:
     case JS_FUNCTION_TYPE:
     case JS_ERROR_TYPE:
+    case JS_PRIMITIVE_WRAPPER_TYPE: /* named (non-index) properties are ordinary */
       return true;
     default:
       return false;
@@ -74,39 +75,53 @@ static void ic_update(Isolate *iso, Handle fv, int slot, Handle map, Handle hand
   feedback_vector_set(H(fv), slot, 1, ROOT(iso, undefined_value));
 }
 
-/* A pair [a, b]. May allocate; empty on failure (no exception left pending). */
-static Handle ic_pair(Isolate *iso, Tagged a, Tagged b) {
-  Handle ha = handle_new(iso, a), hb = handle_new(iso, b);
-  Handle pair = factory_new_fixed_array(iso, 2);
-  if (handle_is_null(pair)) {
+/* A FixedArray of the n values. May allocate; empty on failure (no exception left
+ * pending). */
+static Handle ic_tuple(Isolate *iso, int n, const Tagged *values) {
+  Handle h[3];
+  for (int i = 0; i < n; i++) h[i] = handle_new(iso, values[i]);
+  Handle tuple = factory_new_fixed_array(iso, n);
+  if (handle_is_null(tuple)) {
     isolate_clear_pending_exception(iso);
-    return pair;
+    return tuple;
   }
-  fixed_array_set(H(pair), 0, H(ha));
-  fixed_array_set(H(pair), 1, H(hb));
-  return pair;
+  for (int i = 0; i < n; i++) fixed_array_set(H(tuple), i, H(h[i]));
+  return tuple;
 }
 
-/* The handler for loading name from receiver, or 0 if not cacheable. May allocate. */
+static Handle ic_pair(Isolate *iso, Tagged a, Tagged b) {
+  Tagged values[2] = {a, b};
+  return ic_tuple(iso, 2, values);
+}
+
+/* The handler for loading name from receiver, or empty if not cacheable. May allocate. */
 static Handle ic_compute_load_handler(Isolate *iso, Handle receiver, Handle name) {
-  if (!ic_is_simple_receiver(H(receiver))) return HANDLE_NULL;
+  Handle proto;
   LookupResult lookup;
-  if (property_lookup_own(iso, receiver, name, &lookup)) {
-    if (property_details_kind(lookup.details) != PROPERTY_DATA) return HANDLE_NULL;
-    Tagged h = ic_field_handler(&lookup);
-    return h ? handle_new(iso, h) : HANDLE_NULL;
+  if (is_string(H(receiver))) {
+    Tagged sp = context_get(iso->native_context, NATIVE_CONTEXT_string_prototype);
+    proto = handle_new(iso, sp);
+  } else {
+    if (!ic_is_simple_receiver(H(receiver))) return HANDLE_NULL;
+    if (property_lookup_own(iso, receiver, name, &lookup)) {
+      if (property_details_kind(lookup.details) != PROPERTY_DATA) return HANDLE_NULL;
+      Tagged h = ic_field_handler(&lookup);
+      return h ? handle_new(iso, h) : HANDLE_NULL;
+    }
+    proto = handle_new(iso, map_prototype(heap_object_map(H(receiver))));
   }
-  Handle proto = handle_new(iso, map_prototype(heap_object_map(H(receiver))));
   if (!ic_is_simple_receiver(H(proto))) return HANDLE_NULL;
   if (!property_lookup_own(iso, proto, name, &lookup)) return HANDLE_NULL;
   if (property_details_kind(lookup.details) != PROPERTY_DATA) return HANDLE_NULL;
   Tagged h = ic_field_handler(&lookup);
   if (h == 0) return HANDLE_NULL;
-  return ic_pair(iso, heap_object_map(H(proto)), h);
+  Tagged values[3] = {H(proto), heap_object_map(H(proto)), h};
+  return ic_tuple(iso, 3, values);
 }
 
 Handle ic_load_named_miss(Isolate *iso, Handle fv, int slot, Handle receiver, Handle name) {
-  if (ic_has_vector(H(fv)) && feedback_vector_get(H(fv), slot, 0) != kFeedbackMegamorphic) {
+  if (ic_has_vector(H(fv)) && feedback_vector_get(H(fv), slot, 0) != kFeedbackMegamorphic &&
+      is_heap_object(H(receiver))) {
     Handle handler = ic_compute_load_handler(iso, receiver, name);
     if (!handle_is_null(handler)) {
       Handle map = handle_new(iso, heap_object_map(H(receiver)));

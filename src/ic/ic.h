@@ -11,9 +11,11 @@
  * A handler is a Smi `payload << 2 | kind`:
  *   IC_FIELD_IN_OBJECT  payload = the byte offset of an own data field in the object;
  *   IC_FIELD_BACKING    payload = the index of an own data field in the PropertyArray;
- * or, for loads, a FixedArray [holder map, Smi handler]: the property is a data field of
- * the receiver's prototype (the holder), valid while the holder still has holder map (the
- * receiver's map fixes its prototype and the absence of an own property of that name);
+ * or, for loads, a FixedArray [holder, holder map, Smi handler]: the property is a data
+ * field of the holder, the receiver's prototype, valid while the holder still has holder
+ * map (the receiver's map fixes its prototype and the absence of an own property of that
+ * name). For a string receiver the holder is the realm's %String.prototype% (a site runs
+ * in one realm, the realm of its closure);
  * or, for stores, a FixedArray [new map, Smi offset handler]: a transition that adds the
  * property in an in-object slot (the hit re-checks the slot still lies in-object).
  *
@@ -81,11 +83,9 @@ KILN_INLINE bool ic_load_named_hit(Tagged fv, int slot, Tagged receiver, Tagged 
     *out = ic_field_load(receiver, handler);
     return true;
   }
-  Tagged holder = map_prototype(map);
-  if (!is_heap_object(holder) || heap_object_map(holder) != fixed_array_get(handler, 0)) {
-    return false;
-  }
-  *out = ic_field_load(holder, fixed_array_get(handler, 1));
+  Tagged holder = fixed_array_get(handler, 0);
+  if (heap_object_map(holder) != fixed_array_get(handler, 1)) return false;
+  *out = ic_field_load(holder, fixed_array_get(handler, 2));
   return true;
 }
 
