@@ -89,7 +89,9 @@
   V(aggregate_error_prototype)                                                         \
   V(generator_function_function) /* %GeneratorFunction% (for CreateDynamicFunction) */ \
   V(array_iterator_map)        /* Array Iterator objects */                              \
-  V(string_iterator_map)       /* String Iterator objects */
+  V(string_iterator_map)       /* String Iterator objects */                             \
+  V(symbol_registry)           /* NameDictionary: Symbol.for's GlobalSymbolRegistry,     \
+                                  shared by every realm of the isolate */
 
 typedef enum {
 #define V(name) NATIVE_CONTEXT_##name,
