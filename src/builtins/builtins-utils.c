@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "execution/execution.h"
 #include "heap/factory.h"
 #include "objects/js-function.h"
 #include "objects/js-objects.h"
@@ -192,4 +193,73 @@ Handle builtins_throw_range_error(Isolate *iso, const char *fmt, ...) {
   builtins_throw_va(iso, kError_RANGE_ERROR, fmt, ap);
   va_end(ap);
   return HANDLE_NULL;
+}
+
+/* ---- shortcuts ------------------------------------------------------------------------- */
+
+Handle builtins_number(Isolate *iso, double value) { return factory_new_number(iso, value); }
+
+Handle builtins_index_key(Isolate *iso, double index) {
+  char buf[32];
+  int n = snprintf(buf, sizeof buf, "%.0f", index);
+  return string_internalize_utf8(iso, buf, (size_t)n);
+}
+
+Handle builtins_get_index(Isolate *iso, Handle obj, double index) {
+  Handle key = builtins_index_key(iso, index);
+  if (handle_is_null(key)) return key;
+  return runtime_get_property(iso, obj, key);
+}
+
+bool builtins_set_index(Isolate *iso, Handle obj, double index, Handle value) {
+  Handle key = builtins_index_key(iso, index);
+  return !handle_is_null(key) && runtime_set_property(iso, obj, key, value, true);
+}
+
+RuntimeMaybeBool builtins_has_index(Isolate *iso, Handle obj, double index) {
+  Handle key = builtins_index_key(iso, index);
+  if (handle_is_null(key)) return RT_EXCEPTION;
+  return runtime_has_property(iso, obj, key);
+}
+
+bool builtins_create_data_index(Isolate *iso, Handle obj, double index, Handle value) {
+  Handle key = builtins_index_key(iso, index);
+  return !handle_is_null(key) && runtime_create_data_property_or_throw(iso, obj, key, value);
+}
+
+bool builtins_delete_index(Isolate *iso, Handle obj, double index) {
+  Handle key = builtins_index_key(iso, index);
+  return !handle_is_null(key) && runtime_delete_property_or_throw(iso, obj, key);
+}
+
+Handle builtins_get(Isolate *iso, Handle obj, const char *name) {
+  return runtime_get_named(iso, obj, name);
+}
+
+bool builtins_set(Isolate *iso, Handle obj, const char *name, Handle value) {
+  Handle key = builtins_string(iso, name);
+  return !handle_is_null(key) && runtime_set_property(iso, obj, key, value, true);
+}
+
+Handle builtins_call(Isolate *iso, Handle fn, Handle receiver, int argc, const Handle *argv) {
+  return execution_call(iso, fn, receiver, argc, argv);
+}
+
+Handle builtins_map_from_constructor(Isolate *iso, Handle new_target, int intrinsic_slot,
+                                     Handle base_map) {
+  Handle proto = runtime_get_prototype_from_constructor(iso, new_target, intrinsic_slot);
+  if (handle_is_null(proto)) return proto;
+  if (map_prototype(H(base_map)) == H(proto)) return base_map;
+  if (is_js_function(H(new_target)) && map_instance_type(H(base_map)) == JS_OBJECT_TYPE &&
+      !map_is_dictionary(H(base_map))) {
+    return js_function_initial_map(iso, new_target, proto);
+  }
+  return map_copy_with_prototype(iso, base_map, proto);
+}
+
+Handle builtins_create_from_constructor(Isolate *iso, Handle new_target, int intrinsic_slot,
+                                        Handle base_map) {
+  Handle map = builtins_map_from_constructor(iso, new_target, intrinsic_slot, base_map);
+  if (handle_is_null(map)) return map;
+  return factory_new_js_object_from_map(iso, map);
 }
