@@ -263,3 +263,107 @@ Handle builtins_create_from_constructor(Isolate *iso, Handle new_target, int int
   if (handle_is_null(map)) return map;
   return factory_new_js_object_from_map(iso, map);
 }
+
+/* ---- building strings ------------------------------------------------------------------ */
+
+void builtins_buffer_init(BuiltinsBuffer *b) { *b = (BuiltinsBuffer){0}; }
+
+void builtins_buffer_free(BuiltinsBuffer *b) {
+  free(b->data);
+  *b = (BuiltinsBuffer){0};
+}
+
+static bool builtins_buffer_reserve(BuiltinsBuffer *b, size_t extra) {
+  if (b->failed) return false;
+  if (b->length + extra <= b->capacity) return true;
+  size_t capacity = b->capacity ? b->capacity * 2 : 64;
+  while (capacity < b->length + extra) capacity *= 2;
+  uint16_t *data = b->length + extra > (size_t)kMaxStringLength
+                       ? NULL : realloc(b->data, capacity * sizeof *data);
+  if (data == NULL) {
+    b->failed = true; /* b->data is still the old block: builtins_buffer_free frees it */
+    return false;
+  }
+  b->data = data;
+  b->capacity = capacity;
+  return true;
+}
+
+void builtins_buffer_append_unit(BuiltinsBuffer *b, uint16_t unit) {
+  if (builtins_buffer_reserve(b, 1)) b->data[b->length++] = unit;
+}
+
+void builtins_buffer_append_code_point(BuiltinsBuffer *b, uint32_t cp) {
+  if (cp < 0x10000) {
+    builtins_buffer_append_unit(b, (uint16_t)cp);
+    return;
+  }
+  cp -= 0x10000;
+  builtins_buffer_append_unit(b, (uint16_t)(0xD800 + (cp >> 10)));
+  builtins_buffer_append_unit(b, (uint16_t)(0xDC00 + (cp & 0x3FF)));
+}
+
+void builtins_buffer_append_ascii(BuiltinsBuffer *b, const char *text) {
+  size_t n = strlen(text);
+  if (!builtins_buffer_reserve(b, n)) return;
+  for (size_t i = 0; i < n; i++) b->data[b->length++] = (uint8_t)text[i];
+}
+
+void builtins_buffer_append_string(BuiltinsBuffer *b, Tagged string) {
+  if (!builtins_buffer_reserve(b, (size_t)string_length(string))) return;
+  StringIterator it;
+  string_iterator_init(&it, string);
+  StringView piece;
+  while (string_iterator_next(&it, &piece)) {
+    for (int64_t i = 0; i < piece.length; i++) b->data[b->length++] = string_view_get(piece, i);
+  }
+  string_iterator_dispose(&it);
+}
+
+Handle builtins_string_from_units(Isolate *iso, const uint16_t *units, size_t length) {
+  bool one_byte = true;
+  for (size_t i = 0; i < length && one_byte; i++) one_byte = units[i] <= 0xFF;
+  if (length > (size_t)kMaxStringLength) {
+    return builtins_throw_range_error(iso, "Invalid string length");
+  }
+  if (!one_byte) return string_new_two_byte(iso, units, length);
+  Handle s = string_allocate_one_byte(iso, (int64_t)length);
+  if (handle_is_null(s) || length == 0) return s;
+  uint8_t *chars = seq_one_byte_chars(H(s));
+  for (size_t i = 0; i < length; i++) chars[i] = (uint8_t)units[i];
+  return s;
+}
+
+Handle builtins_buffer_finish(Isolate *iso, BuiltinsBuffer *b) {
+  if (b->failed) {
+    builtins_buffer_free(b);
+    return builtins_throw_range_error(iso, "Invalid string length");
+  }
+  Handle s = builtins_string_from_units(iso, b->data, b->length);
+  builtins_buffer_free(b);
+  return s;
+}
+
+uint16_t *builtins_string_units(Isolate *iso, Tagged string, size_t *length) {
+  BuiltinsBuffer b;
+  builtins_buffer_init(&b);
+  builtins_buffer_append_string(&b, string);
+  builtins_buffer_append_unit(&b, 0); /* never a NULL result for the empty string */
+  if (b.failed) {
+    builtins_buffer_free(&b);
+    isolate_throw_out_of_memory(iso);
+    return NULL;
+  }
+  *length = b.length - 1;
+  return b.data;
+}
+
+Handle builtins_new_wrapper_prototype(Isolate *iso, Handle native_context, Handle value) {
+  Handle map = factory_new_map(iso, JS_PRIMITIVE_WRAPPER_TYPE, JSPrimitiveWrapper_kHeaderSize, 0);
+  if (handle_is_null(map)) return map;
+  map_set_elements_kind(H(map), HOLEY_ELEMENTS);
+  map_set_prototype(H(map), context_get(H(native_context), NATIVE_CONTEXT_object_prototype));
+  Handle obj = factory_new_js_object_from_map(iso, map);
+  if (!handle_is_null(obj)) js_primitive_wrapper_set_value(H(obj), H(value));
+  return obj;
+}

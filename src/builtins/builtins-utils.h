@@ -44,7 +44,12 @@ typedef struct {
   V(function)                  \
   V(error)                     \
   V(symbol)                    \
-  V(array)
+  V(array)                     \
+  V(string)                    \
+  V(number)                    \
+  V(global)                    \
+  V(reflect)                   \
+  V(math)
 
 #define V(family) bool builtins_install_##family(Isolate *iso, Handle native_context);
 BUILTIN_FAMILY_LIST(V)
@@ -96,6 +101,10 @@ Handle builtins_install_constructor(Isolate *iso, Handle native_context, const c
 
 /* A new ordinary object of the realm whose prototype is proto. */
 Handle builtins_new_object_with_proto(Isolate *iso, Handle native_context, Handle proto);
+
+/* %String.prototype%, %Number.prototype%, %Boolean.prototype%: primitive wrapper objects
+ * (value "", +0, false) inheriting %Object.prototype%, with a map of their own. */
+Handle builtins_new_wrapper_prototype(Isolate *iso, Handle native_context, Handle value);
 
 /* The realm's intrinsic in a native-context slot. */
 KILN_INLINE Handle builtins_intrinsic(Isolate *iso, Handle native_context, int slot) {
@@ -153,6 +162,31 @@ Handle builtins_create_from_constructor(Isolate *iso, Handle new_target, int int
 /* The map for that object, without making it. Calls user code. */
 Handle builtins_map_from_constructor(Isolate *iso, Handle new_target, int intrinsic_slot,
                                      Handle base_map);
+
+/* ---- building strings in C ---------------------------------------------------------- */
+
+/* A growable UTF-16 buffer (malloc'd). Appending never allocates on the JS heap; a failed
+ * malloc sets `failed`, and builtins_buffer_finish then throws. */
+typedef struct {
+  uint16_t *data;
+  size_t length, capacity;
+  bool failed;
+} BuiltinsBuffer;
+
+void builtins_buffer_init(BuiltinsBuffer *b);
+void builtins_buffer_free(BuiltinsBuffer *b);
+void builtins_buffer_append_unit(BuiltinsBuffer *b, uint16_t unit);
+void builtins_buffer_append_code_point(BuiltinsBuffer *b, uint32_t cp);
+void builtins_buffer_append_ascii(BuiltinsBuffer *b, const char *text);
+void builtins_buffer_append_string(BuiltinsBuffer *b, Tagged string);
+/* The buffer's content as a String (one-byte when every unit fits), freeing the buffer.
+ * May allocate. */
+Handle builtins_buffer_finish(Isolate *iso, BuiltinsBuffer *b);
+/* A String from UTF-16 code units (one-byte when every unit fits). May allocate. */
+Handle builtins_string_from_units(Isolate *iso, const uint16_t *units, size_t length);
+/* A malloc'd copy of a string's code units (*length of them); NULL on malloc failure (with
+ * the out-of-memory error thrown). Does not allocate on the JS heap. */
+uint16_t *builtins_string_units(Isolate *iso, Tagged string, size_t *length);
 
 /* Throws a TypeError (RangeError) with a formatted message; returns the empty Handle. */
 Handle builtins_throw_type_error(Isolate *iso, const char *fmt, ...) KILN_PRINTF(2, 3);
