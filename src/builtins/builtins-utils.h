@@ -49,7 +49,8 @@ typedef struct {
   V(number)                    \
   V(global)                    \
   V(reflect)                   \
-  V(math)
+  V(math)                      \
+  V(json)
 
 #define V(family) bool builtins_install_##family(Isolate *iso, Handle native_context);
 BUILTIN_FAMILY_LIST(V)
