@@ -381,6 +381,38 @@ TEST(builtins, reflect_and_proxy) {
   EXPECT(strcmp(thrown_kind(iso), "TypeError") == 0);
 }
 
+TEST(builtins, json) {
+  HandleScope scope;
+  Isolate *iso = realm_isolate(&scope);
+  Handle text = str(iso, " {\"a\": [1, 2.5, -3e2, true, null], \"b\": \"x\\u0041\\n\", \"c\": {}} ");
+  Handle v = call(iso, "JSON.parse", 1, &text);
+  EXPECT(!handle_is_null(v));
+  EXPECT(joined(iso, runtime_get_named(iso, v, "a"), "1,2.5,-300,true,"));
+  EXPECT(is_str(runtime_get_named(iso, v, "b"), "xA\n"));
+  Handle out = call(iso, "JSON.stringify", 1, &v);
+  EXPECT(is_str(out, "{\"a\":[1,2.5,-300,true,null],\"b\":\"xA\\n\",\"c\":{}}"));
+  Handle from = num(iso, 3);
+  Handle tail = invoke(iso, runtime_get_named(iso, v, "a"), "slice", 1, &from);
+  Handle pretty_args[3] = {tail, ROOT_HANDLE(iso, null_value), num(iso, 2)};
+  EXPECT(is_str(call(iso, "JSON.stringify", 3, pretty_args), "[\n  true,\n  null\n]"));
+  Handle bad = str(iso, "{\"a\":1,}");
+  EXPECT(handle_is_null(call(iso, "JSON.parse", 1, &bad)));
+  EXPECT(strcmp(thrown_kind(iso), "SyntaxError") == 0);
+  /* Cycles are a TypeError; undefined and functions are skipped in objects. */
+  Handle o = runtime_new_object(iso);
+  EXPECT(runtime_set_property(iso, o, str(iso, "self"), o, true));
+  EXPECT(handle_is_null(call(iso, "JSON.stringify", 1, &o)));
+  EXPECT(strcmp(thrown_kind(iso), "TypeError") == 0);
+  Handle p = runtime_new_object(iso);
+  EXPECT(runtime_set_property(iso, p, str(iso, "u"), ROOT_HANDLE(iso, undefined_value), true));
+  EXPECT(runtime_set_property(iso, p, str(iso, "f"), lookup(iso, "Math.max"), true));
+  EXPECT(runtime_set_property(iso, p, str(iso, "n"), num(iso, NAN), true));
+  EXPECT(is_str(call(iso, "JSON.stringify", 1, &p), "{\"n\":null}"));
+  Handle lone = string_new_two_byte(iso, (const uint16_t[]){0xD800, 'a'}, 2);
+  EXPECT(is_str(call(iso, "JSON.stringify", 1, &lone), "\"\\ud800a\""));
+  EXPECT(is_undefined(iso, H(call(iso, "JSON.stringify", 0, NULL))));
+}
+
 /* Until the interpreter's runtime.c is linked: the Function constructor is not tested. */
 __attribute__((weak)) RuntimeFunction runtime_function(RuntimeFunctionId id) {
   KILN_UNUSED(id);
