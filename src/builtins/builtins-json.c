@@ -530,8 +530,8 @@ static int json_serialize_property(JsonWriter *w, Handle holder, Handle key, Han
 static Handle json_property_list(Isolate *iso, Handle replacer) {
   double len;
   if (!runtime_length_of_array_like(iso, replacer, &len)) return HANDLE_NULL;
-  Handle list = factory_new_fixed_array(iso, 0);
-  if (handle_is_null(list)) return list;
+  /* A slot of our own (not the empty_fixed_array root's): it is rewritten as it grows. */
+  Handle list = handle_new(iso, ROOT(iso, empty_fixed_array));
   for (double k = 0; k < len; k++) {
     Handle v = builtins_get_index(iso, replacer, k);
     if (handle_is_null(v)) return v;
@@ -602,8 +602,7 @@ BUILTIN(JsonStringify) {
   BUILTIN_TRY(wrapper);
   Handle empty = ROOT_HANDLE(iso, empty_string);
   BUILTIN_CHECK(runtime_create_data_property_or_throw(iso, wrapper, empty, BUILTIN_ARG(0)));
-  w.stack = factory_new_fixed_array(iso, 0);
-  BUILTIN_TRY(w.stack);
+  w.stack = handle_new(iso, ROOT(iso, empty_fixed_array)); /* rewritten as it grows */
   builtins_buffer_init(&w.out);
   int r = json_serialize_property(&w, wrapper, empty, HANDLE_NULL);
   if (r <= 0) {
