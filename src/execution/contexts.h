@@ -89,9 +89,13 @@
   V(aggregate_error_prototype)                                                         \
   V(generator_function_function) /* %GeneratorFunction% (for CreateDynamicFunction) */ \
   V(array_iterator_map)        /* Array Iterator objects */                              \
-  V(string_iterator_map)       /* String Iterator objects */                             \
-  V(symbol_registry)           /* NameDictionary: Symbol.for's GlobalSymbolRegistry,     \
-                                  shared by every realm of the isolate */
+  V(string_iterator_map)       /* String Iterator objects */                            \
+  V(string_wrapper_map)        /* Object("s"): made on first use by the runtime */       \
+  V(number_wrapper_map)                                                                \
+  V(boolean_wrapper_map)                                                               \
+  V(symbol_wrapper_map)                                                                \
+  V(symbol_registry)           /* FixedArray[1] holding a NameDictionary: Symbol.for's   \
+                                  GlobalSymbolRegistry, shared by every realm */
 
 typedef enum {
 #define V(name) NATIVE_CONTEXT_##name,

@@ -8,7 +8,8 @@
  *   3. the string table and the internalized strings of STRING_ROOT_LIST, and the
  *      oddballs' to_string and type_of;
  *   4. the object model's roots (objects_setup_roots): descriptor arrays, dictionaries,
- *      the initial maps of {} and [], the out-of-memory error.
+ *      the initial maps of {} and [], the out-of-memory error;
+ *   5. the runtime's roots (runtime_setup_roots): well-known symbols, proxy maps.
  * Roots are allocated in old space: they never move and need no write barrier.
  */
 #include "execution/isolate.h"
@@ -22,6 +23,7 @@
 #include "objects/js-objects.h"
 #include "objects/string-table.h"
 #include "objects/string.h"
+#include "runtime/runtime.h"
 
 static Tagged bootstrap_allocate(Isolate *iso, size_t size, Tagged map) {
   Tagged o = heap_allocate(&iso->heap, size, ALLOCATE_OLD);
@@ -157,7 +159,7 @@ static bool isolate_bootstrap(Isolate *iso) {
   if (iso->string_table == NULL || !bootstrap_strings(iso)) return false;
   if (!bootstrap_numbers(iso)) return false;
   bootstrap_oddball_strings(iso);
-  return objects_setup_roots(iso);
+  return objects_setup_roots(iso) && runtime_setup_roots(iso);
 }
 
 Isolate *isolate_new(const Flags *flags) {

@@ -133,8 +133,10 @@ static bool lookup_own_raw(Isolate *iso, Tagged obj, Tagged name, LookupResult *
     return true;
   }
   if (is_js_array(obj) && name == ROOT(iso, length_string)) {
+    int attributes = DONT_ENUM | DONT_DELETE;
+    if (map_has_flag(heap_object_map(obj), MAP_HAS_READ_ONLY_LENGTH)) attributes |= READ_ONLY;
     out->state = LOOKUP_ARRAY_LENGTH;
-    out->details = property_details_make(PROPERTY_DATA, PROPERTY_FIELD, DONT_ENUM | DONT_DELETE, 0);
+    out->details = property_details_make(PROPERTY_DATA, PROPERTY_FIELD, attributes, 0);
     return true;
   }
   if (!map_is_dictionary(heap_object_map(obj))) return lookup_in_descriptors(iso, obj, name, out);

@@ -200,6 +200,24 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
 #define JS_STRING_ITERATOR_FIELDS(F, T, P) \
   JS_OBJECT_FIELDS(F, T, P) F(T, P, string, TAGGED) F(T, P, next_index, SMI)
 
+/* JSProxy (ES2025 10.5): | map | properties | elements | target | handler |
+ * properties and elements stay empty (a proxy has no own storage: every internal method is
+ * a trap, runtime/runtime-proxy.c). target and handler are JS receivers, both null once the
+ * proxy is revoked. The map says callable/constructor when the target was (root maps
+ * proxy_map, callable_proxy_map, constructor_proxy_map; prototype null). */
+#define JS_PROXY_FIELDS(F, T, P) \
+  JS_OBJECT_FIELDS(F, T, P) F(T, P, target, TAGGED) F(T, P, handler, TAGGED)
+
+/* JSArgumentsObject (ES2025 10.4.4): | map | properties | elements | context | mapping |
+ * elements hold every argument's value, as in an ordinary object. An unmapped (strict)
+ * arguments object has mapping undefined. A mapped (sloppy) one has mapping a FixedArray
+ * with one entry per mapped index i < min(argc, formal count): the Smi context slot of
+ * the parameter that argument i aliases (in `context`), or the hole once unmapped (deleted,
+ * made an accessor or non-writable). While mapped, element i's value is the context slot,
+ * not the element store (the internal methods in runtime/runtime-arguments.c read it). */
+#define JS_ARGUMENTS_OBJECT_FIELDS(F, T, P) \
+  JS_OBJECT_FIELDS(F, T, P) F(T, P, context, TAGGED) F(T, P, mapping, TAGGED)
+
 /* LAYOUT_LIST(V): V(Type, prefix, FIELDS) for every layout. */
 #define LAYOUT_LIST(V)                                      \
   V(HeapObject, heap_object, HEAP_OBJECT_FIELDS)            \
@@ -225,7 +243,9 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
   V(JSBoundFunction, js_bound_function, JS_BOUND_FUNCTION_FIELDS) \
   V(JSPrimitiveWrapper, js_primitive_wrapper, JS_PRIMITIVE_WRAPPER_FIELDS) \
   V(JSArrayIterator, js_array_iterator, JS_ARRAY_ITERATOR_FIELDS) \
-  V(JSStringIterator, js_string_iterator, JS_STRING_ITERATOR_FIELDS)
+  V(JSStringIterator, js_string_iterator, JS_STRING_ITERATOR_FIELDS) \
+  V(JSProxy, js_proxy, JS_PROXY_FIELDS)                     \
+  V(JSArgumentsObject, js_arguments_object, JS_ARGUMENTS_OBJECT_FIELDS)
 
 /* -- the expansion -- */
 #define LAYOUT_INDEX(T, P, name, kind) T##_##name##_index,
@@ -306,6 +326,7 @@ typedef enum {
   MAP_IS_UNDETECTABLE = 1 << 5,
   MAP_IS_DEPRECATED = 1 << 6,
   MAP_HAS_NAMED_INTERCEPTOR = 1 << 7,
+  MAP_HAS_READ_ONLY_LENGTH = 1 << 8, /* a JSArray whose "length" is non-writable */
 } MapFlag;
 
 KILN_INLINE InstanceType map_instance_type(Tagged map) {
@@ -374,6 +395,8 @@ DEFINE_TYPE_CHECK(is_js_bound_function, t == JS_BOUND_FUNCTION_TYPE)
 DEFINE_TYPE_CHECK(is_js_primitive_wrapper, t == JS_PRIMITIVE_WRAPPER_TYPE)
 DEFINE_TYPE_CHECK(is_js_array_iterator, t == JS_ARRAY_ITERATOR_TYPE)
 DEFINE_TYPE_CHECK(is_js_string_iterator, t == JS_STRING_ITERATOR_TYPE)
+DEFINE_TYPE_CHECK(is_js_proxy, t == JS_PROXY_TYPE)
+DEFINE_TYPE_CHECK(is_js_arguments_object, t == JS_ARGUMENTS_OBJECT_TYPE)
 #undef DEFINE_TYPE_CHECK
 
 KILN_INLINE bool is_number(Tagged v) { return is_smi(v) || is_heap_number(v); }
