@@ -1,7 +1,7 @@
 /*
  * builtins-function.c: Function.prototype (ES2025 20.2.3), %ThrowTypeError% (10.2.4.1) and
  * the restricted "caller"/"arguments" accessors of Function.prototype (10.2.4).
- * The Function constructor itself (CreateDynamicFunction) is in builtins-function-ctor.c.
+ * The Function constructor compiles through interpreter/compiler.h.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -12,7 +12,6 @@
 #include "heap/factory.h"
 #include "objects/js-objects.h"
 #include "objects/string.h"
-#include "runtime/runtime-functions.h"
 
 #define FUNCTION_PROTOTYPE_BUILTINS(V)           \
   V(FunctionPrototypeApply, "apply", 2)          \
@@ -222,21 +221,11 @@ bool builtins_install_function(Isolate *iso, Handle nc) {
 
 /* ---- the Function constructor ----------------------------------------------------------- */
 
-/* n Handles in consecutive slots (a RuntimeFunction's argument array), all undefined. */
-static Handle *function_contiguous_slots(Isolate *iso, Handle *out, int n) {
-  for (int attempt = 0; attempt < 2; attempt++) {
-    for (int i = 0; i < n; i++) out[i] = handle_new(iso, ROOT(iso, undefined_value));
-    bool contiguous = true;
-    for (int i = 1; i < n; i++) contiguous &= out[i].loc == out[0].loc + i;
-    if (contiguous) return out;
-  }
-  FATAL("handle slots are not contiguous");
-}
-
 /* ES2025 20.2.1.1.1 CreateDynamicFunction ( constructor, newTarget, kind, parameterArgs,
- * bodyArg ) steps 1-16: the parameter and body strings, then the compilation (the
- * interpreter's Runtime_NewFunction), then the prototype from newTarget. kind: 0 normal,
- * 1 generator, 2 async, 3 async generator. */
+ * bodyArg ): the parameter and body strings (steps 1-15), the compilation
+ * (compiler_compile_dynamic_function: a SyntaxError for bad source), the closure in the
+ * constructor's realm, then the prototype from newTarget. kind: 0 normal, 1 generator,
+ * 2 async, 3 async generator. */
 Handle builtins_create_dynamic_function(Isolate *iso, BuiltinArgs *args, int kind) {
   int argc = args->argc;
   Handle params = ROOT_HANDLE(iso, empty_string);
@@ -253,15 +242,13 @@ Handle builtins_create_dynamic_function(Isolate *iso, BuiltinArgs *args, int kin
   Handle body = argc > 0 ? runtime_to_string(iso, BUILTIN_ARG(argc - 1))
                          : ROOT_HANDLE(iso, empty_string);
   BUILTIN_TRY(body);
-  Handle slots[3];
-  function_contiguous_slots(iso, slots, 3);
-  *slots[0].loc = H(params);
-  *slots[1].loc = H(body);
-  *slots[2].loc = smi_from_int(kind);
-  Handle fn = runtime_function(Runtime_NewFunction)(iso, 3, slots[0].loc);
+  Handle sfi = compiler_compile_dynamic_function(iso, params, body, kind);
+  BUILTIN_TRY(sfi);
+  Handle realm = builtins_realm(iso, args);
+  Handle fn = js_function_new_closure(iso, sfi, realm);
   BUILTIN_TRY(fn);
   Handle new_target = builtin_new_target(args);
-  if (is_undefined(iso, H(new_target)) || H(new_target) == *args->target) return fn;
+  if (is_undefined(iso, H(new_target))) new_target = builtin_target(args);
   int fallback = kind == 1 ? NATIVE_CONTEXT_generator_function_prototype
                            : NATIVE_CONTEXT_function_prototype;
   Handle proto = runtime_get_prototype_from_constructor(iso, new_target, fallback);

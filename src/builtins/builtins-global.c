@@ -1,8 +1,10 @@
 /*
  * builtins-global.c: the value properties of the global object (ES2025 19.1: NaN,
  * Infinity, undefined) and the URI handling functions (19.2.6). globalThis is defined by
- * the bootstrapper; parseInt, parseFloat, isNaN and isFinite by builtins-number.c; eval by
- * builtins-eval.c.
+ * the bootstrapper; parseInt, parseFloat, isNaN and isFinite by builtins-number.c. %eval%
+ * (19.2.1) is here: called through a property or a variable other than a direct `eval(...)`
+ * it is an indirect eval; the interpreter recognises direct eval by comparing the callee
+ * with the realm's eval_function.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -12,6 +14,7 @@
 #include "objects/string.h"
 
 #define GLOBAL_BUILTINS(V)                                 \
+  V(GlobalEval, "eval", 1)                                 \
   V(GlobalDecodeURI, "decodeURI", 1)                       \
   V(GlobalDecodeURIComponent, "decodeURIComponent", 1)     \
   V(GlobalEncodeURI, "encodeURI", 1)                       \
@@ -139,12 +142,34 @@ malformed:
   return HANDLE_NULL;
 }
 
+/* ES2025 19.2.1 eval ( x ): 19.2.1.1 PerformEval(x, false, false), global code of this
+ * function's realm. */
+BUILTIN(GlobalEval) {
+  Handle x = BUILTIN_ARG(0);
+  if (!is_string(H(x))) return x;
+  Handle sfi = compiler_compile_indirect_eval(iso, x);
+  BUILTIN_TRY(sfi);
+  Handle realm = builtins_realm(iso, args);
+  Handle fn = js_function_new_closure(iso, sfi, realm);
+  BUILTIN_TRY(fn);
+  Handle this_value = builtins_intrinsic(iso, realm, NATIVE_CONTEXT_global_this);
+  return builtins_call(iso, fn, this_value, 0, NULL);
+}
+
 BUILTIN(GlobalDecodeURI) { return uri_decode(iso, args, false); }
 BUILTIN(GlobalDecodeURIComponent) { return uri_decode(iso, args, true); }
 BUILTIN(GlobalEncodeURI) { return uri_encode(iso, args, false); }
 BUILTIN(GlobalEncodeURIComponent) { return uri_encode(iso, args, true); }
 
 static const BuiltinSpec kGlobalBuiltins[] = {GLOBAL_BUILTINS(BUILTIN_SPEC)};
+
+/* %eval% in the realm's eval_function slot (direct eval is a call of this function). */
+static bool global_record_eval(Isolate *iso, Handle nc, Handle global) {
+  Handle eval = builtins_get(iso, global, "eval");
+  if (handle_is_null(eval)) return false;
+  context_set(H(nc), NATIVE_CONTEXT_eval_function, H(eval));
+  return true;
+}
 
 bool builtins_install_global(Isolate *iso, Handle nc) {
   Handle global = builtins_intrinsic(iso, nc, NATIVE_CONTEXT_global_object);
@@ -154,5 +179,6 @@ bool builtins_install_global(Isolate *iso, Handle nc) {
          builtins_define_value(iso, global, "NaN", ROOT_HANDLE(iso, nan_value), attrs) &&
          builtins_define_value(iso, global, "Infinity", infinity, attrs) &&
          builtins_define_value(iso, global, "undefined", ROOT_HANDLE(iso, undefined_value), attrs) &&
-         builtins_install_methods(iso, nc, global, kGlobalBuiltins, KILN_ARRAY_SIZE(kGlobalBuiltins));
+         builtins_install_methods(iso, nc, global, kGlobalBuiltins, KILN_ARRAY_SIZE(kGlobalBuiltins)) &&
+         global_record_eval(iso, nc, global);
 }

@@ -24,6 +24,15 @@
 #include "objects/js-function.h"
 #include "runtime/runtime.h"
 
+/* The compiler's entry points (interpreter/compiler.h, the code generator's). Declared here
+ * until that header is in main, with the same signatures. */
+#if __has_include("interpreter/compiler.h")
+#include "interpreter/compiler.h"
+#else
+Handle compiler_compile_indirect_eval(Isolate *iso, Handle source);
+Handle compiler_compile_dynamic_function(Isolate *iso, Handle params, Handle body, int kind);
+#endif
+
 typedef struct {
   const char *key;      /* property key: a name, or "@@name" for Symbol.name */
   BuiltinFunction fn;
