@@ -12,6 +12,7 @@
 #include "heap/factory.h"
 #include "objects/js-objects.h"
 #include "objects/string.h"
+#include "runtime/runtime-functions.h"
 
 #define FUNCTION_PROTOTYPE_BUILTINS(V)           \
   V(FunctionPrototypeApply, "apply", 2)          \
@@ -269,4 +270,14 @@ bool builtins_install_function_constructor(Isolate *iso, Handle nc) {
   Handle ctor = builtins_install_constructor(iso, nc, "Function", 1, Builtin_FunctionConstructor,
                                              proto, NATIVE_CONTEXT_function_function, -1);
   return !handle_is_null(ctor);
+}
+
+/* Runtime_NewFunction (runtime/runtime-functions.h): (params string, body string, kind Smi)
+ * -> a closure of CreateDynamicFunction's compiled source in the current realm. */
+Handle runtime_fn_NewFunction(Isolate *iso, int argc, Tagged *args) {
+  if (argc < 3) FATAL("NewFunction needs 3 arguments");
+  Handle params = (Handle){&args[0]}, body = (Handle){&args[1]};
+  Handle sfi = compiler_compile_dynamic_function(iso, params, body, smi_value(args[2]));
+  if (handle_is_null(sfi)) return sfi;
+  return js_function_new_closure(iso, sfi, handle_new(iso, iso->native_context));
 }
