@@ -75,7 +75,21 @@
   V(strict_arguments_map)                                                              \
   V(iterator_result_map)       /* { value, done } */                                     \
   V(error_maps)                /* FixedArray: the initial map of each ErrorKind */       \
-  V(primitive_wrapper_map)
+  V(primitive_wrapper_map)                                                             \
+  V(generator_function_map)    /* generators: length, name, prototype; not constructors */ \
+  V(builtin_constructor_map)   /* builtin constructors: length, name, prototype (RO) */  \
+  V(bound_constructor_map)     /* bound functions whose target is a constructor */       \
+  V(math_random_state)         /* ByteArray: Math.random's xorshift128+ state */        \
+  V(type_error_prototype)                                                              \
+  V(range_error_prototype)                                                             \
+  V(syntax_error_prototype)                                                            \
+  V(reference_error_prototype)                                                         \
+  V(eval_error_prototype)                                                              \
+  V(uri_error_prototype)                                                               \
+  V(aggregate_error_prototype)                                                         \
+  V(generator_function_function) /* %GeneratorFunction% (for CreateDynamicFunction) */ \
+  V(array_iterator_map)        /* Array Iterator objects */                              \
+  V(string_iterator_map)       /* String Iterator objects */
 
 typedef enum {
 #define V(name) NATIVE_CONTEXT_##name,

@@ -59,7 +59,9 @@
   V(JS_ARRAY_TYPE, JSArray, JS, 0)                                    \
   V(JS_FUNCTION_TYPE, JSFunction, JS, 0)                              \
   V(JS_BOUND_FUNCTION_TYPE, JSBoundFunction, JS, 0)                   \
-  V(JS_PRIMITIVE_WRAPPER_TYPE, JSPrimitiveWrapper, JS, 0)
+  V(JS_PRIMITIVE_WRAPPER_TYPE, JSPrimitiveWrapper, JS, 0)            \
+  V(JS_ARRAY_ITERATOR_TYPE, JSArrayIterator, JS, 0)                   \
+  V(JS_STRING_ITERATOR_TYPE, JSStringIterator, JS, 0)
 
 #define INSTANCE_TYPE_LIST(V) STRING_TYPE_LIST(V) HEAP_TYPE_LIST(V) JS_TYPE_LIST(V)
 

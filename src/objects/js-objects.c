@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "execution/contexts.h"
 #include "heap/factory.h"
 #include "objects/dictionary.h"
 #include "objects/map.h"
@@ -75,7 +76,12 @@ Handle js_array_new(Isolate *iso, ElementsKind kind, uint32_t length, uint32_t c
 }
 
 Handle js_error_new(Isolate *iso, ErrorKind kind, Handle message) {
-  Handle error = factory_new_js_object_from_map(iso, ROOT_HANDLE(iso, error_map));
+  /* In a realm, the realm's map for kind (its prototype %NativeError.prototype%). */
+  Handle map = ROOT_HANDLE(iso, error_map);
+  Tagged maps = iso->native_context ? context_get(iso->native_context, NATIVE_CONTEXT_error_maps)
+                                    : 0;
+  if (maps != 0 && is_fixed_array(maps)) map = handle_new(iso, fixed_array_get(maps, kind));
+  Handle error = factory_new_js_object_from_map(iso, map);
   if (handle_is_null(error)) return error;
   js_object_set_field(H(error), heap_object_map(H(error)), kErrorKindField,
                       smi_from_int((int32_t)kind));

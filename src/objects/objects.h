@@ -188,6 +188,18 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
  * | map | properties | elements | value | */
 #define JS_PRIMITIVE_WRAPPER_FIELDS(F, T, P) JS_OBJECT_FIELDS(F, T, P) F(T, P, value, TAGGED)
 
+/* JSArrayIterator (ES2025 23.1.5): | map | properties | elements | iterated | next_index |
+ * | kind | iterated: the object, or undefined once exhausted; next_index: a Number;
+ * kind: 0 keys, 1 values, 2 entries. */
+#define JS_ARRAY_ITERATOR_FIELDS(F, T, P)                                              \
+  JS_OBJECT_FIELDS(F, T, P) F(T, P, iterated, TAGGED) F(T, P, next_index, TAGGED)     \
+  F(T, P, kind, SMI)
+
+/* JSStringIterator (ES2025 22.1.5): | map | properties | elements | string | next_index |
+ * string: the String, or undefined once exhausted; next_index: a Smi code-unit index. */
+#define JS_STRING_ITERATOR_FIELDS(F, T, P) \
+  JS_OBJECT_FIELDS(F, T, P) F(T, P, string, TAGGED) F(T, P, next_index, SMI)
+
 /* LAYOUT_LIST(V): V(Type, prefix, FIELDS) for every layout. */
 #define LAYOUT_LIST(V)                                      \
   V(HeapObject, heap_object, HEAP_OBJECT_FIELDS)            \
@@ -211,7 +223,9 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
   V(Context, context, CONTEXT_FIELDS)                       \
   V(JSFunction, js_function, JS_FUNCTION_FIELDS)            \
   V(JSBoundFunction, js_bound_function, JS_BOUND_FUNCTION_FIELDS) \
-  V(JSPrimitiveWrapper, js_primitive_wrapper, JS_PRIMITIVE_WRAPPER_FIELDS)
+  V(JSPrimitiveWrapper, js_primitive_wrapper, JS_PRIMITIVE_WRAPPER_FIELDS) \
+  V(JSArrayIterator, js_array_iterator, JS_ARRAY_ITERATOR_FIELDS) \
+  V(JSStringIterator, js_string_iterator, JS_STRING_ITERATOR_FIELDS)
 
 /* -- the expansion -- */
 #define LAYOUT_INDEX(T, P, name, kind) T##_##name##_index,
@@ -358,6 +372,8 @@ DEFINE_TYPE_CHECK(is_native_context, t == NATIVE_CONTEXT_TYPE)
 DEFINE_TYPE_CHECK(is_js_function, t == JS_FUNCTION_TYPE)
 DEFINE_TYPE_CHECK(is_js_bound_function, t == JS_BOUND_FUNCTION_TYPE)
 DEFINE_TYPE_CHECK(is_js_primitive_wrapper, t == JS_PRIMITIVE_WRAPPER_TYPE)
+DEFINE_TYPE_CHECK(is_js_array_iterator, t == JS_ARRAY_ITERATOR_TYPE)
+DEFINE_TYPE_CHECK(is_js_string_iterator, t == JS_STRING_ITERATOR_TYPE)
 #undef DEFINE_TYPE_CHECK
 
 KILN_INLINE bool is_number(Tagged v) { return is_smi(v) || is_heap_number(v); }
