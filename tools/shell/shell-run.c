@@ -102,9 +102,37 @@ static char *describe_header(Isolate *iso, Handle value) {
   return strdup(is_js_receiver(H(value)) ? "[object]" : "<value>");
 }
 
-/* Appends the "    at ..." lines of value.stack (an own or inherited data property). */
+/* An own data property of obj, or an empty handle (no exception) when it is absent or an
+ * accessor. */
+static Handle own_data_property(Isolate *iso, Handle obj, const char *name) {
+  PropertyDescriptor desc;
+  property_descriptor_init(iso, &desc);
+  Handle key = string_internalize_utf8(iso, name, strlen(name));
+  RuntimeMaybeBool found = runtime_get_own_property(iso, obj, key, &desc);
+  if (found == RT_EXCEPTION) isolate_clear_pending_exception(iso);
+  return found == RT_TRUE && (desc.flags & PD_HAS_VALUE) ? desc.value : HANDLE_NULL;
+}
+
+/* The parse position of an error the compiler made (interpreter/compiler.h: own fileName,
+ * lineNumber, columnNumber) as "    at file:line:column". */
+static void append_parse_position(Isolate *iso, Handle error, Buffer *out) {
+  Handle file = own_data_property(iso, error, "fileName");
+  Handle line = own_data_property(iso, error, "lineNumber");
+  Handle column = own_data_property(iso, error, "columnNumber");
+  if (handle_is_null(file) || handle_is_null(line) || handle_is_null(column) ||
+      !is_string(H(file)) || !is_number(H(line)) || !is_number(H(column)))
+    return;
+  char *name = console_string_utf8(iso, H(file));
+  buffer_printf(out, "\n    at %s:%.0f:%.0f", name, runtime_number_value(H(line)),
+                runtime_number_value(H(column)));
+  free(name);
+}
+
+/* Appends the "    at ..." lines of value.stack (an own or inherited data property),
+ * after the parse position of a SyntaxError. */
 static void append_stack_frames(Isolate *iso, Handle value, Buffer *out) {
   if (!is_js_receiver(H(value)) || heap_object_type(H(value)) == JS_PROXY_TYPE) return;
+  append_parse_position(iso, value, out);
   Handle stack = runtime_get_named(iso, value, "stack");
   if (handle_is_null(stack)) {
     isolate_clear_pending_exception(iso);
