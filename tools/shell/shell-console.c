@@ -452,8 +452,7 @@ static void append_key(Inspector *ins, Buffer *b, Tagged key, bool enumerable) {
     uint16_t *u = string_units(key, &n);
     Buffer q;
     buffer_init(&q);
-    const uint16_t single[1] = {'a'}; /* keys always prefer single quotes */
-    append_quoted(&q, u, 0, n, single, 1);
+    append_quoted(&q, u, 0, n, u, n);
     buffer_puts(b, q.data);
     buffer_free(&q);
     free(u);
@@ -535,6 +534,18 @@ static bool format_array_entries(Inspector *ins, Handle obj, double length, int 
 
 /* ---- functions, errors, boxed primitives ------------------------------------------------ */
 
+/* Node's getPrefix: "Foo ", "Foo [tag] ", "[Object: null prototype] ". */
+static void append_prefix(Buffer *b, const char *ctor, const char *tag, const char *fallback,
+                          const char *size) {
+  if (ctor == NULL) {
+    buffer_printf(b, "[%s%s: null prototype] ", fallback, size);
+    if (tag[0] && strcmp(tag, fallback) != 0) buffer_printf(b, "[%s] ", tag);
+    return;
+  }
+  buffer_printf(b, "%s%s ", ctor, size);
+  if (tag[0] && strcmp(ctor, tag) != 0) buffer_printf(b, "[%s] ", tag);
+}
+
 /* [Function: f], [Function (anonymous)], [class A], [class B extends A]. NULL on throw. */
 static char *function_base(Inspector *ins, Handle fn, const char *ctor, const char *tag) {
   Isolate *iso = ins->iso;
@@ -572,7 +583,10 @@ static char *function_base(Inspector *ins, Handle fn, const char *ctor, const ch
   if (name[0] == '\0') buffer_puts(&b, " (anonymous)");
   else buffer_printf(&b, ": %s", name);
   buffer_putc(&b, ']');
-  if (ctor && strcmp(ctor, type) != 0) buffer_printf(&b, " [%s]", ctor);
+  /* Kiln has no %AsyncFunction% / %GeneratorFunction% constructors with those names yet:
+   * their functions inherit "Function", which is not worth a [Function] suffix. */
+  if (ctor && strcmp(ctor, type) != 0 && strcmp(ctor, "Function") != 0)
+    buffer_printf(&b, " [%s]", ctor);
   if (tag[0] && (!ctor || strcmp(ctor, tag) != 0)) buffer_printf(&b, " [%s]", tag);
   free(name);
   return buffer_take(&b);
@@ -588,19 +602,90 @@ static char *to_string_or(Isolate *iso, Handle v, const char *fallback) {
   return console_string_utf8(iso, H(s));
 }
 
-/* Node's formatError: the stack (or "Name: message" in brackets when it has no frames),
- * each line indented to the current level. Removes the keys name/message/stack from the
- * listing when their text is in the stack already. NULL on throw. */
-static char *error_base(Inspector *ins, Handle err) {
-  Isolate *iso = ins->iso;
-  Handle stack = runtime_get_named(iso, err, "stack");
-  if (handle_is_null(stack)) return NULL;
-  char *text;
-  if (is_string(H(stack)) && string_length(H(stack)) > 0) {
-    text = console_string_utf8(iso, H(stack));
-  } else {
-    text = to_string_or(iso, err, "Error");
+static bool starts_with(const char *s, const char *prefix) {
+  return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static bool ends_with(const char *s, const char *suffix) {
+  size_t n = strlen(s), m = strlen(suffix);
+  return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* The name an error's stack starts with when its prototype is null: a leading capitalised
+ * word run before ':' or a newline (Node's regular expressions), else "". */
+static size_t stack_leading_name(const char *stack) {
+  size_t n = 0;
+  if (!(stack[0] >= 'A' && stack[0] <= 'Z')) return 0;
+  while (stack[n] && (strchr("_ []()-", stack[n]) || (stack[n] >= 'a' && stack[n] <= 'z') ||
+                      (stack[n] >= 'A' && stack[n] <= 'Z') || (stack[n] >= '0' && stack[n] <= '9')))
+    n++;
+  return n > 1 && (stack[n] == ':' || stack[n] == '\n') ? n : 0;
+}
+
+/* Node's improveStack: a stack that starts with the error's name gets the constructor's
+ * name in front when they differ ("Foo [Error]: x", "BarError: y"). Takes stack. */
+static char *improve_stack(char *stack, const char *ctor, const char *name, const char *tag) {
+  size_t len = strlen(name);
+  bool regular = ctor == NULL ||
+                 (ends_with(name, "Error") && starts_with(stack, name) &&
+                  (stack[len] == '\0' || stack[len] == ':' || stack[len] == '\n'));
+  if (!regular) return stack;
+  char fallback[128] = "Error";
+  if (ctor == NULL) {
+    len = stack_leading_name(stack);
+    if (len > 0 && len < sizeof fallback) memcpy(fallback, stack, len), fallback[len] = '\0';
+    if (len >= sizeof fallback) len = 0;
   }
+  Buffer b;
+  buffer_init(&b);
+  append_prefix(&b, ctor, tag, fallback, "");
+  b.data[--b.length] = '\0';
+  if (strcmp(name, b.data) == 0) return buffer_free(&b), stack;
+  if (strstr(b.data, name) != NULL) {
+    buffer_puts(&b, len == 0 ? ": " : "");
+    buffer_puts(&b, stack + len);
+  } else {
+    buffer_printf(&b, " [%s]%s", name, stack + len);
+  }
+  free(stack);
+  return buffer_take(&b);
+}
+
+/* Which of the keys name, message and stack Node leaves out of an error's listing: those
+ * whose value's text is already in the stack. */
+enum { kSkipName = 1, kSkipMessage = 2, kSkipStack = 4 };
+
+static int error_duplicate_keys(Isolate *iso, Handle err, const char *stack) {
+  static const char *const kKeys[] = {"name", "message", "stack"};
+  int skip = 0;
+  for (int i = 0; i < 3; i++) {
+    Handle v = runtime_get_named(iso, err, kKeys[i]);
+    if (handle_is_null(v)) return -1;
+    if (!is_string(H(v))) continue;
+    char *text = console_string_utf8(iso, H(v));
+    if (strstr(stack, text) != NULL) skip |= 1 << i;
+    free(text);
+  }
+  return skip;
+}
+
+/* Node's formatError: the stack (or "Name: message" in brackets when it has no frames),
+ * improved with the constructor's name, each line indented to the current level. *skip
+ * gets the keys not to list. NULL on throw. */
+static char *error_base(Inspector *ins, Handle err, const char *ctor, const char *tag,
+                        int *skip) {
+  Isolate *iso = ins->iso;
+  Handle name_value = runtime_get_named(iso, err, "name");
+  Handle stack = handle_is_null(name_value) ? name_value : runtime_get_named(iso, err, "stack");
+  if (handle_is_null(stack)) return NULL;
+  char *name = is_undefined(iso, H(name_value)) || is_null(iso, H(name_value))
+                   ? text_dup("Error") : to_string_or(iso, name_value, "Error");
+  char *text = is_string(H(stack)) && string_length(H(stack)) > 0
+                   ? console_string_utf8(iso, H(stack)) : to_string_or(iso, err, "Error");
+  *skip = ins->opts.show_hidden ? 0 : error_duplicate_keys(iso, err, text);
+  if (*skip < 0) return free(name), free(text), NULL;
+  text = improve_stack(text, ctor, name, tag);
+  free(name);
   Buffer b;
   buffer_init(&b);
   bool has_frames = strstr(text, "\n    at") != NULL;
@@ -763,17 +848,6 @@ static ObjectKind object_kind(Isolate *iso, Handle obj) {
   return KIND_OBJECT;
 }
 
-/* Node's getPrefix: "Foo ", "Foo [tag] ", "[Object: null prototype] ". */
-static void append_prefix(Buffer *b, const char *ctor, const char *tag, const char *fallback,
-                          const char *size) {
-  if (ctor == NULL) {
-    buffer_printf(b, "[%s%s: null prototype] ", fallback, size);
-    if (tag[0] && strcmp(tag, fallback) != 0) buffer_printf(b, "[%s] ", tag);
-    return;
-  }
-  buffer_printf(b, "%s%s ", ctor, size);
-  if (tag[0] && strcmp(ctor, tag) != 0) buffer_printf(b, "[%s] ", tag);
-}
 
 /* What an object is shown as past the depth limit: [Object], [Array], [Foo]. */
 static char *depth_marker(const char *ctor, const char *tag) {
@@ -796,11 +870,28 @@ typedef struct {
   const char *close;
   Handle keys;        /* the keys listed as "key: value" */
   double length;      /* arrays: their length */
+  int skip_error_keys; /* errors: kSkipName | kSkipMessage | kSkipStack */
 } RawParts;
 
 static void raw_parts_free(RawParts *p) {
   free(p->ctor), free(p->tag), free(p->base);
   buffer_free(&p->open);
+}
+
+/* true when an error's key is left out because the stack shows it already. */
+static bool raw_key_skipped(const RawParts *p, Tagged key) {
+  if (p->kind != KIND_ERROR || p->skip_error_keys == 0 || !is_string(key)) return false;
+  return ((p->skip_error_keys & kSkipName) && string_equals_ascii(key, "name")) ||
+         ((p->skip_error_keys & kSkipMessage) && string_equals_ascii(key, "message")) ||
+         ((p->skip_error_keys & kSkipStack) && string_equals_ascii(key, "stack"));
+}
+
+static int64_t raw_listed_key_count(Inspector *ins, const RawParts *p) {
+  KILN_UNUSED(ins);
+  int64_t n = 0;
+  for (int64_t i = 0; i < fixed_array_length(H(p->keys)); i++)
+    n += !raw_key_skipped(p, fixed_array_get(H(p->keys), i));
+  return n;
 }
 
 /* Decides the braces, the base and the keys (the first half of Node's formatRaw). Sets
@@ -837,7 +928,9 @@ static bool raw_prepare(Inspector *ins, Handle obj, RawParts *p, char **done) {
     if ((p->base = function_base(ins, obj, p->ctor, p->tag)) == NULL) return false;
     buffer_putc(&p->open, '{');
   } else if (p->kind == KIND_ERROR) {
-    if ((p->base = error_base(ins, obj)) == NULL) return false;
+    if ((p->base = error_base(ins, obj, p->ctor, p->tag, &p->skip_error_keys)) == NULL)
+      return false;
+    no_keys = no_keys || raw_listed_key_count(ins, p) == 0;
     buffer_putc(&p->open, '{');
   } else if (p->kind == KIND_BOXED) {
     if ((p->base = boxed_base(ins, obj, p->ctor, p->tag)) == NULL) return false;
@@ -871,6 +964,7 @@ static char *format_raw(Inspector *ins, Handle obj, int recurse_times) {
   bool has_more = out.count > 0 && strncmp(out.items[out.count - 1], "... ", 4) == 0;
   bool numeric = p.kind == KIND_ARRAY;
   for (int64_t i = 0; ok && i < fixed_array_length(H(p.keys)); i++) {
+    if (raw_key_skipped(&p, fixed_array_get(H(p.keys), i))) continue;
     Handle key = handle_new(ins->iso, fixed_array_get(H(p.keys), i));
     char *s = format_property(ins, obj, key, recurse_times, kObjectType);
     if (s == NULL) ok = false;
