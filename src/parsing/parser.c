@@ -9,9 +9,9 @@
  * Cover grammars (ES2025 13.2.5, 13.15.1, 15.3): an expression is parsed first, then
  * reinterpreted as a pattern or arrow parameters when `=` / `=>` follows. Errors that hold
  * only if no reinterpretation happens ({a = 1}, duplicate __proto__) are recorded in
- * AstNode.cover_flags (propagated to enclosing literals) and reported when the expression is used as an
- * expression. For arrows, the scopes and identifiers created while parsing the parameters
- * as an expression are moved under the arrow's scope (see arrow_adopt).
+ * AstNode.cover_flags (propagated to enclosing literals) and reported when the expression is
+ * used as an expression. For arrows, the scopes and identifiers created while parsing the
+ * parameters as an expression are moved under the arrow's scope (see arrow_adopt).
  */
 #include "parsing/parser.h"
 
