@@ -93,7 +93,19 @@
   V(string_wrapper_map)        /* Object("s"): made on first use by the runtime */       \
   V(number_wrapper_map)                                                                \
   V(boolean_wrapper_map)                                                               \
-  V(symbol_wrapper_map)
+  V(symbol_wrapper_map)                                                                \
+  V(array_buffer_function)     /* %ArrayBuffer% (builtins-arraybuffer.c) */              \
+  V(array_buffer_prototype)                                                            \
+  V(array_buffer_map)          /* ArrayBuffer objects with %ArrayBuffer.prototype% */    \
+  V(shared_array_buffer_function)                                                      \
+  V(shared_array_buffer_prototype)                                                     \
+  V(shared_array_buffer_map)                                                           \
+  V(data_view_function)                                                                \
+  V(data_view_prototype)                                                               \
+  V(data_view_map)                                                                     \
+  V(typed_array_function)      /* %TypedArray% */                                        \
+  V(typed_array_prototype)     /* %TypedArray.prototype% */                              \
+  V(typed_array_constructors)  /* FixedArray: (constructor, prototype, map) per kind */
 
 typedef enum {
 #define V(name) NATIVE_CONTEXT_##name,
