@@ -38,7 +38,8 @@ typedef struct {
  * bool builtins_install_<family>(Isolate *, Handle native_context). Object and Function
  * come first: every other family's functions inherit from %Function.prototype%. */
 #define BUILTIN_FAMILY_LIST(V) \
-  V(error)
+  V(error)                     \
+  V(array_buffer) V(typed_array) V(data_view) V(atomics)
 
 #define V(family) bool builtins_install_##family(Isolate *iso, Handle native_context);
 BUILTIN_FAMILY_LIST(V)
