@@ -94,6 +94,8 @@
   V(number_wrapper_map)                                                                \
   V(boolean_wrapper_map)                                                               \
   V(symbol_wrapper_map)                                                                \
+  V(symbol_registry)           /* FixedArray[1] holding a NameDictionary: Symbol.for's   \
+                                  GlobalSymbolRegistry, shared by every realm */ \
   V(array_buffer_function)     /* %ArrayBuffer% (builtins-arraybuffer.c) */              \
   V(array_buffer_prototype)                                                            \
   V(array_buffer_map)          /* ArrayBuffer objects with %ArrayBuffer.prototype% */    \
@@ -125,3 +127,21 @@ KILN_INLINE Tagged *context_slot(Tagged context, int64_t slot) {
 }
 
 #endif /* KILN_EXECUTION_CONTEXTS_H_ */
+
+/* ---- Creating contexts, and the script scope (execution/contexts.c) ------------------- */
+
+/* A new Context: scope_info (a ScopeInfo or undefined), previous, extension, `slots` slots
+ * holding undefined, or the hole for the bindings the ScopeInfo marks as having a TDZ
+ * (let/const/class). May allocate. */
+Handle context_new(Isolate *iso, Handle scope_info, Handle previous, Handle extension,
+                   int slots);
+
+/* The realm's script scope (NATIVE_CONTEXT script_scope_names and script_context): the
+ * top-level let/const/class bindings of every script. script_scope_names maps a name to
+ * its Smi slot in script_context; const bindings have READ_ONLY details. */
+/* The slot of name, or -1; *is_const tells a const binding. Never allocates. */
+int context_script_scope_lookup(Isolate *iso, Tagged native_context, Tagged name,
+                                bool *is_const);
+/* Adds name (absent) with a new slot holding the hole; the script context grows (it is
+ * replaced by a bigger copy). Returns the slot or -1 (exception pending). May allocate. */
+int context_script_scope_add(Isolate *iso, Handle native_context, Handle name, bool is_const);

@@ -20,6 +20,7 @@
 #include <time.h>
 
 #include "heap/factory.h"
+#include "interpreter/frames.h"
 #include "objects/js-objects.h"
 #include "objects/string-table.h"
 #include "objects/string.h"
@@ -182,7 +183,7 @@ Isolate *isolate_new(const Flags *flags) {
   bool ok = isolate_bootstrap(iso);
   iso->heap.in_gc = false;
   iso->flags.gc_interval = gc_interval;
-  if (!ok) {
+  if (!ok || !frames_setup(iso)) {
     isolate_free(iso);
     return NULL;
   }
@@ -191,6 +192,7 @@ Isolate *isolate_new(const Flags *flags) {
 
 void isolate_free(Isolate *iso) {
   if (iso == NULL) return;
+  frames_teardown(iso);
   heap_teardown(&iso->heap);
   string_table_free(iso->string_table);
   global_handles_free(iso->global_handles);

@@ -48,7 +48,9 @@
                                  errors from return() are ignored */                    \
   V(ToPropertyKey, 1)                                                                  \
   V(CreateIterResultObject, 2) /* (value, done) */                                     \
-  V(NewFunction, -1)          /* (params string, body string, kind Smi): CreateDynamicFunction */
+  V(NewFunction, -1)          /* (params string, body string, kind Smi): CreateDynamicFunction */ \
+  /* Added by the code generator (runtime/runtime-compiler.c) */                       \
+  V(DefineClassMethod, 3)     /* (object, key, closure): a class method, non-enumerable */
 
 typedef enum {
 #define V(name, argc) Runtime_##name,
@@ -59,6 +61,14 @@ typedef enum {
 
 /* args: argc slots the collector can see. */
 typedef Handle (*RuntimeFunction)(Isolate *iso, int argc, Tagged *args);
+
+/* Each runtime function is defined (in a runtime/runtime-*.c file) as
+ *   RUNTIME_FUNCTION(Name) { ... args[0] ... }
+ * with argc the count of argument slots at args. */
+#define RUNTIME_FUNCTION(name) Handle runtime_fn_##name(Isolate *iso, int argc, Tagged *args)
+#define V(name, argc) RUNTIME_FUNCTION(name);
+RUNTIME_FUNCTION_LIST(V)
+#undef V
 
 const char *runtime_function_name(RuntimeFunctionId id);
 int runtime_function_arity(RuntimeFunctionId id);
