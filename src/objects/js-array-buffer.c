@@ -90,7 +90,7 @@ static void js_array_buffer_mark_detached(Isolate *iso, Tagged buffer, bool free
 bool js_array_buffer_detach(Isolate *iso, Handle buffer, Handle key) {
   Tagged b = H(buffer);
   if (!is_js_array_buffer(b) || js_array_buffer_is_shared(b)) {
-    isolate_throw_error(iso, kError_TYPE_ERROR, "Cannot detach a SharedArrayBuffer");
+    isolate_throw_error(iso, kError_TYPE_ERROR, "Only an ArrayBuffer can be detached");
     return false;
   }
   /* ES2025 25.1.3.5 step 4: SameValue(arrayBuffer.[[ArrayBufferDetachKey]], key). */
