@@ -59,7 +59,8 @@ typedef struct {
   V(global)                    \
   V(reflect)                   \
   V(math)                      \
-  V(json)
+  V(json)                      \
+  V(array_buffer) V(typed_array) V(data_view) V(atomics)
 
 #define V(family) bool builtins_install_##family(Isolate *iso, Handle native_context);
 BUILTIN_FAMILY_LIST(V)

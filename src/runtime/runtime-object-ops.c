@@ -14,6 +14,7 @@
 #include "objects/dictionary.h"
 #include "objects/map.h"
 #include "runtime/runtime-internal.h"
+#include "runtime/runtime-typed-array.h"
 
 /* ---- messages ------------------------------------------------------------------------ */
 
@@ -239,6 +240,9 @@ static Handle ops_get_own_element_fast(Isolate *iso, Handle obj, Tagged key) {
 Handle runtime_get_property(Isolate *iso, Handle value, Handle key) {
   Tagged v = H(value);
   if (is_undefined(iso, v) || is_null(iso, v)) return ops_throw_nullish(iso, v, key, "read");
+  if (is_js_typed_array(v) && is_smi(H(key))) { /* 10.4.5.4 with a Smi index */
+    return typed_array_get_numeric(iso, value, smi_value(H(key)));
+  }
   Handle fast = ops_get_own_element_fast(iso, value, H(key));
   if (!handle_is_null(fast) || isolate_has_pending_exception(iso)) return fast;
   if (!is_name(H(key)) || (is_string(H(key)) && !string_is_internalized(H(key)))) {
@@ -272,6 +276,9 @@ bool runtime_set_property(Isolate *iso, Handle value, Handle key, Handle v, bool
   if (is_undefined(iso, base) || is_null(iso, base)) {
     ops_throw_nullish(iso, base, key, "set");
     return false;
+  }
+  if (is_js_typed_array(base) && is_smi(H(key))) { /* 10.4.5.5 with a Smi index */
+    return typed_array_set_element(iso, value, smi_value(H(key)), v);
   }
   /* An existing plain element of an ordinary object: elements in fast mode are writable. */
   if (is_smi(H(key)) && smi_value(H(key)) >= 0 && is_js_receiver(base) && !is_js_proxy(base) &&
