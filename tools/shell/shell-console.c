@@ -20,8 +20,6 @@
  * %j / %d / %i / %f conversions. An exception from it aborts the formatting (the caller
  * sees NULL and the pending exception).
  */
-#ifdef KILN_SHELL_ENGINE /* see CMakeLists.txt: the shell needs the front end */
-
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1177,5 +1175,3 @@ char *console_format(Isolate *iso, int argc, const Handle *argv) {
   if (!ok) return buffer_free(&out), NULL;
   return buffer_take(&out);
 }
-
-#endif /* KILN_SHELL_ENGINE */

@@ -8,8 +8,6 @@
  * an uncaught exception prints its report and the loop goes on. `.exit` or Ctrl-D leaves.
  * Lines are edited with GNU readline; history is kept in ~/.kiln_history.
  */
-#ifdef KILN_SHELL_ENGINE /* see CMakeLists.txt: the shell needs the front end */
-
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -127,5 +125,3 @@ int repl_run_stdin(Isolate *iso) {
   buffer_free(&source);
   return code;
 }
-
-#endif /* KILN_SHELL_ENGINE */

@@ -17,8 +17,6 @@
  * a string. A SyntaxError from the parser carries its position the same way ("    at
  * file.js:LINE:COL").
  */
-#ifdef KILN_SHELL_ENGINE /* see CMakeLists.txt: the shell needs the front end */
-
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -204,5 +202,3 @@ bool run_exception_is_incomplete_input(Isolate *iso) {
   handle_scope_close(&scope);
   return incomplete;
 }
-
-#endif /* KILN_SHELL_ENGINE */
