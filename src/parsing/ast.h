@@ -114,7 +114,7 @@ typedef enum { AST_ASSIGN_PLAIN, AST_ASSIGN_COMPOUND, AST_ASSIGN_LOGICAL } AstAs
   V(TRUE_LITERAL, none)                                                                  \
   V(FALSE_LITERAL, none)                                                                 \
   V(IDENTIFIER, ident)              /* a reference or a binding name */                   \
-  V(PRIVATE_NAME, ident)            /* #x (only as a member key, or `#x in o`) */         \
+  V(PRIVATE_NAME, ident)            /* #x: name includes the '#' (member key, `#x in o`) */ \
   V(THIS, none)                                                                          \
   V(SUPER_MEMBER, member)           /* super.x, super[x] (object field unused) */         \
   V(SUPER_CALL, call)               /* super(...) (callee unused) */                      \
@@ -262,14 +262,18 @@ typedef struct AstFunction {
   AstList body;                /* statements */
   AstScope *scope;             /* the function scope (parameters and vars) */
   AstScope *body_scope;        /* the lexical scope of the body when parameters are not
-                                  simple (a separate var scope, ES2025 10.2.11 step 28);
-                                  else == scope */
+                                  simple (a separate var scope, ES2025 10.2.11 step 28):
+                                  a SCOPE_BLOCK with is_declaration_scope set, holding the
+                                  body's vars and lexical declarations; else == scope */
   AstVariable *name_var;       /* is_named_expression: its self binding. It is not in
                                   scope->variables: a parameter or var of the same name
                                   shadows it; the resolver looks at it after the function
                                   scope's own variables (as V8's function_var) */
   int start, end;              /* source range, for Function.prototype.toString */
-  int function_id;             /* unique per parse, in source order */
+  int function_id;             /* unique per parse (0..ParseInfo.function_count-1), in the
+                                  order functions start; an arrow gets its id at `=>` (after
+                                  functions in its parameters), synthesized class functions
+                                  when the class body needs them */
   struct AstClass *home_class; /* constructors and field initializers: their class */
   /* Added by the parser owner: */
   bool is_default_constructor; /* synthesized `constructor() {}` / derived
@@ -376,6 +380,8 @@ typedef struct {
   AstDeclarator *declarators;
 } AstVarDecl;
 
+/* A block's scope is NULL when it declares nothing; the (empty) SCOPE_BLOCK still exists in
+ * the scope tree, and identifiers inside point into it: resolve through ->outer. */
 typedef struct { AstList body; AstScope *scope; /* NULL when it declares nothing */ } AstBlock;
 typedef struct { AstNode *test, *consequent, *alternate; } AstIf;
 typedef struct {
@@ -414,9 +420,15 @@ typedef struct {
 } AstTry;
 
 /* Modules (for the modules issue; the parser may leave these unparsed until then). */
+/* IMPORT_DECL: import_name is the imported name ("default", a name, or NULL for `* as ns`)
+ * and local_name the local binding. EXPORT_DECL `export { a as b }`: import_name is the
+ * local binding a (or, with `from`, the imported name), local_name the exported name b;
+ * `export * as ns from`: import_name NULL, local_name ns. `export default <expression>`
+ * binds the module scope's "*default*" (const); an anonymous default function/class binds
+ * "*default*" through its decl_var. */
 typedef struct {
-  const AstString *import_name;  /* "default", a name, or NULL for a namespace (*) */
-  const AstString *local_name;   /* the local binding, or the exported name for exports */
+  const AstString *import_name;
+  const AstString *local_name;
 } AstModuleEntry;
 typedef struct {
   const AstString *specifier;    /* from "x", or NULL */

@@ -9,9 +9,9 @@
  * Cover grammars (ES2025 13.2.5, 13.15.1, 15.3): an expression is parsed first, then
  * reinterpreted as a pattern or arrow parameters when `=` / `=>` follows. Errors that hold
  * only if no reinterpretation happens ({a = 1}, duplicate __proto__) are recorded in
- * AstNode.cover_flags and p->cover_error and reported when the expression is used as an
- * expression. For arrows, the scopes and identifiers created while parsing the parameters
- * as an expression are moved under the arrow's scope (see arrow_adopt).
+ * AstNode.cover_flags (propagated to enclosing literals) and reported when the expression is
+ * used as an expression. For arrows, the scopes and identifiers created while parsing the
+ * parameters as an expression are moved under the arrow's scope (see arrow_adopt).
  */
 #include "parsing/parser.h"
 
@@ -30,7 +30,6 @@ enum {
   COVER_INIT_NAME = 1,         /* object literal holds {a = 1} (CoverInitializedName) */
   COVER_SPREAD_COMMA = 2,      /* array literal has a comma after a spread: [...a, ] */
   COVER_DUPLICATE_PROTO = 4,   /* object literal has two __proto__: v */
-  COVER_ARROW_ONLY = 8,        /* () or (a, ...b) or (a,): only valid as arrow params */
 };
 
 /* Entries of the declaration table: what a name is in a scope (for early errors). */
@@ -123,8 +122,6 @@ typedef struct Parser {
   int yield_count, await_count, await_ident_count;
   int this_count, arguments_count, eval_count, super_property_count, super_call_count,
       new_target_count;
-  int32_t cover_error_pos;     /* a pending cover error (see COVER_*), or -1 */
-  const char *cover_error_message;
   /* Every IDENTIFIER reference node, in creation order (arrow_adopt rescopes them). */
   AstNode **idents;
   int ident_count, ident_capacity;
@@ -136,9 +133,8 @@ typedef struct Parser {
   /* Interned names the grammar looks for. */
   const AstString *s_let, *s_static, *s_yield, *s_await, *s_async, *s_of, *s_get, *s_set,
       *s_target, *s_meta, *s_from, *s_as, *s_eval, *s_arguments, *s_constructor, *s_proto,
-      *s_use_strict, *s_prototype, *s_default, *s_implements, *s_interface, *s_package,
-      *s_private, *s_protected, *s_public, *s_accessor, *s_using, *s_anonymous,
-      *s_private_constructor, *s_star_default, *s_empty, *s_args;
+      *s_prototype, *s_default, *s_implements, *s_interface, *s_package, *s_private,
+      *s_protected, *s_public, *s_private_constructor, *s_star_default;
 } Parser;
 
 /* ---- Errors ----------------------------------------------------------------------------- */
@@ -3747,12 +3743,10 @@ static void parser_init_names(Parser *p) {
   N(s_async, "async") N(s_of, "of") N(s_get, "get") N(s_set, "set") N(s_target, "target")
   N(s_meta, "meta") N(s_from, "from") N(s_as, "as") N(s_eval, "eval")
   N(s_arguments, "arguments") N(s_constructor, "constructor") N(s_proto, "__proto__")
-  N(s_use_strict, "use strict") N(s_prototype, "prototype") N(s_default, "default")
+  N(s_prototype, "prototype") N(s_default, "default")
   N(s_implements, "implements") N(s_interface, "interface") N(s_package, "package")
   N(s_private, "private") N(s_protected, "protected") N(s_public, "public")
-  N(s_accessor, "accessor") N(s_using, "using") N(s_anonymous, "anonymous")
-  N(s_private_constructor, "#constructor") N(s_star_default, "*default*") N(s_empty, "")
-  N(s_args, "args")
+  N(s_private_constructor, "#constructor") N(s_star_default, "*default*")
 #undef N
 }
 
@@ -3762,7 +3756,6 @@ static bool parser_setup(Parser *p, Zone *zone, ParseInfo *info) {
   p->info = info;
   memset(&info->error, 0, sizeof info->error);
   info->program = NULL;
-  p->cover_error_pos = -1;
   p->allow_in = true;
   if (!scanner_init(&p->scanner, zone, info->source, info->length, info->is_module)) {
     range_error_at(p, 0, "out of memory");

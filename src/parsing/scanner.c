@@ -186,17 +186,55 @@ static bool is_whitespace(uint32_t c) {
   return c == 0xA0 || c == 0xFEFF || u_charType((UChar32)c) == U_SPACE_SEPARATOR;
 }
 
+/* ID_Start / ID_Continue code points added by Unicode 15.1, 16.0 and 17.0 (from the Unicode
+ * Character Database's DerivedCoreProperties), for ICU builds older than those versions. */
+static const uint32_t kLaterIdStart[][2] = {
+  {0x88F, 0x88F}, {0xC5C, 0xC5C}, {0xCDC, 0xCDC}, {0x1C89, 0x1C8A}, {0xA7CB, 0xA7CF}, {0xA7D2,
+  0xA7D2}, {0xA7D4, 0xA7D4}, {0xA7DA, 0xA7DC}, {0xA7F1, 0xA7F1}, {0x105C0, 0x105F3}, {0x10940,
+  0x10959}, {0x10D4A, 0x10D65}, {0x10D6F, 0x10D85}, {0x10EC2, 0x10EC7}, {0x11380, 0x11389},
+  {0x1138B, 0x1138B}, {0x1138E, 0x1138E}, {0x11390, 0x113B5}, {0x113B7, 0x113B7}, {0x113D1,
+  0x113D1}, {0x113D3, 0x113D3}, {0x11BC0, 0x11BE0}, {0x11DB0, 0x11DDB}, {0x13460, 0x143FA},
+  {0x16100, 0x1611D}, {0x16D40, 0x16D6C}, {0x16EA0, 0x16EB8}, {0x16EBB, 0x16ED3}, {0x16FF2,
+  0x16FF6}, {0x187F8, 0x187FF}, {0x18CFF, 0x18CFF}, {0x18D09, 0x18D1E}, {0x18D80, 0x18DF2},
+  {0x1E5D0, 0x1E5ED}, {0x1E5F0, 0x1E5F0}, {0x1E6C0, 0x1E6DE}, {0x1E6E0, 0x1E6E2}, {0x1E6E4,
+  0x1E6E5}, {0x1E6E7, 0x1E6ED}, {0x1E6F0, 0x1E6F4}, {0x1E6FE, 0x1E6FF}, {0x2B73A, 0x2B73F},
+  {0x2CEA2, 0x2CEAD}, {0x2EBF0, 0x2EE5D}, {0x323B0, 0x33479}
+};
+static const uint32_t kLaterIdContinue[][2] = {
+  {0x897, 0x897}, {0x1ACF, 0x1ADD}, {0x1AE0, 0x1AEB}, {0x200C, 0x200D}, {0x30FB, 0x30FB},
+  {0xFF65, 0xFF65}, {0x10D40, 0x10D49}, {0x10D69, 0x10D6D}, {0x10EFA, 0x10EFC}, {0x113B8,
+  0x113C0}, {0x113C2, 0x113C2}, {0x113C5, 0x113C5}, {0x113C7, 0x113CA}, {0x113CC, 0x113D0},
+  {0x113D2, 0x113D2}, {0x113E1, 0x113E2}, {0x116D0, 0x116E3}, {0x11B60, 0x11B67}, {0x11BF0,
+  0x11BF9}, {0x11DE0, 0x11DE9}, {0x11F5A, 0x11F5A}, {0x1611E, 0x16139}, {0x16D70, 0x16D79},
+  {0x1CCF0, 0x1CCF9}, {0x1E5EE, 0x1E5EF}, {0x1E5F1, 0x1E5FA}, {0x1E6E3, 0x1E6E3}, {0x1E6E6,
+  0x1E6E6}, {0x1E6EE, 0x1E6EF}, {0x1E6F5, 0x1E6F5}
+};
+
+static bool in_ranges(const uint32_t (*ranges)[2], size_t count, uint32_t c) {
+  size_t lo = 0, hi = count;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (c < ranges[mid][0]) hi = mid;
+    else if (c > ranges[mid][1]) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
 bool scanner_is_id_start(uint32_t c) {
   if (c < 128)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '$' || c == '_';
-  return u_hasBinaryProperty((UChar32)c, UCHAR_ID_START);
+  return u_hasBinaryProperty((UChar32)c, UCHAR_ID_START) ||
+         in_ranges(kLaterIdStart, sizeof kLaterIdStart / sizeof kLaterIdStart[0], c);
 }
 
 bool scanner_is_id_continue(uint32_t c) {
   if (c < 128)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
            c == '$' || c == '_';
-  return c == 0x200C || c == 0x200D || u_hasBinaryProperty((UChar32)c, UCHAR_ID_CONTINUE);
+  return c == 0x200C || c == 0x200D || u_hasBinaryProperty((UChar32)c, UCHAR_ID_CONTINUE) ||
+         in_ranges(kLaterIdStart, sizeof kLaterIdStart / sizeof kLaterIdStart[0], c) ||
+         in_ranges(kLaterIdContinue, sizeof kLaterIdContinue / sizeof kLaterIdContinue[0], c);
 }
 
 static inline int peek_byte(Scanner *s, size_t offset) {

@@ -31,6 +31,7 @@ static void *zone_alloc_reserve(Zone *zone, size_t size) {
 
 /* A block of size usable bytes, linked into the zone; NULL when malloc fails. */
 static ZoneBlock *zone_new_block(Zone *zone, size_t size) {
+  if (zone->max_bytes && zone->allocated + size > zone->max_bytes) return NULL;
   ZoneBlock *block = malloc(sizeof(ZoneBlock) + size);
   if (!block) return NULL;
   block->size = size;

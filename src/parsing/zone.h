@@ -29,6 +29,8 @@ typedef struct Zone {
   size_t reserve_used;
   size_t allocated;      /* bytes obtained from malloc, for statistics */
   bool failed;           /* some malloc failed: the results are unusable */
+  size_t max_bytes;      /* 0, or a budget beyond which allocation fails as if malloc did
+                            (for tests of the out-of-memory paths) */
 } Zone;
 
 /* A new zone, or NULL when even its small header cannot be allocated. */

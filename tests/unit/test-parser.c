@@ -704,3 +704,31 @@ TEST(parser, regexp_pattern_early_errors) {
   EXPECT_EQ(failures, 0);
   EXPECT(check_error("x = /a(?<=b)+/;", 0, 1, 13, "Nothing to repeat"));
 }
+
+TEST(parser, out_of_memory_is_a_range_error) {
+  size_t n = 20000, len = 0;
+  char *src = malloc(n * 64);
+  for (size_t i = 0; i < n; i++)
+    len += (size_t)sprintf(src + len, "function f%zu(a) { return [a, {b: a}]; }\n", i);
+  for (size_t budget = 64 * 1024; budget <= 1024 * 1024; budget *= 4) {
+    Zone *zone = zone_new();
+    zone->max_bytes = budget;
+    ParseInfo info;
+    memset(&info, 0, sizeof info);
+    info.source = src;
+    info.length = len;
+    EXPECT(!parser_parse(zone, &info));
+    EXPECT_EQ(info.error.kind, PARSE_ERROR_RANGE);
+    EXPECT(strstr(info.error.message, "out of memory") != NULL);
+    zone_free(zone);
+  }
+  Zone *zone = zone_new();
+  ParseInfo info;
+  memset(&info, 0, sizeof info);
+  info.source = src;
+  info.length = len;
+  EXPECT(parser_parse(zone, &info));
+  EXPECT_EQ(info.program->u.program.body.length, (int)n);
+  zone_free(zone);
+  free(src);
+}
