@@ -106,6 +106,8 @@ check "thrown object inheriting Error.prototype (AssertionError)" 1 "" \
       AssertionError.prototype = Object.create(Error.prototype);
       AssertionError.prototype.name = 'AssertionError';
       throw new AssertionError('bad');"
+check "thrown object of another realm: inspected" 1 "" "^Uncaught \{ b: 2 \}\|$" -- --test262 \
+  -e "throw \$262.createRealm().evalScript('({b: 2})')"
 check "toString that throws: inspected instead" 1 "" "^Uncaught Bad \{\}\|$" -- \
   -e "class Bad { toString() { throw 1; } } throw new Bad();"
 printf 'var ok = 1;\nvar = 2;\n' > "$tmp/syntax.js"
