@@ -56,7 +56,7 @@ static bool repl_eval(Isolate *iso, const char *source, size_t length, bool colo
   Handle result = run_source(iso, source, length, kReplName);
   bool complete = true;
   if (handle_is_null(result)) {
-    if (run_exception_is_incomplete_input(iso)) {
+    if (run_exception_is_incomplete_input(iso, kReplName)) {
       isolate_clear_pending_exception(iso);
       complete = false;
     } else {

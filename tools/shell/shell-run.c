@@ -196,7 +196,7 @@ void run_report_exception(Isolate *iso) {
   handle_scope_close(&scope);
 }
 
-bool run_exception_is_incomplete_input(Isolate *iso) {
+bool run_exception_is_incomplete_input(Isolate *iso, const char *name) {
   if (!isolate_has_pending_exception(iso)) return false;
   Tagged e = iso->pending_exception;
   if (!is_js_receiver(e) || heap_object_type(e) != JS_ERROR_TYPE ||
@@ -207,8 +207,10 @@ bool run_exception_is_incomplete_input(Isolate *iso) {
   Handle error = handle_new(iso, e);
   isolate_clear_pending_exception(iso);
   Handle message = runtime_get_named(iso, error, "message");
+  Handle file = own_data_property(iso, error, "fileName");
+  bool ours = !handle_is_null(file) && is_string(H(file)) && string_equals_ascii(H(file), name);
   bool incomplete = false;
-  if (!handle_is_null(message) && is_string(H(message))) {
+  if (ours && !handle_is_null(message) && is_string(H(message))) {
     char *text = console_string_utf8(iso, H(message));
     incomplete = strstr(text, "end of input") || strstr(text, "Unterminated template") ||
                  strstr(text, "Unterminated multi-line comment");
