@@ -12,8 +12,6 @@
  * realm a $262 method acts on is the realm of the function itself, so a $262 from
  * createRealm() evaluates in its own realm.
  */
-#ifdef KILN_SHELL_ENGINE /* see CMakeLists.txt: the shell needs the front end */
-
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -264,5 +262,3 @@ bool host_setup(Isolate *iso, const HostOptions *opts) {
   handle_scope_close(&scope);
   return ok;
 }
-
-#endif /* KILN_SHELL_ENGINE */
