@@ -3,7 +3,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 WERROR ?= OFF
 CMAKE_COMMON = -DKILN_WERROR=$(WERROR)
 
-.PHONY: all run test asan stress clean check-deps install
+.PHONY: all run test asan stress clean check-deps install test262 test262-dir
 
 all: check-deps
 	@cmake -S . -B build -DCMAKE_BUILD_TYPE=Release $(CMAKE_COMMON) > build.log 2>&1 || { cat build.log; exit 1; }
@@ -29,6 +29,16 @@ asan: check-deps
 # The tests again with a GC before every allocation, heap verification and zapping.
 stress: all
 	@tests/run.sh build --gc-interval=1 --verify-heap --zap
+
+# test262 conformance (docs/test262.md): make test262 TEST262_DIR=vendor/test262 [TEST262_ARGS="..."]
+test262: test262-dir all
+	@python3 tools/test262/run.py --test262-dir "$(TEST262_DIR)" $(TEST262_ARGS)
+
+test262-dir:
+	@if [ -z "$(TEST262_DIR)" ]; then \
+	  echo "make test262: set TEST262_DIR to a test262 checkout, e.g." \
+	    "git clone --depth 1 https://github.com/tc39/test262 vendor/test262 &&" \
+	    "make test262 TEST262_DIR=vendor/test262 (docs/test262.md)"; exit 2; fi
 
 check-deps:
 	@tools/check-deps.sh

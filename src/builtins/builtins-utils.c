@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "execution/execution.h"
 #include "heap/factory.h"
 #include "objects/js-function.h"
 #include "objects/js-objects.h"
@@ -192,4 +193,177 @@ Handle builtins_throw_range_error(Isolate *iso, const char *fmt, ...) {
   builtins_throw_va(iso, kError_RANGE_ERROR, fmt, ap);
   va_end(ap);
   return HANDLE_NULL;
+}
+
+/* ---- shortcuts ------------------------------------------------------------------------- */
+
+Handle builtins_number(Isolate *iso, double value) { return factory_new_number(iso, value); }
+
+Handle builtins_index_key(Isolate *iso, double index) {
+  char buf[32];
+  int n = snprintf(buf, sizeof buf, "%.0f", index);
+  return string_internalize_utf8(iso, buf, (size_t)n);
+}
+
+Handle builtins_get_index(Isolate *iso, Handle obj, double index) {
+  Handle key = builtins_index_key(iso, index);
+  if (handle_is_null(key)) return key;
+  return runtime_get_property(iso, obj, key);
+}
+
+bool builtins_set_index(Isolate *iso, Handle obj, double index, Handle value) {
+  Handle key = builtins_index_key(iso, index);
+  return !handle_is_null(key) && runtime_set_property(iso, obj, key, value, true);
+}
+
+RuntimeMaybeBool builtins_has_index(Isolate *iso, Handle obj, double index) {
+  Handle key = builtins_index_key(iso, index);
+  if (handle_is_null(key)) return RT_EXCEPTION;
+  return runtime_has_property(iso, obj, key);
+}
+
+bool builtins_create_data_index(Isolate *iso, Handle obj, double index, Handle value) {
+  Handle key = builtins_index_key(iso, index);
+  return !handle_is_null(key) && runtime_create_data_property_or_throw(iso, obj, key, value);
+}
+
+bool builtins_delete_index(Isolate *iso, Handle obj, double index) {
+  Handle key = builtins_index_key(iso, index);
+  return !handle_is_null(key) && runtime_delete_property_or_throw(iso, obj, key);
+}
+
+Handle builtins_get(Isolate *iso, Handle obj, const char *name) {
+  return runtime_get_named(iso, obj, name);
+}
+
+bool builtins_set(Isolate *iso, Handle obj, const char *name, Handle value) {
+  Handle key = builtins_string(iso, name);
+  return !handle_is_null(key) && runtime_set_property(iso, obj, key, value, true);
+}
+
+Handle builtins_call(Isolate *iso, Handle fn, Handle receiver, int argc, const Handle *argv) {
+  return execution_call(iso, fn, receiver, argc, argv);
+}
+
+Handle builtins_map_from_constructor(Isolate *iso, Handle new_target, int intrinsic_slot,
+                                     Handle base_map) {
+  Handle proto = runtime_get_prototype_from_constructor(iso, new_target, intrinsic_slot);
+  if (handle_is_null(proto)) return proto;
+  if (map_prototype(H(base_map)) == H(proto)) return base_map;
+  if (is_js_function(H(new_target)) && map_instance_type(H(base_map)) == JS_OBJECT_TYPE &&
+      !map_is_dictionary(H(base_map))) {
+    return js_function_initial_map(iso, new_target, proto);
+  }
+  return map_copy_with_prototype(iso, base_map, proto);
+}
+
+Handle builtins_create_from_constructor(Isolate *iso, Handle new_target, int intrinsic_slot,
+                                        Handle base_map) {
+  Handle map = builtins_map_from_constructor(iso, new_target, intrinsic_slot, base_map);
+  if (handle_is_null(map)) return map;
+  return factory_new_js_object_from_map(iso, map);
+}
+
+/* ---- building strings ------------------------------------------------------------------ */
+
+void builtins_buffer_init(BuiltinsBuffer *b) { *b = (BuiltinsBuffer){0}; }
+
+void builtins_buffer_free(BuiltinsBuffer *b) {
+  free(b->data);
+  *b = (BuiltinsBuffer){0};
+}
+
+static bool builtins_buffer_reserve(BuiltinsBuffer *b, size_t extra) {
+  if (b->failed) return false;
+  if (b->length + extra <= b->capacity) return true;
+  size_t capacity = b->capacity ? b->capacity * 2 : 64;
+  while (capacity < b->length + extra) capacity *= 2;
+  uint16_t *data = b->length + extra > (size_t)kMaxStringLength
+                       ? NULL : realloc(b->data, capacity * sizeof *data);
+  if (data == NULL) {
+    b->failed = true; /* b->data is still the old block: builtins_buffer_free frees it */
+    return false;
+  }
+  b->data = data;
+  b->capacity = capacity;
+  return true;
+}
+
+void builtins_buffer_append_unit(BuiltinsBuffer *b, uint16_t unit) {
+  if (builtins_buffer_reserve(b, 1)) b->data[b->length++] = unit;
+}
+
+void builtins_buffer_append_code_point(BuiltinsBuffer *b, uint32_t cp) {
+  if (cp < 0x10000) {
+    builtins_buffer_append_unit(b, (uint16_t)cp);
+    return;
+  }
+  cp -= 0x10000;
+  builtins_buffer_append_unit(b, (uint16_t)(0xD800 + (cp >> 10)));
+  builtins_buffer_append_unit(b, (uint16_t)(0xDC00 + (cp & 0x3FF)));
+}
+
+void builtins_buffer_append_ascii(BuiltinsBuffer *b, const char *text) {
+  size_t n = strlen(text);
+  if (!builtins_buffer_reserve(b, n)) return;
+  for (size_t i = 0; i < n; i++) b->data[b->length++] = (uint8_t)text[i];
+}
+
+void builtins_buffer_append_string(BuiltinsBuffer *b, Tagged string) {
+  if (!builtins_buffer_reserve(b, (size_t)string_length(string))) return;
+  StringIterator it;
+  string_iterator_init(&it, string);
+  StringView piece;
+  while (string_iterator_next(&it, &piece)) {
+    for (int64_t i = 0; i < piece.length; i++) b->data[b->length++] = string_view_get(piece, i);
+  }
+  string_iterator_dispose(&it);
+}
+
+Handle builtins_string_from_units(Isolate *iso, const uint16_t *units, size_t length) {
+  bool one_byte = true;
+  for (size_t i = 0; i < length && one_byte; i++) one_byte = units[i] <= 0xFF;
+  if (length > (size_t)kMaxStringLength) {
+    return builtins_throw_range_error(iso, "Invalid string length");
+  }
+  if (!one_byte) return string_new_two_byte(iso, units, length);
+  Handle s = string_allocate_one_byte(iso, (int64_t)length);
+  if (handle_is_null(s) || length == 0) return s;
+  uint8_t *chars = seq_one_byte_chars(H(s));
+  for (size_t i = 0; i < length; i++) chars[i] = (uint8_t)units[i];
+  return s;
+}
+
+Handle builtins_buffer_finish(Isolate *iso, BuiltinsBuffer *b) {
+  if (b->failed) {
+    builtins_buffer_free(b);
+    return builtins_throw_range_error(iso, "Invalid string length");
+  }
+  Handle s = builtins_string_from_units(iso, b->data, b->length);
+  builtins_buffer_free(b);
+  return s;
+}
+
+uint16_t *builtins_string_units(Isolate *iso, Tagged string, size_t *length) {
+  BuiltinsBuffer b;
+  builtins_buffer_init(&b);
+  builtins_buffer_append_string(&b, string);
+  builtins_buffer_append_unit(&b, 0); /* never a NULL result for the empty string */
+  if (b.failed) {
+    builtins_buffer_free(&b);
+    isolate_throw_out_of_memory(iso);
+    return NULL;
+  }
+  *length = b.length - 1;
+  return b.data;
+}
+
+Handle builtins_new_wrapper_prototype(Isolate *iso, Handle native_context, Handle value) {
+  Handle map = factory_new_map(iso, JS_PRIMITIVE_WRAPPER_TYPE, JSPrimitiveWrapper_kHeaderSize, 0);
+  if (handle_is_null(map)) return map;
+  map_set_elements_kind(H(map), HOLEY_ELEMENTS);
+  map_set_prototype(H(map), context_get(H(native_context), NATIVE_CONTEXT_object_prototype));
+  Handle obj = factory_new_js_object_from_map(iso, map);
+  if (!handle_is_null(obj)) js_primitive_wrapper_set_value(H(obj), H(value));
+  return obj;
 }

@@ -167,6 +167,11 @@ static Handle bootstrapper_build(Isolate *iso, bool first) {
   if (handle_is_null(nc)) return nc;
   /* Helpers that read "the current realm" see the one being built. */
   Handle saved = handle_new(iso, iso->native_context);
+  if (H(saved) != 0) {
+    /* Shared by every realm of the isolate (the agent's GlobalSymbolRegistry). */
+    context_set(H(nc), NATIVE_CONTEXT_symbol_registry,
+                context_get(H(saved), NATIVE_CONTEXT_symbol_registry));
+  }
   iso->native_context = H(nc);
   bool ok = bootstrapper_object_prototype(iso, nc, first) &&
             bootstrapper_function_prototype(iso, nc) &&

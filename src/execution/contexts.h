@@ -93,7 +93,9 @@
   V(string_wrapper_map)        /* Object("s"): made on first use by the runtime */       \
   V(number_wrapper_map)                                                                \
   V(boolean_wrapper_map)                                                               \
-  V(symbol_wrapper_map)
+  V(symbol_wrapper_map)                                                                \
+  V(symbol_registry)           /* FixedArray[1] holding a NameDictionary: Symbol.for's   \
+                                  GlobalSymbolRegistry, shared by every realm */
 
 typedef enum {
 #define V(name) NATIVE_CONTEXT_##name,

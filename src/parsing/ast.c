@@ -73,6 +73,10 @@ static void print_number(FILE *f, double v) {
   if (isnan(v)) { fputs("NaN", f); return; }
   if (isinf(v)) { fputs(v < 0 ? "-Infinity" : "Infinity", f); return; }
   char buf[40];
+  if (v == (double)(int64_t)v && fabs(v) < 1e18) {
+    fprintf(f, "%lld", (long long)v);
+    return;
+  }
   for (int precision = 1; precision <= 17; precision++) {
     snprintf(buf, sizeof buf, "%.*g", precision, v);
     if (strtod(buf, NULL) == v) break;
@@ -241,9 +245,13 @@ static void print_children(FILE *f, const AstNode *n) {
       fputs(" ", f); print_node(f, n->u.for_each.right);
       fputs(" ", f); print_node(f, n->u.for_each.body);
       break;
-    case AST_WHILE: case AST_DO_WHILE:
+    case AST_WHILE:
       fputs(" ", f); print_node(f, n->u.while_stmt.test);
       fputs(" ", f); print_node(f, n->u.while_stmt.body);
+      break;
+    case AST_DO_WHILE:
+      fputs(" ", f); print_node(f, n->u.while_stmt.body);
+      fputs(" ", f); print_node(f, n->u.while_stmt.test);
       break;
     case AST_CONTINUE: case AST_BREAK:
       if (n->u.jump.label) fprintf(f, " %s", n->u.jump.label->data);
@@ -291,8 +299,40 @@ static void print_children(FILE *f, const AstNode *n) {
   }
 }
 
+static bool is_binary_like(const AstNode *n) {
+  return n && (n->kind == AST_BINARY || n->kind == AST_LOGICAL);
+}
+
+static const char *binary_like_text(const AstNode *n) {
+  if (n->kind == AST_BINARY) return kBinaryOpTexts[n->u.binary.op];
+  return n->u.logical.op == AST_LOGICAL_AND ? "&&" : n->u.logical.op == AST_LOGICAL_OR ? "||" : "??";
+}
+
+/* A left-nested chain a+b+c+... is printed without recursing down its left spine (the
+ * parser builds such chains of any length). */
+static void print_binary_chain(FILE *f, const AstNode *n) {
+  size_t depth = 0;
+  for (const AstNode *m = n; is_binary_like(m); m = m->u.binary.left) {
+    fprintf(f, "(%s %s ", kNodeKindNames[m->kind], binary_like_text(m));
+    depth++;
+  }
+  const AstNode **spine = malloc(sizeof(AstNode *) * depth);
+  if (!spine) return;
+  size_t i = depth;
+  const AstNode *m = n;
+  for (; is_binary_like(m); m = m->u.binary.left) spine[--i] = m;
+  print_node(f, m);
+  for (i = 0; i < depth; i++) {
+    fputc(' ', f);
+    print_node(f, spine[i]->u.binary.right);
+    fputc(')', f);
+  }
+  free(spine);
+}
+
 static void print_node(FILE *f, const AstNode *n) {
   if (!n) { fputs("_", f); return; }
+  if (is_binary_like(n)) { print_binary_chain(f, n); return; }
   switch (n->kind) {
     case AST_NUMBER_LITERAL: print_number(f, n->u.number.value); return;
     case AST_STRING_LITERAL: print_string(f, n->u.string.value); return;

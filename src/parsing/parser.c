@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "base/utf8.h"
+#include "parsing/regexp-syntax.h"
 #include "parsing/scanner.h"
 
 /* ---- State ------------------------------------------------------------------------------ */
@@ -74,6 +75,7 @@ typedef struct FunctionState {
   bool allow_super_property, allow_super_call, allow_new_target, allow_arguments;
   bool allow_return;
   bool is_static_block;
+  int32_t dup_param_pos;       /* the first repeated parameter name, or -1 */
   Label *labels;
   int breakable_depth, loop_depth;
   AnnexB *annexb;
@@ -450,7 +452,7 @@ static AstVariable *declare_param(Parser *p, const AstString *name, int32_t pos)
   DeclEntry *e = decl_lookup(p, p->scope, name, true);
   if (!e) return NULL;
   if (!e->var) e->var = variable_new(p, p->scope, name, VAR_MODE_PARAM, pos);
-  else if (e->flags & DECL_PARAM) e->flags |= DECL_FUNCTION; /* reused bit: duplicate seen */
+  else if ((e->flags & DECL_PARAM) && p->fs->dup_param_pos < 0) p->fs->dup_param_pos = pos;
   e->flags |= DECL_PARAM;
   return e->var;
 }
@@ -563,8 +565,10 @@ static void mark_eval(Parser *p) {
 
 static void mark_super_property(Parser *p) {
   p->super_property_count++;
+  p->this_count++;
   for (FunctionState *fs = p->fs; fs; fs = fs->outer) {
-    if (fs->func) fs->func->uses_super_property = true;
+    /* super.x reads the home object and uses `this` as the receiver. */
+    if (fs->func) fs->func->uses_super_property = fs->func->uses_this = true;
     if (!fs->is_arrow) break;
   }
 }
@@ -620,7 +624,7 @@ static int32_t cover_error_pos(const AstNode *n, const char **message) {
       }
       if (prop->shorthand && prop->value && prop->value->kind == AST_ASSIGN_PATTERN) {
         *message = "Invalid shorthand property initializer";
-        return prop->value->u.assign.value->pos - 1;
+        return prop->value->pos;
       }
       if (is_literal_with_pending_error(prop->value)) return cover_error_pos(prop->value, message);
     }
@@ -836,6 +840,13 @@ static AstNode *parse_regexp(Parser *p) {
   p->has_ahead = false;
   scanner_rescan_regexp(&p->scanner, &p->tok);
   if (p->tok.type != TOKEN_REGEXP) { error_unexpected(p); return NULL; }
+  char message[200];
+  int offset;
+  if (!regexp_syntax_check(p->tok.value->data, p->tok.value->byte_length, p->tok.raw->data,
+                           message, sizeof message, &offset)) {
+    error_at(p, p->tok.pos + 1 + offset, "%s", message);
+    return NULL;
+  }
   AstNode *n = node_new(p, AST_REGEXP_LITERAL, p->tok.pos);
   n->u.regexp.pattern = p->tok.value;
   n->u.regexp.flags = p->tok.raw;
@@ -1151,15 +1162,6 @@ static void restore_context(Parser *p, const SavedContext *s, bool was_arrow) {
   }
 }
 
-static int32_t dup_param_pos_of(Parser *p, AstScope *scope) {
-  for (AstVariable *v = scope->variables; v; v = v->next) {
-    if (v->mode != VAR_MODE_PARAM) continue;
-    DeclEntry *e = decl_lookup(p, scope, v->name, false);
-    if (e && (e->flags & DECL_FUNCTION)) return v->declaration_pos;
-  }
-  return -1;
-}
-
 /* Calls fn for every IDENTIFIER bound by a pattern (params, declarations). */
 static void for_each_bound_name(Parser *p, AstNode *n, void (*fn)(Parser *, AstNode *, void *),
                                 void *data) {
@@ -1202,10 +1204,8 @@ static void finish_function(Parser *p, AstNode *node, int32_t name_pos) {
       error_at(p, name_pos, "Unexpected eval or arguments in strict mode");
   }
   bool unique_params = fn->is_strict || !fn->has_simple_params || fn->kind != AST_FUNC_NORMAL;
-  if (unique_params) {
-    int32_t dup = dup_param_pos_of(p, fn->scope);
-    if (dup >= 0) error_at(p, dup, "Duplicate parameter name not allowed in this context");
-  }
+  if (unique_params && p->fs->func == fn && p->fs->dup_param_pos >= 0)
+    error_at(p, p->fs->dup_param_pos, "Duplicate parameter name not allowed in this context");
 }
 
 static void apply_annexb(Parser *p, FunctionState *fs);
@@ -1328,6 +1328,7 @@ static AstNode *function_node_new(Parser *p, AstNodeKind node_kind, int32_t star
 
 static void function_state_init(Parser *p, FunctionState *fs, AstFunction *fn, bool is_arrow) {
   memset(fs, 0, sizeof *fs);
+  fs->dup_param_pos = -1;
   fs->outer = p->fs;
   fs->func = fn;
   fs->var_scope = fn->scope;
@@ -1801,6 +1802,8 @@ static AstNode *call_new(Parser *p, AstNode *callee, bool optional) {
  * ?. (calls only when allow_call: not inside `new X`). */
 static AstNode *parse_suffixes(Parser *p, AstNode *expr, bool allow_call) {
   bool optional_chain = false;
+  /* `() => {}` then a new line: automatic semicolon insertion ends the expression. */
+  if (is_bare_arrow(expr) && p->tok.newline_before) return expr;
   while (expr && !p->failed) {
     switch (p->tok.type) {
       case TOKEN_DOT:
@@ -2143,6 +2146,7 @@ static AstNode *parse_binary(Parser *p) {
     op.pos = p->tok.pos;
     op.prec = binary_precedence(p, p->tok.type, &op.op, &op.logical);
     if (op.prec == PREC_NONE) break;
+    if (is_bare_arrow(last) && p->tok.newline_before) break;  /* ASI after an arrow */
     if (!check_not_arrow_operand(p, last)) return NULL;
     check_cover(p, last);
     if (op.prec == PREC_EXP && !last->parenthesized &&
@@ -2363,6 +2367,7 @@ static FunctionState *class_init_state(Parser *p, ClassParse *cp, bool is_static
   if (is_static) c->static_init = fn_node;
   else c->instance_fields_init = fn_node;
   FunctionState *fs = zone_alloc_zeroed(p->zone, sizeof(FunctionState));
+  fs->dup_param_pos = -1;
   fs->outer = p->fs;
   fs->func = &fn_node->u.function;
   fs->var_scope = fs->func->scope;
@@ -2429,6 +2434,7 @@ static void parse_static_block(Parser *p, ClassParse *cp, int32_t start) {
   scope_enter(p, fn->scope);
   FunctionState fs;
   memset(&fs, 0, sizeof fs);
+  fs.dup_param_pos = -1;
   fs.outer = p->fs;
   fs.func = fn;
   fs.var_scope = fn->scope;
@@ -2466,7 +2472,7 @@ static AstNode *parse_field_initializer(Parser *p, ClassParse *cp, bool is_stati
   p->scope = fs->func->scope;
   p->in_generator = false;
   p->in_async = false;
-  p->await_reserved = saved.await_reserved || saved.in_async;
+  p->await_reserved = p->info->is_module;  /* an Initializer has no [Await] */
   p->in_field_init = true;
   p->allow_in = true;
   AstNode *value = parse_assignment(p, false);
@@ -3783,6 +3789,7 @@ static AstNode *parse_program(Parser *p) {
   scope_enter(p, scope);
   FunctionState fs;
   memset(&fs, 0, sizeof fs);
+  fs.dup_param_pos = -1;
   fs.var_scope = scope;
   fs.allow_super_property = info->allow_super_property;
   fs.allow_super_call = info->allow_super_call;

@@ -1,13 +1,13 @@
 /* scanner.c: the ES2025 lexical grammar (see scanner.h). */
 #include "parsing/scanner.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
 
 #include "base/utf8.h"
+#include "numbers/strtod.h"
 
 /* ---- The string table: interning AstStrings ------------------------------------------ */
 
@@ -482,35 +482,7 @@ static void scan_private_name(Scanner *s, Token *tok) {
 
 /* The one place decimal digit strings become doubles (correctly rounded). */
 static double scanner_string_to_double(const char *digits) {
-  return strtod(digits, NULL);
-}
-
-/* The double nearest to the integer with these digits in a power-of-two radix, rounding
- * half to even (strtod does this for decimal). */
-static double power_of_two_radix_value(const char *digits, size_t n, int bits_per_digit) {
-  uint64_t mantissa = 0;
-  int exponent = 0;
-  bool sticky = false;
-  for (size_t i = 0; i < n; i++) {
-    uint64_t d = (uint64_t)hex_value(digits[i]);
-    for (int b = bits_per_digit - 1; b >= 0; b--) {
-      uint64_t bit = (d >> b) & 1;
-      if (mantissa >> 62) { sticky |= bit != 0; exponent++; }  /* beyond 62 bits */
-      else mantissa = (mantissa << 1) | bit;
-    }
-  }
-  if (mantissa == 0) return 0;
-  /* Normalize to 53 bits with round-half-even using guard and sticky bits. */
-  int shift = 0;
-  while ((mantissa >> shift) >= (1ull << 53)) shift++;
-  if (shift > 0) {
-    uint64_t rest = mantissa & ((1ull << shift) - 1);
-    uint64_t half = 1ull << (shift - 1);
-    mantissa >>= shift;
-    if (rest > half || (rest == half && (sticky || (mantissa & 1)))) mantissa++;
-    exponent += shift;
-  }
-  return ldexp((double)mantissa, exponent);
+  return strtod_ascii(digits, strlen(digits));
 }
 
 static bool is_decimal_digit(int c) { return c >= '0' && c <= '9'; }
@@ -565,7 +537,7 @@ static void finish_bigint(Scanner *s, Token *tok, int radix) {
   tok->value = scanner_intern(s, s->buffer + i, s->buffer_length - i);
 }
 
-static void scan_radix_number(Scanner *s, Token *tok, int radix, int bits) {
+static void scan_radix_number(Scanner *s, Token *tok, int radix) {
   s->pos += 2;
   s->buffer_length = 0;
   int n = scan_digits(s, radix, true);
@@ -578,7 +550,7 @@ static void scan_radix_number(Scanner *s, Token *tok, int radix, int bits) {
   if (peek_byte(s, 0) == 'n') { finish_bigint(s, tok, radix); }
   else {
     tok->type = TOKEN_NUMBER;
-    tok->number = power_of_two_radix_value(s->buffer, s->buffer_length, bits);
+    tok->number = strtod_radix(s->buffer, s->buffer_length, false, radix);
   }
   if (!check_number_end(s)) tok->type = TOKEN_ILLEGAL;
 }
@@ -595,9 +567,7 @@ static void scan_legacy_number(Scanner *s, Token *tok) {
   tok->octal_pos = tok->pos;
   tok->type = TOKEN_NUMBER;
   if (octal) {
-    double v = 0;
-    for (size_t i = s->pos + 1; i < p; i++) v = v * 8 + (s->source[i] - '0');
-    tok->number = v;
+    tok->number = strtod_radix(s->source + s->pos + 1, p - s->pos - 1, false, 8);
     s->pos = p;
   } else {
     /* 08, 09.5, 08e1: decimal (no separators). */
@@ -638,9 +608,9 @@ static void scan_number(Scanner *s, Token *tok) {
   tok->octal_pos = -1;
   int c0 = peek_byte(s, 0), c1 = peek_byte(s, 1);
   if (c0 == '0') {
-    if (c1 == 'x' || c1 == 'X') { scan_radix_number(s, tok, 16, 4); return; }
-    if (c1 == 'o' || c1 == 'O') { scan_radix_number(s, tok, 8, 3); return; }
-    if (c1 == 'b' || c1 == 'B') { scan_radix_number(s, tok, 2, 1); return; }
+    if (c1 == 'x' || c1 == 'X') { scan_radix_number(s, tok, 16); return; }
+    if (c1 == 'o' || c1 == 'O') { scan_radix_number(s, tok, 8); return; }
+    if (c1 == 'b' || c1 == 'B') { scan_radix_number(s, tok, 2); return; }
     if (is_decimal_digit(c1)) { scan_legacy_number(s, tok); return; }
     if (c1 == '_') {
       scanner_error(s, (int32_t)s->pos + 1, "Numeric separator can not be used after leading 0.");

@@ -48,7 +48,9 @@
                                  errors from return() are ignored */                    \
   V(ToPropertyKey, 1)                                                                  \
   V(CreateIterResultObject, 2) /* (value, done) */                                     \
-  V(NewFunction, -1)          /* (params string, body string, kind Smi): CreateDynamicFunction */
+  V(NewFunction, -1)          /* (params string, body string, kind Smi): CreateDynamicFunction */ \
+  /* Added by the code generator (runtime/runtime-compiler.c) */                       \
+  V(DefineClassMethod, 3)     /* (object, key, closure): a class method, non-enumerable */
 
 typedef enum {
 #define V(name, argc) Runtime_##name,
