@@ -202,6 +202,12 @@ class Runner:
             return ['sloppy']
         return ['sloppy', 'strict']
 
+    def line_offset(self, mode, meta):
+        """How many lines of the run's file come before the test's first line."""
+        if mode in ('raw', 'module'):
+            return 0
+        return self.prologue(meta).count(b'\n') + (mode == 'strict')
+
     def command(self, mode, path, source, meta):
         """Writes the run's files and returns the engine's argv."""
         if mode == 'module':
@@ -248,7 +254,8 @@ class Runner:
             status, error = judge(meta, code, out, err, self.opts.timeout)
             if status != PASS:
                 return {'status': status, 'mode': mode, 'error': error,
-                        'stderr': tail(err), 'stdout': tail(out)}
+                        'stderr': tail(err), 'stdout': tail(out),
+                        'offset': self.line_offset(mode, meta)}
         return {'status': PASS, 'mode': '+'.join(modes)}
 
 
@@ -447,6 +454,9 @@ class Progress:
 
 def report_failure(rel, r):
     print('%s %s [%s]: %s' % (r['status'].upper(), rel, r.get('mode', ''), r.get('error', '')))
+    if r.get('offset'):
+        print('  (the harness comes first: line N of the test is line N+%d of the run\'s file)'
+              % r['offset'])
     for label in ('stderr', 'stdout'):
         if r.get(label):
             print('  --- %s (tail) ---' % label)
@@ -601,3 +611,6 @@ if __name__ == '__main__':
         sys.exit(main(sys.argv[1:]))
     except KeyboardInterrupt:
         sys.exit(130)
+    except BrokenPipeError:  # the output was piped into `head` or similar
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
