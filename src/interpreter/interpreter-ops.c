@@ -117,20 +117,22 @@ static Handle super_base(Isolate *iso, Handle home) {
   return base;
 }
 
+/* ES2025 13.3.7.1 super[expr]: GetSuperBase comes before ToPropertyKey (13.3.7.3
+ * MakeSuperPropertyReference, then GetValue/PutValue convert the key). */
 bool op_super_get(Isolate *iso, JSFrame *f, Handle receiver, Handle key) {
-  Handle k = runtime_to_property_key(iso, key);
-  if (handle_is_null(k)) return false;
   Handle home = handle_new(iso, f->fp[kFrameAccumulator]);
   Handle base = super_base(iso, home);
   if (handle_is_null(base)) return false;
+  Handle k = runtime_to_property_key(iso, key);
+  if (handle_is_null(k)) return false;
   return set_acc(f, runtime_get(iso, base, k, receiver));
 }
 
 bool op_super_set(Isolate *iso, JSFrame *f, Handle home, Handle receiver, Handle key) {
-  Handle k = runtime_to_property_key(iso, key);
-  if (handle_is_null(k)) return false;
   Handle base = super_base(iso, home);
   if (handle_is_null(base)) return false;
+  Handle k = runtime_to_property_key(iso, key);
+  if (handle_is_null(k)) return false;
   RuntimeMaybeBool r = runtime_set(iso, base, k, frame_acc(f), receiver);
   if (r == RT_EXCEPTION) return false;
   if (r == RT_FALSE && frame_is_strict(f)) {
