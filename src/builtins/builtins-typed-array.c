@@ -1340,6 +1340,9 @@ static bool ta_install_kind(Isolate *iso, Handle nc, Handle table, TypedArrayKin
       !builtins_define_value(iso, proto, "BYTES_PER_ELEMENT", size, fixed)) {
     return false;
   }
+  if (kind == TYPED_ARRAY_UINT8 && !builtins_typed_array_install_base64(iso, nc, ctor, proto)) {
+    return false;
+  }
   Handle map = builtins_typed_array_new_map(iso, JS_TYPED_ARRAY_TYPE, proto);
   if (handle_is_null(map)) return false;
   fixed_array_set(H(table), (int64_t)kind * kTaEntrySize + kTaConstructor, H(ctor));

@@ -53,6 +53,10 @@ KILN_INLINE Handle builtins_typed_array_boolean(Isolate *iso, bool b) {
   return b ? ROOT_HANDLE(iso, true_value) : ROOT_HANDLE(iso, false_value);
 }
 
+/* Uint8Array's base64 and hex methods (builtins-typed-array-base64.c). */
+bool builtins_typed_array_install_base64(Isolate *iso, Handle native_context, Handle ctor,
+                                         Handle proto);
+
 bool builtins_install_array_buffer(Isolate *iso, Handle native_context);
 bool builtins_install_typed_array(Isolate *iso, Handle native_context);
 bool builtins_install_data_view(Isolate *iso, Handle native_context);
