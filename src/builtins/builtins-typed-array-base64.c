@@ -270,6 +270,15 @@ static Handle base64_this(Isolate *iso, BuiltinArgs *args, const char *method) {
   return builtins_throw_type_error(iso, "Uint8Array.prototype.%s: this is not a Uint8Array", method);
 }
 
+/* ValidateUint8Array for the set* methods, which write: an immutable buffer is a TypeError. */
+static Handle base64_this_write(Isolate *iso, BuiltinArgs *args, const char *method) {
+  Handle o = base64_this(iso, args, method);
+  if (!handle_is_null(o) && js_view_is_immutable(H(o))) {
+    return builtins_throw_type_error(iso, "Uint8Array.prototype.%s: the buffer is immutable", method);
+  }
+  return o;
+}
+
 /* The set* methods' ending: the bytes written, then the error, else { read, written }. */
 static Handle base64_set_result(Isolate *iso, Handle into, DecodeResult *r) {
   if (r->count > 0) memcpy(js_view_data(H(into)), r->bytes, r->count);
@@ -341,7 +350,7 @@ BUILTIN(Uint8ArrayFromHex) {
 }
 
 BUILTIN(Uint8ArrayPrototypeSetFromBase64) {
-  Handle into = base64_this(iso, args, "setFromBase64");
+  Handle into = base64_this_write(iso, args, "setFromBase64");
   TA_TRY(into);
   Handle str = builtin_arg(iso, args, 0);
   if (!is_string(H(str))) return builtins_throw_type_error(iso, "setFromBase64: argument must be a string");
@@ -367,7 +376,7 @@ BUILTIN(Uint8ArrayPrototypeSetFromBase64) {
 }
 
 BUILTIN(Uint8ArrayPrototypeSetFromHex) {
-  Handle into = base64_this(iso, args, "setFromHex");
+  Handle into = base64_this_write(iso, args, "setFromHex");
   TA_TRY(into);
   Handle str = builtin_arg(iso, args, 0);
   if (!is_string(H(str))) return builtins_throw_type_error(iso, "setFromHex: argument must be a string");

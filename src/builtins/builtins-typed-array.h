@@ -43,6 +43,9 @@ Handle builtins_typed_array_new_map(Isolate *iso, InstanceType type, Handle prot
 /* ES2025 23.2.4.4 ValidateTypedArray: TypeError unless o is a TypedArray that is not out
  * of bounds; `method` names the caller in the message. */
 bool builtins_typed_array_validate(Isolate *iso, Handle o, const char *method);
+/* ValidateTypedArray with accessMode ~write~ (immutable ArrayBuffer proposal): also a
+ * TypeError when o's buffer is immutable. */
+bool builtins_typed_array_validate_write(Isolate *iso, Handle o, const char *method);
 
 /* A Number as a Handle (a Smi when it fits). May allocate. */
 KILN_INLINE Handle builtins_typed_array_number(Isolate *iso, double v) {
