@@ -95,7 +95,28 @@
   V(boolean_wrapper_map)                                                               \
   V(symbol_wrapper_map)                                                                \
   V(symbol_registry)           /* FixedArray[1] holding a NameDictionary: Symbol.for's   \
-                                  GlobalSymbolRegistry, shared by every realm */
+                                  GlobalSymbolRegistry, shared by every realm */        \
+  V(map_function)                                                                      \
+  V(map_prototype)                                                                     \
+  V(set_function)                                                                      \
+  V(set_prototype)                                                                     \
+  V(map_iterator_prototype)                                                            \
+  V(set_iterator_prototype)                                                            \
+  V(js_map_map)                /* Map objects */                                         \
+  V(js_set_map)                /* Set objects */                                         \
+  V(map_iterator_map)                                                                  \
+  V(set_iterator_map)                                                                  \
+  V(weak_map_prototype)                                                                \
+  V(weak_set_prototype)                                                                \
+  V(weak_ref_prototype)                                                                \
+  V(finalization_registry_prototype)                                                   \
+  V(js_weak_map_map)                                                                   \
+  V(js_weak_set_map)                                                                   \
+  V(js_weak_ref_map)                                                                   \
+  V(js_finalization_registry_map)                                                      \
+  V(date_function)                                                                     \
+  V(date_prototype)                                                                    \
+  V(js_date_map)
 
 typedef enum {
 #define V(name) NATIVE_CONTEXT_##name,
