@@ -59,7 +59,9 @@ typedef struct {
   V(global)                    \
   V(reflect)                   \
   V(math)                      \
-  V(json)
+  V(json)                      \
+  V(collections)               \
+  V(weak)
 
 #define V(family) bool builtins_install_##family(Isolate *iso, Handle native_context);
 BUILTIN_FAMILY_LIST(V)
