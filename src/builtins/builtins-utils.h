@@ -61,7 +61,8 @@ typedef struct {
   V(math)                      \
   V(json)                      \
   V(collections)               \
-  V(weak)
+  V(weak)                      \
+  V(date)
 
 #define V(family) bool builtins_install_##family(Isolate *iso, Handle native_context);
 BUILTIN_FAMILY_LIST(V)
