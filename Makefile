@@ -10,9 +10,10 @@ all: check-deps
 	@cmake --build build -j$(JOBS) >> build.log 2>&1 || { grep -E 'error|warning' -A5 build.log | head -60; echo "build failed: see build.log"; exit 1; }
 	@echo "built build/kiln, build/libkiln.a, build/libkiln.so"
 
-# The demo: until the parser lands, a C program that builds objects and prints their maps.
+# The demo: the C tour of the object model, then the JavaScript tour (docs/shell.md).
 run: all
 	./build/kiln-tour
+	./build/kiln examples/tour.js
 
 # Every test: unit tests, examples and the Node add-on. Last line: "N passed, N failed".
 test: all

@@ -35,14 +35,19 @@ count "unit tests" "$log/unit"
 tests/js/run.sh "$build" "${flags[@]}" > "$log/js" 2>&1
 count "JS tests" "$log/js"
 
-# 3. examples: each must exit 0 (the tour is a C program until the parser lands)
+# 3. examples: each must exit 0 (the C tour, and the JS tour run by the shell)
 ex_p=0 ex_f=0
-for ex in "$build/kiln-tour"; do
-  if "$ex" "${flags[@]}" > "$log/example" 2>&1; then ex_p=$((ex_p + 1));
+for ex in "$build/kiln-tour" "$build/kiln examples/tour.js"; do
+  read -r -a cmd <<< "$ex"
+  if "${cmd[@]}" "${flags[@]}" > "$log/example" 2>&1; then ex_p=$((ex_p + 1));
   else ex_f=$((ex_f + 1)); echo "example $ex failed:"; tail -n 20 "$log/example"; fi
 done
 echo "$ex_p passed, $ex_f failed" > "$log/examples"
 count "examples" "$log/examples"
+
+# 3b. the kiln shell's command line: exit codes, the Uncaught report, $262, REPL
+tests/shell/run.sh "$build" "${flags[@]}" > "$log/shell" 2>&1
+count "shell" "$log/shell"
 
 # 4. with --with-node (node installed): the Node.js add-on (bindings/node)
 if [ "$with_node" = 1 ]; then

@@ -60,6 +60,7 @@ typedef struct {
   V(reflect)                   \
   V(math)                      \
   V(json)                      \
+  V(array_buffer) V(typed_array) V(data_view) V(atomics) \
   V(collections)               \
   V(weak)                      \
   V(date)

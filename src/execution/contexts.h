@@ -95,7 +95,19 @@
   V(boolean_wrapper_map)                                                               \
   V(symbol_wrapper_map)                                                                \
   V(symbol_registry)           /* FixedArray[1] holding a NameDictionary: Symbol.for's   \
-                                  GlobalSymbolRegistry, shared by every realm */        \
+                                  GlobalSymbolRegistry, shared by every realm */ \
+  V(array_buffer_function)     /* %ArrayBuffer% (builtins-arraybuffer.c) */              \
+  V(array_buffer_prototype)                                                            \
+  V(array_buffer_map)          /* ArrayBuffer objects with %ArrayBuffer.prototype% */    \
+  V(shared_array_buffer_function)                                                      \
+  V(shared_array_buffer_prototype)                                                     \
+  V(shared_array_buffer_map)                                                           \
+  V(data_view_function)                                                                \
+  V(data_view_prototype)                                                               \
+  V(data_view_map)                                                                     \
+  V(typed_array_function)      /* %TypedArray% */                                        \
+  V(typed_array_prototype)     /* %TypedArray.prototype% */                              \
+  V(typed_array_constructors)  /* FixedArray: (constructor, prototype, map) per kind */ \
   V(map_function)                                                                      \
   V(map_prototype)                                                                     \
   V(set_function)                                                                      \

@@ -72,6 +72,10 @@ typedef struct Heap {
   bool in_gc;
   bool over_limit;               /* the old generation is past the limit (after a GC):
                                     allocation first tries a full GC, then fails */
+  struct BackingStore *backing_stores; /* external memory owned by objects, weakly
+                                    (heap/backing-store.h) */
+  size_t external_bytes;         /* their bytes: count toward the limit */
+  size_t external_bytes_at_last_gc;
   HeapStats stats;
   Tagged *weak_containers;       /* every EphemeronHashTable and WeakFixedArray (all old):
                                     the collectors treat their entries weakly (weak-objects.c) */

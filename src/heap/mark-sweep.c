@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "execution/isolate.h"
+#include "heap/backing-store.h"
 #include "heap/heap-internal.h"
 #include "objects/string-table.h"
 
@@ -169,6 +170,7 @@ void mark_sweep_run(Heap *heap) {
   weak_objects_prune(heap, mark_container_is_live);
   string_table_process_weak(iso->string_table, mark_weak_is_live, NULL);
   global_handles_process_weak(iso->global_handles, mark_weak_is_live, NULL);
+  backing_stores_process_weak(heap, mark_weak_is_live, NULL);
   sweep_old_space(heap);
   sweep_large_objects(heap);
   for (Page *p = heap->old_space.first; p; p = p->next) remembered_set_clear_page(p);

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "execution/isolate.h"
+#include "heap/backing-store.h"
 #include "heap/heap-internal.h"
 #include "objects/string-table.h"
 
@@ -171,6 +172,7 @@ void scavenger_run(Heap *heap, bool promote_all) {
   weak_objects_remember_young(heap);
   string_table_process_weak(iso->string_table, scavenger_update_weak, NULL);
   global_handles_process_weak(iso->global_handles, scavenger_update_weak, NULL);
+  backing_stores_process_weak(heap, scavenger_update_weak, NULL);
   scavenger_release_from_space(heap);
   heap->age_mark_page = heap->to_space.current;
   heap->age_mark = heap->to_space.top;

@@ -241,8 +241,9 @@ void ic_record_binary(Tagged fv, int slot, Tagged left, Tagged right) {
 void ic_record_call(Isolate *iso, Tagged fv, int slot, Tagged target) {
   if (!ic_has_vector(fv)) return;
   Tagged *s = feedback_vector_slot(fv, slot);
-  if (is_undefined(iso, s[0])) feedback_vector_set(fv, slot, 0, target);
-  else if (s[0] != target) s[0] = kFeedbackMegamorphic;
+  if (s[0] == target || s[0] == kFeedbackMegamorphic) return;
+  if (is_undefined(iso, s[0]) && is_js_function(target)) feedback_vector_set(fv, slot, 0, target);
+  else s[0] = kFeedbackMegamorphic;
 }
 
 /* ---- globals ------------------------------------------------------------------------ */

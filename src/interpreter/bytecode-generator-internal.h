@@ -164,6 +164,7 @@ void gen_assign_target(Gen *g, AstNode *target, int value_reg, StoreMode mode);
 /* Assignment expression `target = value` (any kind): acc = result. */
 void gen_assignment(Gen *g, AstNode *n);
 void gen_update(Gen *g, AstNode *n);
+void gen_assign_lookup_identifier(Gen *g, AstNode *ident, AstNode *value);
 
 /* ---- bytecode-generator-classes.c ---------------------------------------------------- */
 

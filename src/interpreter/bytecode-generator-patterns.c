@@ -118,6 +118,17 @@ static void gen_lookup_reference_store(Gen *g, Reference *ref) {
   EMIT(g, Star, value);
   EMIT(g, Ldar, ref->obj);
   gen_jump(g, Bytecode_JumpIfUndefined, dynamic);
+  if (g->is_strict) {  /* 9.1.1.2.5 SetMutableBinding: the property must still exist */
+    int present = gen_label(g), key = gen_new_reg(g);
+    EMIT(g, LdaConstant, ref->name_idx);
+    EMIT(g, Star, key);
+    EMIT(g, Ldar, ref->obj);
+    EMIT(g, TestIn, key, SLOT(g));
+    gen_jump(g, Bytecode_JumpIfTrue, present);
+    EMIT(g, Ldar, key);
+    gen_call_runtime(g, Runtime_ThrowReferenceError, key, 1);
+    gen_bind(g, present);
+  }
   EMIT(g, Ldar, value);
   EMIT(g, SetNamedProperty, ref->obj, ref->name_idx, SLOT(g));
   gen_jump(g, Bytecode_Jump, done);
@@ -199,22 +210,47 @@ static void gen_object_pattern(Gen *g, AstObject *o, int value, StoreMode mode) 
       continue;
     }
     AstNode *key = p->key;
+    const AstString *name = NULL;
+    int k = -1;
     if (!p->computed && (key->kind == AST_IDENTIFIER || key->kind == AST_STRING_LITERAL)) {
-      const AstString *name = key->kind == AST_IDENTIFIER ? key->u.ident.name : key->u.string.value;
+      name = key->kind == AST_IDENTIFIER ? key->u.ident.name : key->u.string.value;
       if (has_rest) {
         EMIT(g, LdaConstant, gen_name(g, name));
         EMIT(g, Star, keys + i);
       }
-      EMIT(g, GetNamedProperty, value, gen_name(g, name), SLOT(g));
     } else {
-      int k = has_rest ? keys + i : gen_new_reg(g);
+      k = has_rest ? keys + i : gen_new_reg(g);
       gen_expr(g, key);
       EMIT(g, ToName);
       EMIT(g, Star, k);
+    }
+    /* A member target is evaluated before the property is read (13.15.5.6 step 1). */
+    AstNode *e = strip(p->value);
+    AstNode *target = e && e->kind == AST_ASSIGN_PATTERN ? strip(e->u.assign.target) : e;
+    bool is_ref = target && (target->kind == AST_MEMBER || target->kind == AST_SUPER_MEMBER);
+    Reference ref;
+    if (is_ref) gen_reference(g, target, &ref, false);
+    if (name) {
+      EMIT(g, GetNamedProperty, value, gen_name(g, name), SLOT(g));
+    } else {
+      EMIT(g, Ldar, k);
       EMIT(g, GetKeyedProperty, value, SLOT(g));
     }
     EMIT(g, Star, elem);
-    gen_assign_target(g, p->value, elem, mode);
+    if (is_ref) {
+      if (e->kind == AST_ASSIGN_PATTERN) {
+        int have = gen_label(g);
+        EMIT(g, Ldar, elem);
+        gen_jump(g, Bytecode_JumpIfNotUndefined, have);
+        gen_expr(g, e->u.assign.value);
+        EMIT(g, Star, elem);
+        gen_bind(g, have);
+      }
+      EMIT(g, Ldar, elem);
+      gen_reference_store(g, &ref, mode);
+    } else {
+      gen_assign_target(g, p->value, elem, mode);
+    }
     gen_reg_release(g, inner);
   }
   gen_reg_release(g, mark);
@@ -382,6 +418,17 @@ void gen_assign_target(Gen *g, AstNode *target, int value_reg, StoreMode mode) {
       gen_fail(g, kError_SYNTAX_ERROR, "Invalid destructuring assignment target");
       break;
   }
+}
+
+/* `x = value` for an identifier resolved at run time (a var in `with` or sloppy eval
+ * code): the binding is resolved before the value is evaluated. acc = the value. */
+void gen_assign_lookup_identifier(Gen *g, AstNode *ident, AstNode *value) {
+  int mark = gen_reg_mark(g);
+  Reference ref;
+  gen_reference(g, ident, &ref, false);
+  gen_expr_named(g, value, ident->u.ident.name);
+  gen_reference_store(g, &ref, STORE_ASSIGN);
+  gen_reg_release(g, mark);
 }
 
 /* ---- Assignment expressions -------------------------------------------------------------- */

@@ -35,6 +35,11 @@ static void gen_var_decl(Gen *g, AstNode *n) {
   StoreMode mode = d->kind == AST_VAR ? STORE_ASSIGN : STORE_INIT;
   for (int i = 0; i < d->count; i++) {
     AstDeclarator *dc = &d->declarators[i];
+    if (dc->target->kind == AST_IDENTIFIER && dc->init && d->kind == AST_VAR &&
+        dc->target->u.ident.var && dc->target->u.ident.var->location == VAR_LOCATION_LOOKUP) {
+      gen_assign_lookup_identifier(g, dc->target, dc->init);
+      continue;
+    }
     if (dc->target->kind == AST_IDENTIFIER) {
       AstIdent *id = &dc->target->u.ident;
       if (dc->init == NULL) {
@@ -503,11 +508,15 @@ static void gen_try_finally(Gen *g, AstTry *t) {
   EMIT(g, Star, cs.token_reg);
   gen_bind(g, cs.finally_label);
   bab_add_handler(&g->b, start, end, handler, context_at_try);
+  /* The finally block's own completion counts only when it is abrupt (a break with no
+   * value then leaves undefined): start it at undefined, restore on normal exit. */
   int saved_completion = -1;
   if (g->completion_reg >= 0) {
     saved_completion = gen_new_reg(g);
     EMIT(g, Ldar, g->completion_reg);
     EMIT(g, Star, saved_completion);
+    EMIT(g, LdaUndefined);
+    EMIT(g, Star, g->completion_reg);
   }
   gen_statement(g, t->finalizer);
   if (saved_completion >= 0) {

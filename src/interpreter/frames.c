@@ -27,6 +27,8 @@ static void frames_iterate_roots(Isolate *iso, RootVisitor visit, void *ctx) {
   for (Tagged *p = s->base; p < s->top; p++) visit(p, ctx);
   visit(&s->pending_message, ctx);
   if (s->home_object_symbol) visit(&s->home_object_symbol, ctx);
+  if (s->last_lookup_name) visit(&s->last_lookup_name, ctx);
+  if (s->last_lookup_this) visit(&s->last_lookup_this, ctx);
 }
 
 static uintptr_t frames_c_stack_limit(void) {

@@ -54,6 +54,10 @@ typedef struct JSStack {
   Tagged *base, *limit, *top;   /* slots in use: [base, top) */
   JSFrame *current;             /* innermost interpreted frame, or NULL */
   Tagged pending_message;       /* SetPendingMessage's register (a GC root) */
+  Tagged last_lookup_name;      /* the name the last LdaLookupSlot resolved, and the `this`  */
+  Tagged last_lookup_this;      /* it implies (with object or undefined), so the LdaLookupThis
+                                   of a call does not run the lookup (and its traps) again;
+                                   GC roots, 0 when unset */
   Tagged home_object_symbol;    /* the private key of [[HomeObject]] (a GC root; 0 until
                                    first needed) */
   int depth;                    /* interpreted frames on the stack */

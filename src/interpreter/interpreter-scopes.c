@@ -209,9 +209,24 @@ static bool dyn_lookup(Isolate *iso, JSFrame *f, Handle name, DynLookup *out) {
   return true;
 }
 
+/* ES2025 9.1.1.2.6 GetBindingValue / 9.1.1.2.5 SetMutableBinding of a with object: the
+ * binding may have gone (stillExists = HasProperty): strict code gets a ReferenceError,
+ * sloppy reads get undefined. RT_FALSE: gone (and reported if strict). */
+static RuntimeMaybeBool with_binding_still_exists(Isolate *iso, Handle obj, Handle name,
+                                                  bool strict) {
+  RuntimeMaybeBool has = runtime_has_property(iso, obj, name);
+  if (has == RT_FALSE && strict) {
+    throw_not_defined(iso, H(name));
+    return RT_EXCEPTION;
+  }
+  return has;
+}
+
 bool op_lda_lookup(Isolate *iso, JSFrame *f, uint32_t name_idx, bool inside_typeof) {
   Handle name = handle_new(iso, frame_constant(f, name_idx));
   DynLookup lookup;
+  JSStack *s = iso->js_stack;
+  s->last_lookup_name = 0;
   if (!dyn_lookup(iso, f, name, &lookup)) return false;
   if (lookup.kind == DYN_GLOBAL && is_implicit_name(H(name))) {
     /* Top-level code keeps none of them: `this` is the global this. */
@@ -220,6 +235,9 @@ bool op_lda_lookup(Isolate *iso, JSFrame *f, uint32_t name_idx, bool inside_type
                              : ROOT(iso, undefined_value));
     return true;
   }
+  s->last_lookup_name = H(name);
+  s->last_lookup_this = lookup.kind == DYN_OBJECT && lookup.is_with ? H(lookup.holder)
+                                                                     : ROOT(iso, undefined_value);
   if (lookup.kind == DYN_CONTEXT) {
     Tagged v = context_get(H(lookup.holder), lookup.slot);
     if (is_the_hole(iso, v) && scope_info_mode_has_tdz(lookup.mode)) return throw_tdz(iso, H(name));
@@ -227,6 +245,14 @@ bool op_lda_lookup(Isolate *iso, JSFrame *f, uint32_t name_idx, bool inside_type
     return true;
   }
   if (lookup.kind == DYN_OBJECT) {
+    if (lookup.is_with) {
+      RuntimeMaybeBool still = with_binding_still_exists(iso, lookup.holder, name, frame_is_strict(f));
+      if (still == RT_EXCEPTION) return false;
+      if (still == RT_FALSE) {
+        frame_set_acc(f, ROOT(iso, undefined_value));
+        return true;
+      }
+    }
     Handle v = runtime_get(iso, lookup.holder, name, lookup.holder);
     if (handle_is_null(v)) return false;
     frame_set_acc_h(f, v);
@@ -254,6 +280,10 @@ bool op_sta_lookup(Isolate *iso, JSFrame *f, uint32_t name_idx, bool strict) {
     return true;
   }
   if (lookup.kind == DYN_OBJECT) {
+    if (lookup.is_with &&
+        with_binding_still_exists(iso, lookup.holder, name, strict) == RT_EXCEPTION) {
+      return false;
+    }
     return runtime_set_property(iso, lookup.holder, name, value, strict);
   }
   return store_global(iso, name, value, strict);
@@ -261,6 +291,12 @@ bool op_sta_lookup(Isolate *iso, JSFrame *f, uint32_t name_idx, bool strict) {
 
 bool op_lda_lookup_this(Isolate *iso, JSFrame *f, uint32_t name_idx) {
   Handle name = handle_new(iso, frame_constant(f, name_idx));
+  JSStack *s = iso->js_stack;
+  if (s->last_lookup_name == H(name)) { /* the callee's lookup just ran */
+    s->last_lookup_name = 0;
+    frame_set_acc(f, s->last_lookup_this);
+    return true;
+  }
   DynLookup lookup;
   if (!dyn_lookup(iso, f, name, &lookup)) return false;
   frame_set_acc(f, lookup.kind == DYN_OBJECT && lookup.is_with ? H(lookup.holder)

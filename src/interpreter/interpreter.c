@@ -544,12 +544,15 @@ L_CopyDataProperties:
 
   /* ---- calls ---- */
 L_CallProperty:
+  ic_record_call(iso, FV, (int)UOP(3), REG(0));
   SLOW(op_call(iso, f, SOP(0), SOP(1), (int)UOP(2), true, false));
   NEXT(CallProperty);
 L_CallUndefinedReceiver:
+  ic_record_call(iso, FV, (int)UOP(3), REG(0));
   SLOW(op_call(iso, f, SOP(0), SOP(1), (int)UOP(2), false, false));
   NEXT(CallUndefinedReceiver);
 L_CallAnyReceiver:
+  ic_record_call(iso, FV, (int)UOP(3), REG(0));
   SLOW(op_call(iso, f, SOP(0), SOP(1), (int)UOP(2), true, false));
   NEXT(CallAnyReceiver);
 L_CallWithSpread:
@@ -558,7 +561,10 @@ L_CallWithSpread:
 L_CallDirectEval:
   SLOW(op_call_direct_eval(iso, f, SOP(0), SOP(1), (int)UOP(2), (int)UOP(3)));
   NEXT(CallDirectEval);
-L_Construct: SLOW(op_construct(iso, f, SOP(0), SOP(1), (int)UOP(2), false)); NEXT(Construct);
+L_Construct:
+  ic_record_call(iso, FV, (int)UOP(3), REG(0));
+  SLOW(op_construct(iso, f, SOP(0), SOP(1), (int)UOP(2), false));
+  NEXT(Construct);
 L_ConstructWithSpread:
   SLOW(op_construct(iso, f, SOP(0), SOP(1), (int)UOP(2), true));
   NEXT(ConstructWithSpread);

@@ -67,7 +67,10 @@
   V(JS_ARRAY_ITERATOR_TYPE, JSArrayIterator, JS, 0)                   \
   V(JS_STRING_ITERATOR_TYPE, JSStringIterator, JS, 0)                 \
   V(JS_PROXY_TYPE, JSProxy, JS, 0)                                    \
-  V(JS_ARGUMENTS_OBJECT_TYPE, JSArgumentsObject, JS, 0)               \
+  V(JS_ARGUMENTS_OBJECT_TYPE, JSArgumentsObject, JS, 0)              \
+  V(JS_ARRAY_BUFFER_TYPE, JSArrayBuffer, JS, 0)                       \
+  V(JS_TYPED_ARRAY_TYPE, JSArrayBufferView, JS, 0)                    \
+  V(JS_DATA_VIEW_TYPE, JSArrayBufferView, JS, 0) \
   V(JS_MAP_TYPE, JSCollection, JS, 0)                                 \
   V(JS_SET_TYPE, JSCollection, JS, 0)                                 \
   V(JS_MAP_ITERATOR_TYPE, JSCollectionIterator, JS, 0)                \

@@ -15,11 +15,24 @@
 enum { kInitialMapInObjectSlots = 8 };
 
 /* ---- SharedFunctionInfo flags ----------------------------------------------------------
- * Provisional: mirrors the bit layout of objects/shared-function-info.h (the code
- * generator's SFI_FLAG_LIST: is_strict bit 0, is_constructor bit 1, is_generator bit 8,
- * is_async bit 9, the kind in bits 24..27) until that header is in main; then these read
- * sfi_is_strict() and friends. */
+ * The code generator's objects/shared-function-info.h owns the layout (SFI_FLAG_LIST; the
+ * kind in bits 24..27). Until that header is in main, the same bit positions are read by
+ * hand: is_strict bit 0, is_constructor bit 1, is_generator bit 8, is_async bit 9. */
 
+#if __has_include("objects/shared-function-info.h")
+#include "objects/shared-function-info.h"
+
+FunctionKind js_function_sfi_kind(Tagged sfi) { return (FunctionKind)sfi_kind(sfi); }
+bool js_function_sfi_is_strict(Tagged sfi) { return sfi_is_strict(sfi); }
+bool js_function_sfi_is_generator(Tagged sfi) { return sfi_is_generator(sfi); }
+bool js_function_sfi_is_async(Tagged sfi) { return sfi_is_async(sfi); }
+static void js_function_sfi_mark_builtin(Tagged sfi, bool is_constructor) {
+  sfi_set_is_strict(sfi, true);
+  if (is_constructor) sfi_set_is_constructor(sfi, true);
+}
+_Static_assert((int)SFI_KIND_CLASS_STATIC_INIT == (int)FUNCTION_KIND_CLASS_STATIC_INIT,
+               "FunctionKind follows SfiKind");
+#else
 enum {
   kSfiStrictBit = 1 << 0,
   kSfiConstructorBit = 1 << 1,
@@ -37,6 +50,10 @@ bool js_function_sfi_is_generator(Tagged sfi) {
   return (sfi_flags(sfi) & kSfiGeneratorBit) != 0;
 }
 bool js_function_sfi_is_async(Tagged sfi) { return (sfi_flags(sfi) & kSfiAsyncBit) != 0; }
+static void js_function_sfi_mark_builtin(Tagged sfi, bool is_constructor) {
+  sfi_set_flags(sfi, sfi_flags(sfi) | kSfiStrictBit | (is_constructor ? kSfiConstructorBit : 0));
+}
+#endif
 
 /* ---- maps ------------------------------------------------------------------------------ */
 
@@ -130,7 +147,8 @@ Handle js_function_new_builtin_sfi(Isolate *iso, Handle name, int length, Builti
   sfi_set_function_data(s, undefined);
   sfi_set_scope_info(s, undefined);
   sfi_set_script(s, undefined);
-  sfi_set_flags(s, kSfiStrictBit); /* builtins behave as strict functions */
+  sfi_set_flags(s, 0);
+  js_function_sfi_mark_builtin(s, false); /* builtins behave as strict functions */
   sfi_set_formal_parameter_count(s, length);
   sfi_set_length(s, length);
   sfi_set_start_position(s, -1);
@@ -165,7 +183,7 @@ Handle js_function_new_builtin(Isolate *iso, Handle native_context, Handle sfi,
   int slot = is_constructor ? NATIVE_CONTEXT_builtin_constructor_map
                             : NATIVE_CONTEXT_builtin_function_map;
   Handle map = handle_new(iso, context_get(H(native_context), slot));
-  if (is_constructor) sfi_set_flags(H(sfi), sfi_flags(H(sfi)) | kSfiConstructorBit);
+  if (is_constructor) js_function_sfi_mark_builtin(H(sfi), true);
   Handle fn = js_function_new_with_map(iso, map, sfi, native_context);
   if (!handle_is_null(fn) && is_constructor) {
     js_function_init_field(H(fn), kFunctionPrototypeField, ROOT(iso, undefined_value));

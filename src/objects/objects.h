@@ -218,6 +218,29 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
 #define JS_ARGUMENTS_OBJECT_FIELDS(F, T, P) \
   JS_OBJECT_FIELDS(F, T, P) F(T, P, context, TAGGED) F(T, P, mapping, TAGGED)
 
+/* JSArrayBuffer (ES2025 25.1, and SharedArrayBuffer 25.2; objects/js-array-buffer.h):
+ * | map | properties | elements | backing_store | byte_length | max_byte_length |
+ * | bit_field | detach_key |
+ * backing_store: the BackingStore (heap/backing-store.h) that owns the bytes, NULL once
+ * detached (or never, for length 0 without a store). byte_length / max_byte_length: bytes
+ * (max only meaningful when resizable/growable). bit_field: JSArrayBufferFlag bits
+ * (shared, resizable, detached). detach_key: [[ArrayBufferDetachKey]], undefined usually. */
+#define JS_ARRAY_BUFFER_FIELDS(F, T, P)                                                \
+  JS_OBJECT_FIELDS(F, T, P) F(T, P, backing_store, PTR) F(T, P, byte_length, RAW)      \
+  F(T, P, max_byte_length, RAW) F(T, P, bit_field, SMI) F(T, P, detach_key, TAGGED)
+
+/* JSArrayBufferView: a TypedArray (ES2025 23.2) or a DataView (25.3):
+ * | map | properties | elements | buffer | byte_offset | byte_length | length | bit_field |
+ * buffer: the JSArrayBuffer viewed. byte_offset, byte_length, length: [[ByteOffset]],
+ * [[ByteLength]] and (typed arrays) [[ArrayLength]], raw counts; byte_length and length are
+ * meaningless when the view tracks its buffer's length (bit_field says so: AUTO).
+ * bit_field: the element kind (TypedArrayKind) and view flags (objects/js-array-buffer.h).
+ * A typed array's elements stay the empty FixedArray: its integer-indexed properties are
+ * its buffer's bytes (runtime/runtime-typed-array.c). */
+#define JS_ARRAY_BUFFER_VIEW_FIELDS(F, T, P)                                           \
+  JS_OBJECT_FIELDS(F, T, P) F(T, P, buffer, TAGGED) F(T, P, byte_offset, RAW)          \
+  F(T, P, byte_length, RAW) F(T, P, length, RAW) F(T, P, bit_field, SMI)
+
 /* JSCollection (ES2025 24.1 Map, 24.2 Set, 24.3 WeakMap, 24.4 WeakSet):
  * | map | properties | elements | table |
  * table: an OrderedHashMap / OrderedHashSet (objects/ordered-hash-table.h) for Map and Set,
@@ -278,6 +301,8 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
   V(JSStringIterator, js_string_iterator, JS_STRING_ITERATOR_FIELDS) \
   V(JSProxy, js_proxy, JS_PROXY_FIELDS)                     \
   V(JSArgumentsObject, js_arguments_object, JS_ARGUMENTS_OBJECT_FIELDS) \
+  V(JSArrayBuffer, js_array_buffer, JS_ARRAY_BUFFER_FIELDS) \
+  V(JSArrayBufferView, js_array_buffer_view, JS_ARRAY_BUFFER_VIEW_FIELDS) \
   V(JSCollection, js_collection, JS_COLLECTION_FIELDS)     \
   V(JSCollectionIterator, js_collection_iterator, JS_COLLECTION_ITERATOR_FIELDS) \
   V(JSWeakRef, js_weak_ref, JS_WEAK_REF_FIELDS)             \
@@ -434,6 +459,9 @@ DEFINE_TYPE_CHECK(is_js_array_iterator, t == JS_ARRAY_ITERATOR_TYPE)
 DEFINE_TYPE_CHECK(is_js_string_iterator, t == JS_STRING_ITERATOR_TYPE)
 DEFINE_TYPE_CHECK(is_js_proxy, t == JS_PROXY_TYPE)
 DEFINE_TYPE_CHECK(is_js_arguments_object, t == JS_ARGUMENTS_OBJECT_TYPE)
+DEFINE_TYPE_CHECK(is_js_array_buffer, t == JS_ARRAY_BUFFER_TYPE)
+DEFINE_TYPE_CHECK(is_js_typed_array, t == JS_TYPED_ARRAY_TYPE)
+DEFINE_TYPE_CHECK(is_js_data_view, t == JS_DATA_VIEW_TYPE)
 DEFINE_TYPE_CHECK(is_ordered_hash_table, t == ORDERED_HASH_MAP_TYPE || t == ORDERED_HASH_SET_TYPE)
 DEFINE_TYPE_CHECK(is_ephemeron_hash_table, t == EPHEMERON_HASH_TABLE_TYPE)
 DEFINE_TYPE_CHECK(is_weak_fixed_array, t == WEAK_FIXED_ARRAY_TYPE)

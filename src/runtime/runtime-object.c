@@ -18,6 +18,7 @@
 #include "objects/dictionary.h"
 #include "objects/map.h"
 #include "runtime/runtime-internal.h"
+#include "runtime/runtime-typed-array.h"
 
 bool rt_key_is_array_index(Tagged key, uint32_t *index) {
   return is_string(key) && string_to_array_index(key, index);
@@ -101,6 +102,7 @@ RuntimeMaybeBool runtime_get_own_property(Isolate *iso, Handle obj, Handle key,
                                           PropertyDescriptor *desc) {
   Tagged o = H(obj);
   if (is_js_proxy(o)) return proxy_get_own_property(iso, obj, key, desc);
+  if (is_js_typed_array(o)) return typed_array_get_own_property(iso, obj, key, desc);
   if (arguments_is_mapped(o)) return arguments_get_own_property(iso, obj, key, desc);
   if (rt_is_string_wrapper(o)) {
     if (string_get_own_property(iso, obj, key, desc)) return RT_TRUE;
@@ -327,6 +329,7 @@ RuntimeMaybeBool runtime_define_own_property(Isolate *iso, Handle obj, Handle ke
   Tagged o = H(obj);
   if (is_js_proxy(o)) return proxy_define_own_property(iso, obj, key, desc);
   if (is_js_array(o)) return array_define_own_property(iso, obj, key, desc);
+  if (is_js_typed_array(o)) return typed_array_define_own_property(iso, obj, key, desc);
   if (arguments_is_mapped(o)) return arguments_define_own_property(iso, obj, key, desc);
   if (rt_is_string_wrapper(o)) return string_define_own_property(iso, obj, key, desc);
   return ordinary_define_own_property(iso, obj, key, desc);
@@ -372,6 +375,10 @@ RuntimeMaybeBool runtime_has_property(Isolate *iso, Handle obj, Handle key) {
   Handle o = obj;
   for (;;) {
     if (is_js_proxy(H(o))) return proxy_has_property(iso, o, key);
+    double index; /* typed arrays (10.4.5.2): numeric keys never reach the prototype */
+    if (is_js_typed_array(H(o)) && typed_array_canonical_numeric_index(H(key), &index)) {
+      return typed_array_has_numeric(H(o), index) ? RT_TRUE : RT_FALSE;
+    }
     if (object_has_exotic_own(H(o))) {
       PropertyDescriptor desc;
       RuntimeMaybeBool r = runtime_get_own_property(iso, o, key, &desc);
@@ -389,6 +396,10 @@ RuntimeMaybeBool runtime_has_property(Isolate *iso, Handle obj, Handle key) {
 Handle runtime_get(Isolate *iso, Handle obj, Handle key, Handle receiver) {
   Handle o = obj;
   for (;;) {
+    double index; /* typed arrays (10.4.5.4): numeric keys never reach the prototype */
+    if (is_js_typed_array(H(o)) && typed_array_canonical_numeric_index(H(key), &index)) {
+      return typed_array_get_numeric(iso, o, index);
+    }
     if (object_has_exotic_own(H(o))) {
       if (is_js_proxy(H(o))) return proxy_get(iso, o, key, receiver);
       if (arguments_is_mapped(H(o))) return arguments_get(iso, o, key, receiver);
@@ -481,6 +492,12 @@ RuntimeMaybeBool runtime_set(Isolate *iso, Handle obj, Handle key, Handle value,
   for (;;) {
     if (is_js_proxy(H(o))) return proxy_set(iso, o, key, value, receiver);
     if (arguments_is_mapped(H(o))) return arguments_set(iso, o, key, value, receiver);
+    double index; /* typed arrays (10.4.5.5), or OrdinarySet below */
+    if (is_js_typed_array(H(o)) && typed_array_canonical_numeric_index(H(key), &index)) {
+      bool ordinary;
+      RuntimeMaybeBool handled = typed_array_set_numeric(iso, o, index, value, receiver, &ordinary);
+      if (!ordinary) return handled;
+    }
     PropertyDescriptor own;
     RuntimeMaybeBool r = runtime_get_own_property(iso, o, key, &own);
     if (r == RT_EXCEPTION) return r;
@@ -503,6 +520,7 @@ RuntimeMaybeBool runtime_delete(Isolate *iso, Handle obj, Handle key) {
   Tagged o = H(obj);
   if (is_js_proxy(o)) return proxy_delete(iso, obj, key);
   if (arguments_is_mapped(o)) return arguments_delete(iso, obj, key);
+  if (is_js_typed_array(o)) return typed_array_delete(iso, obj, key);
   if (rt_is_string_wrapper(o)) {
     PropertyDescriptor desc;
     if (string_get_own_property(iso, obj, key, &desc)) return RT_FALSE;
@@ -554,5 +572,6 @@ static Handle string_own_property_keys(Isolate *iso, Handle obj) {
 Handle runtime_own_property_keys(Isolate *iso, Handle obj) {
   if (is_js_proxy(H(obj))) return proxy_own_property_keys(iso, obj);
   if (rt_is_string_wrapper(H(obj))) return string_own_property_keys(iso, obj);
+  if (is_js_typed_array(H(obj))) return typed_array_own_property_keys(iso, obj);
   return ordinary_own_property_keys(iso, obj);
 }

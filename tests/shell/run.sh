@@ -106,6 +106,8 @@ check "thrown object inheriting Error.prototype (AssertionError)" 1 "" \
       AssertionError.prototype = Object.create(Error.prototype);
       AssertionError.prototype.name = 'AssertionError';
       throw new AssertionError('bad');"
+check "thrown object of another realm: inspected" 1 "" "^Uncaught \{ b: 2 \}\|$" -- --test262 \
+  -e "throw \$262.createRealm().evalScript('({b: 2})')"
 check "toString that throws: inspected instead" 1 "" "^Uncaught Bad \{\}\|$" -- \
   -e "class Bad { toString() { throw 1; } } throw new Bad();"
 printf 'var ok = 1;\nvar = 2;\n' > "$tmp/syntax.js"
@@ -171,7 +173,7 @@ def read_until(token, limit=20):
             except OSError: return
 read_until(b'> ')
 for line in ['1 + 1', "'str'", 'let x = {a: [1, 2]}', 'x', 'function f() {', '  return 7;', '}',
-             'f()', 'null.y', 'x.a.length', 'undefined', '.exit']:
+             'f()', 'null.y', 'x.a.length', 'undefined', 'eval("(")', '`multi', 'line`', '.exit']:
     out_len = len(out)
     os.write(fd, line.encode() + b'\n')
     read_until(b'> ' if line != '.exit' else b'\x00', 5)
@@ -181,7 +183,8 @@ text = out.decode('utf-8', 'replace').replace('\r', '')
 sys.stdout.write(re.sub(r'\x1b\[[0-9;?]*[A-Za-z]', '', text))
 EOF
   repl_ok=1
-  for want in "^2$" "^'str'$" "^\{ a: \[ 1, 2 \] \}$" "^\.\.\. " "^7$" "^Uncaught TypeError" "^2$" "^undefined$"; do
+  for want in "^2$" "^'str'$" "^\{ a: \[ 1, 2 \] \}$" "^\.\.\. " "^7$" "^Uncaught TypeError" "^2$" \
+              "^undefined$" "^Uncaught SyntaxError: Unexpected end of input" "^'multi.nline'$"; do
     grep -qE -- "$want" "$tmp/repl" || { repl_ok=0; echo "FAIL REPL: no line matching /$want/"; }
   done
   [ -f "$tmp/.kiln_history" ] && grep -q "1 + 1" "$tmp/.kiln_history" || {

@@ -60,3 +60,88 @@ TEST(bytecode_generator, small_integers_use_lda_smi) {
   Isolate *iso = test_isolate();
   EXPECT_DISASM("1 + 2; x = 7;", "LdaSmi 3", "LdaSmi 7", "StaGlobal [");
 }
+
+TEST(bytecode_generator, functions_are_declared_globally_and_compiled_eagerly) {
+  Isolate *iso = test_isolate();
+  EXPECT_DISASM("function f(a, b) { return a + b; }", "CallRuntime DeclareGlobals",
+                "CallRuntime DeclareGlobalFunction", "[bytecode for f]", "Ldar a1",
+                "Add r", "Return");
+}
+
+TEST(bytecode_generator, captured_variables_live_in_contexts) {
+  Isolate *iso = test_isolate();
+  EXPECT_DISASM("function f() { let x = 1; return () => x; }", "CreateFunctionContext",
+                "StaCurrentContextSlot [0]", "LdaCurrentContextSlot [0]",
+                "ThrowReferenceErrorIfHole");
+}
+
+TEST(bytecode_generator, arrows_read_this_from_the_enclosing_context) {
+  Isolate *iso = test_isolate();
+  EXPECT_DISASM("function f() { return () => this.x; }", "Ldar <this>",
+                "StaCurrentContextSlot", "LdaCurrentContextSlot", "GetNamedProperty");
+}
+
+TEST(bytecode_generator, try_finally_has_a_handler_and_rethrows) {
+  Isolate *iso = test_isolate();
+  EXPECT_DISASM("try { f(); } finally { g(); }", "Handler table (size = 1)", "ReThrow",
+                "TestEqualStrict");
+}
+
+TEST(bytecode_generator, for_of_closes_iterators_on_break_and_throw) {
+  Isolate *iso = test_isolate();
+  EXPECT_DISASM("for (const x of a) { if (x) break; }", "GetIterator", "IteratorNext",
+                "IteratorClose", "CallRuntime IteratorCloseQuiet", "JumpLoop");
+}
+
+TEST(bytecode_generator, per_iteration_contexts_for_captured_loop_bindings) {
+  Isolate *iso = test_isolate();
+  EXPECT_DISASM("for (let i = 0; i < 3; i++) { f(() => i); }", "CreateBlockContext",
+                "PopContext", "PushContext", "JumpLoop");
+}
+
+TEST(bytecode_generator, classes_define_methods_fields_and_private_names) {
+  Isolate *iso = test_isolate();
+  EXPECT_DISASM("class A extends B { #p = 1; static s = 2; m() { return super.m(); } }",
+                "CreateClass", "CallRuntime CreatePrivateName", "CallRuntime DefineClassMethod",
+                "DefinePrivateField", "GetNamedPropertyFromSuper", "[bytecode for A]",
+                "GetSuperConstructor", "Construct");
+}
+
+TEST(bytecode_generator, optional_chains_short_circuit) {
+  Isolate *iso = test_isolate();
+  EXPECT_DISASM("a?.b.c();", "JumpIfUndefinedOrNull", "CallProperty", "LdaUndefined");
+}
+
+TEST(bytecode_generator, with_and_sloppy_eval_use_dynamic_lookups) {
+  Isolate *iso = test_isolate();
+  EXPECT_DISASM("function f(o) { with (o) { x = y; } }", "CreateWithContext",
+                "LdaLookupSlot", "LdaLookupThis");
+  EXPECT_DISASM("function g() { var v = 1; eval('v'); return v; }", "CallDirectEval",
+                "LdaLookupSlot");
+}
+
+TEST(bytecode_generator, destructuring_and_spread) {
+  Isolate *iso = test_isolate();
+  EXPECT_DISASM("var {a, ...r} = o; var [b = 1, ...c] = d; f(...c);", "CopyDataProperties",
+                "GetIterator", "JumpIfNotUndefined", "CallWithSpread");
+}
+
+TEST(bytecode_generator, typeof_of_an_undeclared_global_does_not_throw) {
+  Isolate *iso = test_isolate();
+  EXPECT_DISASM("typeof zz;", "LdaGlobalInsideTypeof", "TypeOf");
+  EXPECT_DISASM("typeof zz === 'undefined';", "TestTypeOf 5");
+}
+
+TEST(bytecode_generator, syntax_errors_are_thrown_with_the_parser_message) {
+  Isolate *iso = test_isolate();
+  char *text = disassemble(iso, "var 1;");
+  EXPECT(strncmp(text, "error", 5) == 0);
+  free(text);
+}
+
+TEST(bytecode_generator, function_names_are_inferred) {
+  Isolate *iso = test_isolate();
+  EXPECT_DISASM("var f = function() {}; let o = {g: () => 1, get h() { return 1; }};",
+                "<SharedFunctionInfo f>", "<SharedFunctionInfo g>",
+                "<SharedFunctionInfo get h>");
+}

@@ -111,7 +111,6 @@ static int shell_check_scripts(const ShellArgs *a) {
   return kShellExitOk;
 }
 
-#ifdef KILN_SHELL_ENGINE
 /* Runs one script; returns its exit code. */
 static int shell_run_script(Isolate *iso, const Script *s) {
   if (s->kind == SCRIPT_FILE && strcmp(s->text, "-") == 0) return repl_run_stdin(iso);
@@ -161,24 +160,6 @@ static int shell_run(ShellArgs *a) {
   isolate_free(iso);
   return code;
 }
-#else
-/* This tree has the engine core only (CMakeLists.txt's KILN_SHELL_ENGINE check). */
-static int shell_run(ShellArgs *a) {
-  Isolate *iso = isolate_new(&a->flags);
-  if (iso == NULL) {
-    fprintf(stderr, "kiln: could not create an isolate (out of memory)\n");
-    return kShellExitException;
-  }
-  isolate_free(iso);
-  if (a->script_count > 0) {
-    fprintf(stderr, "kiln: this build has the engine core only; running JavaScript needs the "
-                    "front end, which has not landed yet\n");
-    return kShellExitUsage;
-  }
-  printf("kiln " KILN_SHELL_VERSION ": engine core only (no parser yet); try --help\n");
-  return kShellExitOk;
-}
-#endif /* KILN_SHELL_ENGINE */
 
 int main(int argc, char **argv) {
   ShellArgs args;

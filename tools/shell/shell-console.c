@@ -20,8 +20,6 @@
  * %j / %d / %i / %f conversions. An exception from it aborts the formatting (the caller
  * sees NULL and the pending exception).
  */
-#ifdef KILN_SHELL_ENGINE /* see CMakeLists.txt: the shell needs the front end */
-
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +29,7 @@
 #include "heap/factory.h"
 #include "objects/js-function.h"
 #include "objects/js-objects.h"
+#include "objects/map.h"
 #include "objects/string.h"
 #include "runtime/runtime.h"
 #include "shell.h"
@@ -206,9 +205,35 @@ static RuntimeMaybeBool own_property(Isolate *iso, Handle obj, Handle key,
 
 /* The own keys Node lists: enumerable string keys then enumerable symbols (all of them
  * with show_hidden), private names never. A FixedArray handle; empty on exception. */
+/* true for a JSArray whose elements are a fast store and whose properties are fast: its
+ * keys come from its map and its elements are read by index, never as one string per
+ * element (console.log of a million-element array shows 100). */
+static bool is_fast_array(Tagged obj) {
+  return is_js_array(obj) && !map_is_dictionary(heap_object_map(obj)) &&
+         elements_kind_is_fast(js_object_elements_kind(obj));
+}
+
+/* The named own keys of a fast array: "length", then its map's descriptors, strings before
+ * symbols (the order of [[OwnPropertyKeys]]). */
+static Handle fast_array_named_keys(Isolate *iso, Handle obj) {
+  int n = map_own_descriptors(heap_object_map(H(obj)));
+  Handle keys = factory_new_fixed_array(iso, n + 1);
+  if (handle_is_null(keys)) return keys;
+  Tagged da = map_instance_descriptors(heap_object_map(H(obj)));
+  int count = 0;
+  fixed_array_set(H(keys), count++, ROOT(iso, length_string));
+  for (int pass = 0; pass < 2; pass++)
+    for (int i = 0; i < n; i++) {
+      Tagged key = descriptor_array_key(da, i);
+      if (is_symbol(key) == (pass == 1)) fixed_array_set(H(keys), count++, key);
+    }
+  return keys;
+}
+
 static Handle own_keys(Inspector *ins, Handle obj, bool skip_indexes) {
   Isolate *iso = ins->iso;
-  Handle all = runtime_own_property_keys(iso, obj);
+  Handle all = skip_indexes && is_fast_array(H(obj)) ? fast_array_named_keys(iso, obj)
+                                                     : runtime_own_property_keys(iso, obj);
   if (handle_is_null(all)) return all;
   int64_t n = fixed_array_length(H(all));
   Handle out = factory_new_fixed_array(iso, n);
@@ -499,9 +524,44 @@ static void push_empty_items(Entries *out, double count) {
 
 /* Node's formatArray / formatSpecialArray: entries for indexes 0..length-1 with runs of
  * holes as <n empty items>, at most kInspectMaxArray entries. */
+/* Entry i of an array: its formatted value. NULL on throw. */
+static char *format_index(Inspector *ins, Handle obj, uint32_t i, int recurse_times) {
+  char digits[16];
+  int n = snprintf(digits, sizeof digits, "%u", i);
+  Handle key = string_internalize_utf8(ins->iso, digits, (size_t)n);
+  if (handle_is_null(key)) return NULL;
+  return format_property(ins, obj, key, recurse_times, kArrayExtrasType);
+}
+
+/* format_array_entries for a fast array: walks indexes, and past the end of the store
+ * every index is a hole. */
+static bool format_fast_array_entries(Inspector *ins, Handle obj, double length,
+                                      int recurse_times, Entries *out) {
+  Isolate *iso = ins->iso;
+  double i = 0;
+  while (i < length && out->count < kInspectMaxArray) {
+    double store = (double)fixed_array_length(js_object_elements(H(obj)));
+    if (i < store && elements_has_own(iso, H(obj), (uint32_t)i)) {
+      char *s = format_index(ins, obj, (uint32_t)i, recurse_times);
+      if (s == NULL) return false;
+      entries_push(out, s);
+      i++;
+      continue;
+    }
+    double j = i + 1;
+    while (j < length && j < store && !elements_has_own(iso, H(obj), (uint32_t)j)) j++;
+    if (j >= store) j = length;
+    push_empty_items(out, j - i);
+    i = j;
+  }
+  if (length > i) push_more_items(out, length - i);
+  return true;
+}
+
 static bool format_array_entries(Inspector *ins, Handle obj, double length, int recurse_times,
                                  Entries *out) {
   Isolate *iso = ins->iso;
+  if (is_fast_array(H(obj))) return format_fast_array_entries(ins, obj, length, recurse_times, out);
   Handle keys = runtime_own_property_keys(iso, obj);
   if (handle_is_null(keys)) return false;
   double index = 0;  /* the next index to show */
@@ -1177,5 +1237,3 @@ char *console_format(Isolate *iso, int argc, const Handle *argv) {
   if (!ok) return buffer_free(&out), NULL;
   return buffer_take(&out);
 }
-
-#endif /* KILN_SHELL_ENGINE */

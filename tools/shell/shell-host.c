@@ -12,8 +12,6 @@
  * realm a $262 method acts on is the realm of the function itself, so a $262 from
  * createRealm() evaluates in its own realm.
  */
-#ifdef KILN_SHELL_ENGINE /* see CMakeLists.txt: the shell needs the front end */
-
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +22,7 @@
 #include "execution/contexts.h"
 #include "execution/execution.h"
 #include "heap/factory.h"
+#include "objects/js-array-buffer.h"
 #include "objects/js-function.h"
 #include "objects/js-objects.h"
 #include "objects/string.h"
@@ -153,10 +152,11 @@ static Handle host_262_eval_script(Isolate *iso, BuiltinArgs *args) {
   return result;
 }
 
+/* $262.detachArrayBuffer(buffer): ES2025 25.1.3.5 DetachArrayBuffer(buffer) (key undefined). */
 static Handle host_262_detach_array_buffer(Isolate *iso, BuiltinArgs *args) {
-  KILN_UNUSED(args);
-  return builtins_throw_type_error(iso, "$262.detachArrayBuffer is not supported: Kiln has "
-                                        "no ArrayBuffer yet");
+  Handle buffer = builtin_arg(iso, args, 0);
+  if (!js_array_buffer_detach(iso, buffer, host_undefined(iso))) return HANDLE_NULL;
+  return host_undefined(iso);
 }
 
 /* $262.agent: Kiln has no agents (workers), so the methods that need one throw; the main
@@ -262,5 +262,3 @@ bool host_setup(Isolate *iso, const HostOptions *opts) {
   handle_scope_close(&scope);
   return ok;
 }
-
-#endif /* KILN_SHELL_ENGINE */

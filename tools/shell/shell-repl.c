@@ -8,8 +8,6 @@
  * an uncaught exception prints its report and the loop goes on. `.exit` or Ctrl-D leaves.
  * Lines are edited with GNU readline; history is kept in ~/.kiln_history.
  */
-#ifdef KILN_SHELL_ENGINE /* see CMakeLists.txt: the shell needs the front end */
-
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -58,7 +56,7 @@ static bool repl_eval(Isolate *iso, const char *source, size_t length, bool colo
   Handle result = run_source(iso, source, length, kReplName);
   bool complete = true;
   if (handle_is_null(result)) {
-    if (run_exception_is_incomplete_input(iso)) {
+    if (run_exception_is_incomplete_input(iso, kReplName)) {
       isolate_clear_pending_exception(iso);
       complete = false;
     } else {
@@ -127,5 +125,3 @@ int repl_run_stdin(Isolate *iso) {
   buffer_free(&source);
   return code;
 }
-
-#endif /* KILN_SHELL_ENGINE */

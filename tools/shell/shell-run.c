@@ -10,21 +10,21 @@
  *
  * The first line is "Uncaught " and then:
  *   - for an error object, or any object whose prototype chain has a toString other than
- *     %Object.prototype.toString% (test262's Test262Error, the harness' AssertionError):
+ *     %Object.prototype.toString% of any realm (test262's Test262Error, the harness'
+ *     AssertionError):
  *     ToString(value), so the error's name comes first;
  *   - for other values: util.inspect(value) ('str', 42, { a: 1 }).
  * The following lines are the "    at ..." lines of the value's "stack" property when it is
  * a string. A SyntaxError from the parser carries its position the same way ("    at
  * file.js:LINE:COL").
  */
-#ifdef KILN_SHELL_ENGINE /* see CMakeLists.txt: the shell needs the front end */
-
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "execution/contexts.h"
 #include "execution/execution.h"
+#include "objects/js-function.h"
 #include "objects/js-objects.h"
 #include "objects/string.h"
 #include "runtime/runtime.h"
@@ -65,22 +65,37 @@ Handle run_file(Isolate *iso, const char *path) {
   return result;
 }
 
+/* true when fn is %Object.prototype.toString% of any realm: the C builtin that the current
+ * realm's Object.prototype.toString runs. */
+static bool is_object_prototype_to_string(Isolate *iso, Handle key, Tagged fn) {
+  if (!is_js_function(fn) || js_function_builtin(fn) == NULL) return false;
+  Handle proto = handle_new(iso, context_get(iso->native_context,
+                                             NATIVE_CONTEXT_object_prototype));
+  PropertyDescriptor desc;
+  property_descriptor_init(iso, &desc);
+  if (runtime_get_own_property(iso, proto, key, &desc) != RT_TRUE ||
+      !(desc.flags & PD_HAS_VALUE) || !is_js_function(H(desc.value)))
+    return isolate_clear_pending_exception(iso), false;
+  return js_function_builtin(H(desc.value)) == js_function_builtin(fn);
+}
+
 /* true when value should be reported with ToString: an error object, or an object whose
- * chain has its own toString before %Object.prototype%. */
+ * prototype chain has a toString other than %Object.prototype.toString% (of any realm). */
 static bool report_with_to_string(Isolate *iso, Handle value) {
   if (!is_js_receiver(H(value))) return false;
   if (heap_object_type(H(value)) == JS_ERROR_TYPE) return true;
-  Tagged object_prototype = context_get(iso->native_context, NATIVE_CONTEXT_object_prototype);
   Handle key = string_internalize_utf8(iso, "toString", 8);
   Handle current = value;
   for (int steps = 0; steps < 1000 && is_js_receiver(H(current)); steps++) {
-    if (H(current) == object_prototype) return false;
     if (heap_object_type(H(current)) == JS_PROXY_TYPE) return false; /* no traps */
     PropertyDescriptor desc;
     property_descriptor_init(iso, &desc);
     RuntimeMaybeBool found = runtime_get_own_property(iso, current, key, &desc);
     if (found == RT_EXCEPTION) return isolate_clear_pending_exception(iso), false;
-    if (found == RT_TRUE) return true;
+    if (found == RT_TRUE) {
+      return !(desc.flags & PD_HAS_VALUE) ||
+             !is_object_prototype_to_string(iso, key, H(desc.value));
+    }
     current = runtime_get_prototype_of(iso, current);
     if (handle_is_null(current)) return isolate_clear_pending_exception(iso), false;
   }
@@ -181,7 +196,7 @@ void run_report_exception(Isolate *iso) {
   handle_scope_close(&scope);
 }
 
-bool run_exception_is_incomplete_input(Isolate *iso) {
+bool run_exception_is_incomplete_input(Isolate *iso, const char *name) {
   if (!isolate_has_pending_exception(iso)) return false;
   Tagged e = iso->pending_exception;
   if (!is_js_receiver(e) || heap_object_type(e) != JS_ERROR_TYPE ||
@@ -192,8 +207,10 @@ bool run_exception_is_incomplete_input(Isolate *iso) {
   Handle error = handle_new(iso, e);
   isolate_clear_pending_exception(iso);
   Handle message = runtime_get_named(iso, error, "message");
+  Handle file = own_data_property(iso, error, "fileName");
+  bool ours = !handle_is_null(file) && is_string(H(file)) && string_equals_ascii(H(file), name);
   bool incomplete = false;
-  if (!handle_is_null(message) && is_string(H(message))) {
+  if (ours && !handle_is_null(message) && is_string(H(message))) {
     char *text = console_string_utf8(iso, H(message));
     incomplete = strstr(text, "end of input") || strstr(text, "Unterminated template") ||
                  strstr(text, "Unterminated multi-line comment");
@@ -204,5 +221,3 @@ bool run_exception_is_incomplete_input(Isolate *iso) {
   handle_scope_close(&scope);
   return incomplete;
 }
-
-#endif /* KILN_SHELL_ENGINE */

@@ -81,9 +81,10 @@ void run_report_exception(Isolate *iso);
 /* The text of the "Uncaught" report of value (malloc'd). Calls user code (toString); an
  * exception it throws is cleared and the value inspected instead. */
 char *run_describe_uncaught(Isolate *iso, Handle value);
-/* true when the pending exception is a SyntaxError about the end of the input (the REPL
- * then reads another line). Does not clear it. */
-bool run_exception_is_incomplete_input(Isolate *iso);
+/* true when the pending exception is the compiler's SyntaxError about the end of the input
+ * of the script called name (not one that code inside it threw, e.g. from eval): the REPL
+ * then reads another line. Does not clear it. */
+bool run_exception_is_incomplete_input(Isolate *iso, const char *name);
 
 /* ---- shell-host.c: the global object's host functions --------------------------------- */
 
