@@ -107,7 +107,28 @@
   V(data_view_map)                                                                     \
   V(typed_array_function)      /* %TypedArray% */                                        \
   V(typed_array_prototype)     /* %TypedArray.prototype% */                              \
-  V(typed_array_constructors)  /* FixedArray: (constructor, prototype, map) per kind */
+  V(typed_array_constructors)  /* FixedArray: (constructor, prototype, map) per kind */ \
+  V(map_function)                                                                      \
+  V(map_prototype)                                                                     \
+  V(set_function)                                                                      \
+  V(set_prototype)                                                                     \
+  V(map_iterator_prototype)                                                            \
+  V(set_iterator_prototype)                                                            \
+  V(js_map_map)                /* Map objects */                                         \
+  V(js_set_map)                /* Set objects */                                         \
+  V(map_iterator_map)                                                                  \
+  V(set_iterator_map)                                                                  \
+  V(weak_map_prototype)                                                                \
+  V(weak_set_prototype)                                                                \
+  V(weak_ref_prototype)                                                                \
+  V(finalization_registry_prototype)                                                   \
+  V(js_weak_map_map)                                                                   \
+  V(js_weak_set_map)                                                                   \
+  V(js_weak_ref_map)                                                                   \
+  V(js_finalization_registry_map)                                                      \
+  V(date_function)                                                                     \
+  V(date_prototype)                                                                    \
+  V(js_date_map)
 
 typedef enum {
 #define V(name) NATIVE_CONTEXT_##name,

@@ -241,6 +241,38 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
   JS_OBJECT_FIELDS(F, T, P) F(T, P, buffer, TAGGED) F(T, P, byte_offset, RAW)          \
   F(T, P, byte_length, RAW) F(T, P, length, RAW) F(T, P, bit_field, SMI)
 
+/* JSCollection (ES2025 24.1 Map, 24.2 Set, 24.3 WeakMap, 24.4 WeakSet):
+ * | map | properties | elements | table |
+ * table: an OrderedHashMap / OrderedHashSet (objects/ordered-hash-table.h) for Map and Set,
+ * an EphemeronHashTable (objects/ephemeron-table.h) for WeakMap and WeakSet. */
+#define JS_COLLECTION_FIELDS(F, T, P) JS_OBJECT_FIELDS(F, T, P) F(T, P, table, TAGGED)
+
+/* JSCollectionIterator (%MapIteratorPrototype%, %SetIteratorPrototype% objects):
+ * | map | properties | elements | table | index | kind |
+ * table: the OrderedHashTable being walked (followed through its transition chain when the
+ * collection rehashes), undefined once exhausted; index: the next entry to look at;
+ * kind: 0 keys, 1 values, 2 entries. */
+#define JS_COLLECTION_ITERATOR_FIELDS(F, T, P)                                         \
+  JS_OBJECT_FIELDS(F, T, P) F(T, P, table, TAGGED) F(T, P, index, SMI) F(T, P, kind, SMI)
+
+/* JSWeakRef (ES2025 26.1): | map | properties | elements | target |
+ * target: a WeakFixedArray of length 1 holding the target, undefined once collected. */
+#define JS_WEAK_REF_FIELDS(F, T, P) JS_OBJECT_FIELDS(F, T, P) F(T, P, target, TAGGED)
+
+/* JSFinalizationRegistry (ES2025 26.2):
+ * | map | properties | elements | cleanup | cells | holdings | realm |
+ * cleanup: the callback; cells: a WeakFixedArray of (target, unregister token) pairs;
+ * holdings: a FixedArray, holdings[i] belongs to cell i (the hole: a free cell). A cell
+ * whose target slot was cleared (undefined) while its holdings are not the hole waits for
+ * cleanup. realm: the NativeContext the registry was made in. */
+#define JS_FINALIZATION_REGISTRY_FIELDS(F, T, P)                                       \
+  JS_OBJECT_FIELDS(F, T, P) F(T, P, cleanup, TAGGED) F(T, P, cells, TAGGED)           \
+  F(T, P, holdings, TAGGED) F(T, P, realm, TAGGED)
+
+/* JSDate (ES2025 21.4): | map | properties | elements | value (raw double: the time value,
+ * NaN for an invalid date) | */
+#define JS_DATE_FIELDS(F, T, P) JS_OBJECT_FIELDS(F, T, P) F(T, P, value, DOUBLE)
+
 /* LAYOUT_LIST(V): V(Type, prefix, FIELDS) for every layout. */
 #define LAYOUT_LIST(V)                                      \
   V(HeapObject, heap_object, HEAP_OBJECT_FIELDS)            \
@@ -270,7 +302,12 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
   V(JSProxy, js_proxy, JS_PROXY_FIELDS)                     \
   V(JSArgumentsObject, js_arguments_object, JS_ARGUMENTS_OBJECT_FIELDS) \
   V(JSArrayBuffer, js_array_buffer, JS_ARRAY_BUFFER_FIELDS) \
-  V(JSArrayBufferView, js_array_buffer_view, JS_ARRAY_BUFFER_VIEW_FIELDS)
+  V(JSArrayBufferView, js_array_buffer_view, JS_ARRAY_BUFFER_VIEW_FIELDS) \
+  V(JSCollection, js_collection, JS_COLLECTION_FIELDS)     \
+  V(JSCollectionIterator, js_collection_iterator, JS_COLLECTION_ITERATOR_FIELDS) \
+  V(JSWeakRef, js_weak_ref, JS_WEAK_REF_FIELDS)             \
+  V(JSFinalizationRegistry, js_finalization_registry, JS_FINALIZATION_REGISTRY_FIELDS) \
+  V(JSDate, js_date, JS_DATE_FIELDS)
 
 /* -- the expansion -- */
 #define LAYOUT_INDEX(T, P, name, kind) T##_##name##_index,
@@ -425,6 +462,18 @@ DEFINE_TYPE_CHECK(is_js_arguments_object, t == JS_ARGUMENTS_OBJECT_TYPE)
 DEFINE_TYPE_CHECK(is_js_array_buffer, t == JS_ARRAY_BUFFER_TYPE)
 DEFINE_TYPE_CHECK(is_js_typed_array, t == JS_TYPED_ARRAY_TYPE)
 DEFINE_TYPE_CHECK(is_js_data_view, t == JS_DATA_VIEW_TYPE)
+DEFINE_TYPE_CHECK(is_ordered_hash_table, t == ORDERED_HASH_MAP_TYPE || t == ORDERED_HASH_SET_TYPE)
+DEFINE_TYPE_CHECK(is_ephemeron_hash_table, t == EPHEMERON_HASH_TABLE_TYPE)
+DEFINE_TYPE_CHECK(is_weak_fixed_array, t == WEAK_FIXED_ARRAY_TYPE)
+DEFINE_TYPE_CHECK(is_js_map, t == JS_MAP_TYPE)
+DEFINE_TYPE_CHECK(is_js_set, t == JS_SET_TYPE)
+DEFINE_TYPE_CHECK(is_js_map_iterator, t == JS_MAP_ITERATOR_TYPE)
+DEFINE_TYPE_CHECK(is_js_set_iterator, t == JS_SET_ITERATOR_TYPE)
+DEFINE_TYPE_CHECK(is_js_weak_map, t == JS_WEAK_MAP_TYPE)
+DEFINE_TYPE_CHECK(is_js_weak_set, t == JS_WEAK_SET_TYPE)
+DEFINE_TYPE_CHECK(is_js_weak_ref, t == JS_WEAK_REF_TYPE)
+DEFINE_TYPE_CHECK(is_js_finalization_registry, t == JS_FINALIZATION_REGISTRY_TYPE)
+DEFINE_TYPE_CHECK(is_js_date, t == JS_DATE_TYPE)
 #undef DEFINE_TYPE_CHECK
 
 KILN_INLINE bool is_number(Tagged v) { return is_smi(v) || is_heap_number(v); }
