@@ -596,8 +596,11 @@ static void allocate_variable(AstScope *s, AstVariable *v, int *registers) {
 static void allocate_scope(AstScope *s, AstFunction *fn, int *registers) {
   for (AstVariable *v = s->variables; v; v = v->next) allocate_variable(s, v, registers);
   if (s->kind == SCOPE_WITH) s->needs_context = true;
-  if (s->calls_sloppy_eval && s->is_declaration_scope && s->kind == SCOPE_FUNCTION)
-    s->needs_context = true;  /* its extension receives the eval's vars */
+  /* A function's var scope (its own, or its body's when the parameters are not simple):
+   * the context's extension receives the eval's vars. */
+  if (s->calls_sloppy_eval && s->is_declaration_scope &&
+      (s->kind == SCOPE_FUNCTION || s->kind == SCOPE_BLOCK))
+    s->needs_context = true;
   for (AstScope *c = s->first_inner; c; c = c->next_sibling) {
     if (c->function == fn) allocate_scope(c, fn, registers);
   }
