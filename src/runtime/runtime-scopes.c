@@ -275,3 +275,21 @@ RUNTIME_FUNCTION(CheckEvalDeclarations) {
   }
   return ROOT_HANDLE(iso, undefined_value);
 }
+
+RUNTIME_FUNCTION(ResolveLookupBinding) {
+  return interpreter_resolve_binding(iso, interpreter_current_frame(iso), (Handle){&args[0]});
+}
+
+RUNTIME_FUNCTION(LoadLookupBinding) {
+  return interpreter_get_binding(iso, interpreter_current_frame(iso), (Handle){&args[0]},
+                                 (Handle){&args[1]});
+}
+
+RUNTIME_FUNCTION(StoreLookupBinding) {
+  JSFrame *f = interpreter_current_frame(iso);
+  Handle value = {&args[2]};
+  if (!interpreter_set_binding(iso, f, (Handle){&args[0]}, (Handle){&args[1]}, value,
+                               frame_is_strict(f)))
+    return HANDLE_NULL;
+  return value;
+}
