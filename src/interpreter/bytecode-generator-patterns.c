@@ -36,12 +36,17 @@ static void gen_reference(Gen *g, AstNode *t, Reference *ref, bool read_too) {
   switch (t->kind) {
     case AST_IDENTIFIER:
       if (t->u.ident.var && t->u.ident.var->location == VAR_LOCATION_LOOKUP) {
-        /* Resolve the binding now: a `with` object found here is the one assigned to,
-         * even if the property disappears before the store (9.1.2.1 ResolveBinding). */
+        /* Resolve the binding now (9.1.2.1 ResolveBinding): a `with` object or a context
+         * found here is the one assigned to, even if the right-hand side adds a closer
+         * binding (a sloppy eval's var) or removes the property. ref->obj: the holder,
+         * ref->key: the name. */
         ref->kind = REF_LOOKUP;
         ref->obj = gen_new_reg(g);
+        ref->key = gen_new_reg(g);
         ref->name_idx = gen_name(g, t->u.ident.name);
-        EMIT(g, LdaLookupThis, ref->name_idx);
+        EMIT(g, LdaConstant, ref->name_idx);
+        EMIT(g, Star, ref->key);
+        gen_call_runtime(g, Runtime_ResolveLookupBinding, ref->key, 1);
         EMIT(g, Star, ref->obj);
       } else {
         ref->kind = REF_VAR;
@@ -100,43 +105,21 @@ static void gen_reference(Gen *g, AstNode *t, Reference *ref, bool read_too) {
   }
 }
 
-/* REF_LOOKUP: the with object found at resolution, or a dynamic lookup. */
+/* REF_LOOKUP: GetValue / PutValue through the holder found at resolution. The holder and
+ * name registers are consecutive (gen_reference). */
 static void gen_lookup_reference_load(Gen *g, Reference *ref) {
-  int dynamic = gen_label(g), done = gen_label(g);
-  EMIT(g, Ldar, ref->obj);
-  gen_jump(g, Bytecode_JumpIfUndefined, dynamic);
-  EMIT(g, GetNamedProperty, ref->obj, ref->name_idx, SLOT(g));
-  gen_jump(g, Bytecode_Jump, done);
-  gen_bind(g, dynamic);
-  EMIT(g, LdaLookupSlot, ref->name_idx);
-  gen_bind(g, done);
+  gen_call_runtime(g, Runtime_LoadLookupBinding, ref->obj, 2);
 }
 
 static void gen_lookup_reference_store(Gen *g, Reference *ref) {
-  int mark = gen_reg_mark(g), value = gen_new_reg(g);
-  int dynamic = gen_label(g), done = gen_label(g);
-  EMIT(g, Star, value);
+  int mark = gen_reg_mark(g);
+  int args = gen_new_regs(g, 3);
+  EMIT(g, Star, args + 2);
   EMIT(g, Ldar, ref->obj);
-  gen_jump(g, Bytecode_JumpIfUndefined, dynamic);
-  if (g->is_strict) {  /* 9.1.1.2.5 SetMutableBinding: the property must still exist */
-    int present = gen_label(g), key = gen_new_reg(g);
-    EMIT(g, LdaConstant, ref->name_idx);
-    EMIT(g, Star, key);
-    EMIT(g, Ldar, ref->obj);
-    EMIT(g, TestIn, key, SLOT(g));
-    gen_jump(g, Bytecode_JumpIfTrue, present);
-    EMIT(g, Ldar, key);
-    gen_call_runtime(g, Runtime_ThrowReferenceError, key, 1);
-    gen_bind(g, present);
-  }
-  EMIT(g, Ldar, value);
-  EMIT(g, SetNamedProperty, ref->obj, ref->name_idx, SLOT(g));
-  gen_jump(g, Bytecode_Jump, done);
-  gen_bind(g, dynamic);
-  EMIT(g, Ldar, value);
-  EMIT(g, StaLookupSlot, ref->name_idx, g->is_strict ? 1 : 0);
-  gen_bind(g, done);
-  EMIT(g, Ldar, value);
+  EMIT(g, Star, args);
+  EMIT(g, Ldar, ref->key);
+  EMIT(g, Star, args + 1);
+  gen_call_runtime(g, Runtime_StoreLookupBinding, args, 3);
   gen_reg_release(g, mark);
 }
 

@@ -788,6 +788,36 @@ static void gen_declare_globals(Gen *g, AstScope *scope, AstList *body) {
   gen_reg_release(g, mark);
 }
 
+static bool is_eval_var(AstVariable *v) {
+  return v->location == VAR_LOCATION_LOOKUP && v->mode == VAR_MODE_VAR;
+}
+
+/* A sloppy eval's checks of every var and function name before any is declared (ES2025
+ * 19.2.1.3 steps 3, 10, 13): CheckEvalDeclarations with (name, DECL_VAR|DECL_FUNCTION). */
+static void gen_check_eval_declarations(Gen *g, AstScope *scope, AstList *body) {
+  int count = 0;
+  for (AstVariable *v = scope->variables; v; v = v->next) count += is_eval_var(v);
+  if (count == 0) return;
+  Handle decls = factory_new_fixed_array(g->iso, 2 * count);
+  if (handle_is_null(decls)) { g->job->failed = true; g->b.failed = true; return; }
+  int i = 0;
+  for (AstVariable *v = scope->variables; v; v = v->next) {
+    if (!is_eval_var(v)) continue;
+    Handle name = string_internalize_utf8(g->iso, v->name->data, v->name->byte_length);
+    if (handle_is_null(name)) { g->job->failed = true; g->b.failed = true; return; }
+    int kind = is_toplevel_function_var(body, v) ? DECL_FUNCTION : DECL_VAR;
+    fixed_array_set(H(decls), 2 * i, H(name));
+    fixed_array_set(H(decls), 2 * i + 1, smi_from_int(kind));
+    i++;
+  }
+  int idx = bab_constant_handle(&g->b, decls);
+  int mark = gen_reg_mark(g), r = gen_new_reg(g);
+  EMIT(g, LdaConstant, idx < 0 ? 0 : idx);
+  EMIT(g, Star, r);
+  gen_call_runtime(g, Runtime_CheckEvalDeclarations, r, 1);
+  gen_reg_release(g, mark);
+}
+
 /* A sloppy eval's vars go to the caller's var scope (ES2025 19.2.1.3 step 16-17). */
 static void gen_declare_eval_vars(Gen *g, AstScope *scope, AstList *body) {
   for (AstVariable *v = scope->variables; v; v = v->next) {
@@ -826,6 +856,8 @@ Handle gen_compile_program(CompileJob *job, AstNode *program) {
     EMIT(g, LdaUndefined);
     EMIT(g, Star, g->completion_reg);
     if (p->scope->kind == SCOPE_SCRIPT) gen_declare_globals(g, p->scope, &p->body);
+    if (p->scope->kind == SCOPE_EVAL && !p->scope->is_strict)
+      gen_check_eval_declarations(g, p->scope, &p->body);
     gen_hoist_functions(g, &p->body);
     if (p->scope->kind == SCOPE_EVAL && !p->scope->is_strict)
       gen_declare_eval_vars(g, p->scope, &p->body);

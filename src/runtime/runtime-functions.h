@@ -50,7 +50,16 @@
   V(CreateIterResultObject, 2) /* (value, done) */                                     \
   V(NewFunction, -1)          /* (params string, body string, kind Smi): CreateDynamicFunction */ \
   /* Added by the code generator (runtime/runtime-compiler.c) */                       \
-  V(DefineClassMethod, 3)     /* (object, key, closure): a class method, non-enumerable */
+  V(DefineClassMethod, 3)     /* (object, key, closure): a class method, non-enumerable */ \
+  V(CheckEvalDeclarations, 1) /* (FixedArray of name, kind Smi pairs; kind: 0 var, 1    \
+                                 function): a sloppy direct eval's checks of 19.2.1.3   \
+                                 steps 3, 10 and 13 before any binding is created */  \
+  V(ResolveLookupBinding, 1)  /* (name): the holder of a dynamic name's binding (a      \
+                                 Context, a with/eval-var object, or undefined: global) \
+                                 for an assignment resolved before its value */         \
+  V(LoadLookupBinding, 2)     /* (holder, name): GetValue of that reference */         \
+  V(StoreLookupBinding, 3)    /* (holder, name, value): PutValue (strictness of the     \
+                                 calling frame); returns value */
 
 typedef enum {
 #define V(name, argc) Runtime_##name,
