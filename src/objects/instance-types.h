@@ -66,7 +66,12 @@
   V(JS_ARGUMENTS_OBJECT_TYPE, JSArgumentsObject, JS, 0)              \
   V(JS_ARRAY_BUFFER_TYPE, JSArrayBuffer, JS, 0)                       \
   V(JS_TYPED_ARRAY_TYPE, JSArrayBufferView, JS, 0)                    \
-  V(JS_DATA_VIEW_TYPE, JSArrayBufferView, JS, 0)
+  V(JS_DATA_VIEW_TYPE, JSArrayBufferView, JS, 0)                    \
+  V(JS_GENERATOR_OBJECT_TYPE, JSGeneratorObject, JS, 0)               \
+  V(JS_ASYNC_FUNCTION_OBJECT_TYPE, JSAsyncFunctionObject, JS, 0)      \
+  V(JS_ASYNC_GENERATOR_OBJECT_TYPE, JSAsyncGeneratorObject, JS, 0)    \
+  V(JS_PROMISE_TYPE, JSPromise, JS, 0)                                \
+  V(JS_ASYNC_FROM_SYNC_ITERATOR_TYPE, JSAsyncFromSyncIterator, JS, 0)
 
 #define INSTANCE_TYPE_LIST(V) STRING_TYPE_LIST(V) HEAP_TYPE_LIST(V) JS_TYPE_LIST(V)
 

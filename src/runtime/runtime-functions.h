@@ -50,7 +50,21 @@
   V(CreateIterResultObject, 2) /* (value, done) */                                     \
   V(NewFunction, -1)          /* (params string, body string, kind Smi): CreateDynamicFunction */ \
   /* Added by the code generator (runtime/runtime-compiler.c) */                       \
-  V(DefineClassMethod, 3)     /* (object, key, closure): a class method, non-enumerable */
+  V(DefineClassMethod, 3)     /* (object, key, closure): a class method, non-enumerable */ \
+  /* Generators and async functions (runtime/runtime-generators.c) */                  \
+  V(CreateGeneratorObject, 0) /* the generator (or async generator) object of the current \
+                                 frame: prototype from the closure's "prototype"; its   \
+                                 save area sized for the frame */                       \
+  V(GeneratorGetResumeMode, 1) /* (generator): the JSGeneratorResumeMode Smi of the last \
+                                 resume */                                              \
+  V(CreateAsyncFunctionObject, 0) /* the current async function frame's object and its  \
+                                 promise */                                             \
+  V(AsyncFunctionAwait, 2)    /* (async function object, value): Await's                \
+                                 PerformPromiseThen(PromiseResolve(value)) resuming the  \
+                                 object; returns its promise (throws) */                \
+  V(AsyncFunctionResolve, 2)  /* (async function object, value): resolves its promise;  \
+                                 returns the promise */                                 \
+  V(AsyncFunctionReject, 2)   /* (async function object, reason): rejects it; returns it */
 
 typedef enum {
 #define V(name, argc) Runtime_##name,
