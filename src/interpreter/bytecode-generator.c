@@ -393,13 +393,18 @@ void gen_pop_control(Gen *g, ControlScope *cs) {
   g->control = cs->outer;
 }
 
+/* Closes cs's iterator unless it is done (a destructuring pattern's may be, when a yield
+ * in a default value is resumed with return()). */
 static void gen_close_iterator(Gen *g, ControlScope *cs, bool keep_acc) {
   int mark = gen_reg_mark(g);
-  int t = -1;
+  int t = -1, skip = gen_label(g);
   if (keep_acc) { t = gen_new_reg(g); EMIT(g, Star, t); }
+  EMIT(g, Ldar, cs->done_reg);
+  gen_jump(g, Bytecode_JumpIfTrue, skip);
   EMIT(g, LdaTrue);
   EMIT(g, Star, cs->done_reg);
   EMIT(g, IteratorClose, cs->iterator_reg);
+  gen_bind(g, skip);
   if (keep_acc) EMIT(g, Ldar, t);
   gen_reg_release(g, mark);
 }
