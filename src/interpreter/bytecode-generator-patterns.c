@@ -265,6 +265,11 @@ static void gen_iterator_step(Gen *g, int iter, int next, int done, int elem) {
 
 static void gen_array_rest(Gen *g, AstNode *target, int iter, int next, int done, StoreMode mode) {
   int mark = gen_reg_mark(g);
+  /* A member target is evaluated before the iteration (13.15.5.5 AssignmentRestElement). */
+  AstNode *t = strip(target);
+  Reference ref;
+  bool is_ref = t && (t->kind == AST_MEMBER || t->kind == AST_SUPER_MEMBER);
+  if (is_ref) gen_reference(g, t, &ref, false);
   int arr = gen_new_reg(g), index = gen_new_reg(g), result = gen_new_reg(g);
   EMIT(g, CreateEmptyArrayLiteral, SLOT(g));
   EMIT(g, Star, arr);
@@ -289,7 +294,12 @@ static void gen_array_rest(Gen *g, AstNode *target, int iter, int next, int done
   EMIT(g, Star, done);
   gen_jump(g, Bytecode_JumpLoop, loop);
   gen_bind(g, end);
-  gen_assign_target(g, target, arr, mode);
+  if (is_ref) {
+    EMIT(g, Ldar, arr);
+    gen_reference_store(g, &ref, mode);
+  } else {
+    gen_assign_target(g, target, arr, mode);
+  }
   gen_reg_release(g, mark);
 }
 
@@ -309,6 +319,15 @@ static void gen_array_pattern(Gen *g, AstArray *a, int value, StoreMode mode) {
   int after = gen_label(g), rethrow = gen_label(g), closed = gen_label(g);
   int32_t context_at_try = g->context_reg;
   gen_bind(g, try_start);
+  /* In a generator, a yield inside the pattern may be resumed with return(): the return
+   * closes the iterator (gen_command) unless it is done. */
+  ControlScope cs;
+  memset(&cs, 0, sizeof cs);
+  if (g->generator_reg >= 0) {
+    gen_push_control(g, &cs, CS_BREAKABLE);
+    cs.iterator_reg = iter;
+    cs.done_reg = done;
+  }
   for (int i = 0; i < a->elements.length; i++) {
     AstNode *e = strip(a->elements.items[i]);
     if (e && e->kind == AST_REST_ELEMENT) {
@@ -338,6 +357,7 @@ static void gen_array_pattern(Gen *g, AstArray *a, int value, StoreMode mode) {
     }
     gen_reg_release(g, inner);
   }
+  if (g->generator_reg >= 0) gen_pop_control(g, &cs);
   gen_bind(g, try_end);
   EMIT(g, Ldar, done);
   gen_jump(g, Bytecode_JumpIfTrue, closed);
