@@ -107,7 +107,8 @@
   V(data_view_map)                                                                     \
   V(typed_array_function)      /* %TypedArray% */                                        \
   V(typed_array_prototype)     /* %TypedArray.prototype% */                              \
-  V(typed_array_constructors)  /* FixedArray: (constructor, prototype, map) per kind */
+  V(typed_array_constructors)  /* FixedArray: (constructor, prototype, map) per kind */ \
+  V(bigint_wrapper_map)        /* Object(1n): made on first use by the runtime */
 
 typedef enum {
 #define V(name) NATIVE_CONTEXT_##name,

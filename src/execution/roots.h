@@ -38,7 +38,8 @@
   V(scope_info_map, SCOPE_INFO_TYPE)                                             \
   V(feedback_vector_map, FEEDBACK_VECTOR_TYPE)                                   \
   V(context_map, CONTEXT_TYPE)                                                   \
-  V(native_context_map, NATIVE_CONTEXT_TYPE)
+  V(native_context_map, NATIVE_CONTEXT_TYPE)                                     \
+  V(bigint_map, BIGINT_TYPE)
 
 /* The oddballs: V(root name, kind, to_string text, typeof text, ToNumber value). */
 #define ODDBALL_ROOT_LIST(V)                                        \

@@ -51,7 +51,8 @@
   V(SCOPE_INFO_TYPE, FixedArray, TAGGED_TAIL, 8)                      \
   V(FEEDBACK_VECTOR_TYPE, FixedArray, TAGGED_TAIL, 8)                 \
   V(CONTEXT_TYPE, Context, TAGGED_TAIL, 8)                            \
-  V(NATIVE_CONTEXT_TYPE, Context, TAGGED_TAIL, 8)
+  V(NATIVE_CONTEXT_TYPE, Context, TAGGED_TAIL, 8)                     \
+  V(BIGINT_TYPE, BigInt, RAW_TAIL, 8)
 
 #define JS_TYPE_LIST(V)                                               \
   V(JS_OBJECT_TYPE, JSObject, JS, 0)                                  \

@@ -241,6 +241,13 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
   JS_OBJECT_FIELDS(F, T, P) F(T, P, buffer, TAGGED) F(T, P, byte_offset, RAW)          \
   F(T, P, byte_length, RAW) F(T, P, length, RAW) F(T, P, bit_field, SMI)
 
+/* BigInt (ES2025 6.1.6.2; objects/bigint.h): | map | length | sign | limb 0 | limb 1 | ... |
+ * The magnitude is `length` 64-bit limbs, least significant first (GMP's mpn layout); sign
+ * is 1 for negative values. Canonical: the top limb is non-zero, and 0n has no limbs and
+ * sign 0. The collector sizes it from length (word 1, as for every RAW_TAIL object). */
+#define BIGINT_FIELDS(F, T, P) \
+  HEAP_OBJECT_FIELDS(F, T, P) F(T, P, length, SMI) F(T, P, sign, SMI)
+
 /* LAYOUT_LIST(V): V(Type, prefix, FIELDS) for every layout. */
 #define LAYOUT_LIST(V)                                      \
   V(HeapObject, heap_object, HEAP_OBJECT_FIELDS)            \
@@ -270,7 +277,8 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
   V(JSProxy, js_proxy, JS_PROXY_FIELDS)                     \
   V(JSArgumentsObject, js_arguments_object, JS_ARGUMENTS_OBJECT_FIELDS) \
   V(JSArrayBuffer, js_array_buffer, JS_ARRAY_BUFFER_FIELDS) \
-  V(JSArrayBufferView, js_array_buffer_view, JS_ARRAY_BUFFER_VIEW_FIELDS)
+  V(JSArrayBufferView, js_array_buffer_view, JS_ARRAY_BUFFER_VIEW_FIELDS) \
+  V(BigInt, bigint, BIGINT_FIELDS)
 
 /* -- the expansion -- */
 #define LAYOUT_INDEX(T, P, name, kind) T##_##name##_index,
@@ -329,6 +337,7 @@ _Static_assert((int)FixedArray_length_index == 1 && (int)SeqString_length_index 
                "variable-size objects keep their length in word 1");
 _Static_assert((int)SeqString_raw_hash_index == 2 && (int)Symbol_raw_hash_index == 2,
                "every Name keeps its hash in word 2");
+_Static_assert((int)BigInt_length_index == 1, "a BigInt keeps its limb count in word 1");
 _Static_assert((int)JSArray_length_index == (int)JSObject_kHeaderWords, "JSArray extends JSObject");
 
 /* ---- Maps and instance types ------------------------------------------------------ */
@@ -425,6 +434,7 @@ DEFINE_TYPE_CHECK(is_js_arguments_object, t == JS_ARGUMENTS_OBJECT_TYPE)
 DEFINE_TYPE_CHECK(is_js_array_buffer, t == JS_ARRAY_BUFFER_TYPE)
 DEFINE_TYPE_CHECK(is_js_typed_array, t == JS_TYPED_ARRAY_TYPE)
 DEFINE_TYPE_CHECK(is_js_data_view, t == JS_DATA_VIEW_TYPE)
+DEFINE_TYPE_CHECK(is_bigint, t == BIGINT_TYPE)
 #undef DEFINE_TYPE_CHECK
 
 KILN_INLINE bool is_number(Tagged v) { return is_smi(v) || is_heap_number(v); }
