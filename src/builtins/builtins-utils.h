@@ -60,7 +60,8 @@ typedef struct {
   V(reflect)                   \
   V(math)                      \
   V(json)                      \
-  V(array_buffer) V(typed_array) V(data_view) V(atomics)
+  V(array_buffer) V(typed_array) V(data_view) V(atomics) \
+  V(bigint)
 
 #define V(family) bool builtins_install_##family(Isolate *iso, Handle native_context);
 BUILTIN_FAMILY_LIST(V)
