@@ -464,7 +464,7 @@ Handle bigint_exponentiate(Isolate *iso, Handle x, Handle y) {
   int64_t base_bits = bigint_bit_length(H(x));
   if (base_bits <= 1) { /* 0n, 1n, -1n */
     bool odd = limbs(H(y))[0] & 1;
-    return bigint_is_zero(H(x)) || odd ? x : bigint_negate(iso, x);
+    return odd ? x : bigint_with_sign(iso, x, false); /* (-1n) ** even is 1n */
   }
   /* |x| >= 2, so the result has more than (base_bits - 1) * y bits. */
   if (len(y) > 1 || limbs(H(y))[0] > (uint64_t)kBigIntMaxBits ||
