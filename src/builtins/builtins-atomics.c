@@ -66,8 +66,14 @@ static double atomics_validate_access(Isolate *iso, Handle ta, Handle request_in
          (double)js_array_buffer_view_byte_offset(H(ta));
 }
 
-/* 25.4.3.3 ValidateAtomicAccessOnIntegerTypedArray */
-static double atomics_validate_integer_access(Isolate *iso, Handle ta, Handle request_index) {
+/* 25.4.3.3 ValidateAtomicAccessOnIntegerTypedArray; write: accessMode ~write~ (an
+ * immutable buffer is a TypeError). */
+static double atomics_validate_integer_access(Isolate *iso, Handle ta, Handle request_index,
+                                              bool write) {
+  if (write && is_js_typed_array(H(ta)) && js_view_is_immutable(H(ta))) {
+    builtins_throw_type_error(iso, "Atomics: the typed array's buffer is immutable");
+    return -1;
+  }
   if (!atomics_validate_integer_typed_array(iso, ta, false)) return -1;
   return atomics_validate_access(iso, ta, request_index);
 }
@@ -122,7 +128,7 @@ static uint64_t atomics_apply(AtomicsOp op, uint64_t old, uint64_t v) {
 
 static Handle atomics_read_modify_write(Isolate *iso, BuiltinArgs *args, AtomicsOp op) {
   Handle ta = builtin_arg(iso, args, 0);
-  double byte_index = atomics_validate_integer_access(iso, ta, builtin_arg(iso, args, 1));
+  double byte_index = atomics_validate_integer_access(iso, ta, builtin_arg(iso, args, 1), true);
   if (byte_index < 0) return HANDLE_NULL;
   double v;
   TA_CHECK(atomics_to_integer(iso, builtin_arg(iso, args, 2), &v));
@@ -148,7 +154,7 @@ BUILTIN(AtomicsXor) { return atomics_read_modify_write(iso, args, OP_XOR); }
 /* 25.4.5 Atomics.compareExchange ( typedArray, index, expectedValue, replacementValue ) */
 BUILTIN(AtomicsCompareExchange) {
   Handle ta = builtin_arg(iso, args, 0);
-  double byte_index = atomics_validate_integer_access(iso, ta, builtin_arg(iso, args, 1));
+  double byte_index = atomics_validate_integer_access(iso, ta, builtin_arg(iso, args, 1), true);
   if (byte_index < 0) return HANDLE_NULL;
   double expected, replacement;
   TA_CHECK(atomics_to_integer(iso, builtin_arg(iso, args, 2), &expected));
@@ -167,7 +173,7 @@ BUILTIN(AtomicsCompareExchange) {
 /* 25.4.9 Atomics.load ( typedArray, index ) */
 BUILTIN(AtomicsLoad) {
   Handle ta = builtin_arg(iso, args, 0);
-  double byte_index = atomics_validate_integer_access(iso, ta, builtin_arg(iso, args, 1));
+  double byte_index = atomics_validate_integer_access(iso, ta, builtin_arg(iso, args, 1), false);
   if (byte_index < 0) return HANDLE_NULL;
   uint8_t *p = atomics_revalidate(iso, ta, byte_index);
   if (p == NULL) return HANDLE_NULL;
@@ -177,7 +183,7 @@ BUILTIN(AtomicsLoad) {
 /* 25.4.12 Atomics.store ( typedArray, index, value ) */
 BUILTIN(AtomicsStore) {
   Handle ta = builtin_arg(iso, args, 0);
-  double byte_index = atomics_validate_integer_access(iso, ta, builtin_arg(iso, args, 1));
+  double byte_index = atomics_validate_integer_access(iso, ta, builtin_arg(iso, args, 1), true);
   if (byte_index < 0) return HANDLE_NULL;
   double v;
   TA_CHECK(atomics_to_integer(iso, builtin_arg(iso, args, 2), &v));

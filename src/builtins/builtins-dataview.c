@@ -162,6 +162,9 @@ static Handle dv_get(Isolate *iso, BuiltinArgs *args, TypedArrayKind kind, const
 static Handle dv_set(Isolate *iso, BuiltinArgs *args, TypedArrayKind kind, const char *method) {
   Handle view = dv_this(iso, args, method);
   TA_TRY(view);
+  if (js_view_is_immutable(H(view))) {
+    return builtins_throw_type_error(iso, "DataView.prototype.%s: the buffer is immutable", method);
+  }
   double index, value;
   TA_CHECK(runtime_to_index(iso, builtin_arg(iso, args, 0), &index));
   TA_CHECK(runtime_to_number_double(iso, builtin_arg(iso, args, 1), &value));

@@ -101,6 +101,14 @@ bool builtins_typed_array_validate(Isolate *iso, Handle o, const char *method) {
   return true;
 }
 
+bool builtins_typed_array_validate_write(Isolate *iso, Handle o, const char *method) {
+  if (is_js_typed_array(H(o)) && js_view_is_immutable(H(o))) {
+    builtins_throw_type_error(iso, "%s: the typed array's buffer is immutable", method);
+    return false;
+  }
+  return builtins_typed_array_validate(iso, o, method);
+}
+
 /* ValidateTypedArray(this) and TypedArrayLength: steps 1-3 of most methods. */
 static Handle ta_this(Isolate *iso, BuiltinArgs *args, const char *method, double *len) {
   Handle o = builtin_receiver(args);
@@ -109,12 +117,22 @@ static Handle ta_this(Isolate *iso, BuiltinArgs *args, const char *method, doubl
   return o;
 }
 
-/* ES2025 23.2.4.2 TypedArrayCreateFromConstructor */
+/* The same for the methods that write into this (accessMode ~write~). */
+static Handle ta_this_write(Isolate *iso, BuiltinArgs *args, const char *method, double *len) {
+  Handle o = builtin_receiver(args);
+  if (!builtins_typed_array_validate_write(iso, o, method)) return HANDLE_NULL;
+  *len = (double)js_typed_array_length(H(o));
+  return o;
+}
+
+/* ES2025 23.2.4.2 TypedArrayCreateFromConstructor; write: the result will be written
+ * (accessMode ~write~: an immutable result is a TypeError). */
 static Handle ta_create_from_constructor(Isolate *iso, Handle ctor, int argc,
-                                         const Handle *argv) {
+                                         const Handle *argv, bool write) {
   Handle result = execution_construct(iso, ctor, argc, argv, HANDLE_NULL);
   TA_TRY(result);
-  TA_CHECK(builtins_typed_array_validate(iso, result, "TypedArray species"));
+  TA_CHECK(write ? builtins_typed_array_validate_write(iso, result, "TypedArray species")
+                 : builtins_typed_array_validate(iso, result, "TypedArray species"));
   if (argc == 1 && is_number(H(argv[0])) &&
       (double)js_typed_array_length(H(result)) < runtime_number_value(H(argv[0]))) {
     return builtins_throw_type_error(iso, "TypedArray species constructor made a too short array");
@@ -124,12 +142,12 @@ static Handle ta_create_from_constructor(Isolate *iso, Handle ctor, int argc,
 
 /* ES2025 23.2.4.1 TypedArraySpeciesCreate */
 static Handle ta_species_create(Isolate *iso, BuiltinArgs *args, Handle exemplar, int argc,
-                                const Handle *argv) {
+                                const Handle *argv, bool write) {
   Handle realm = builtins_typed_array_realm(iso, args);
   Handle dflt = ta_intrinsic(iso, realm, js_typed_array_kind(H(exemplar)), kTaConstructor);
   Handle ctor = runtime_species_constructor(iso, exemplar, dflt);
   TA_TRY(ctor);
-  return ta_create_from_constructor(iso, ctor, argc, argv);
+  return ta_create_from_constructor(iso, ctor, argc, argv, write);
 }
 
 /* TypedArraySpeciesCreate(exemplar, « length ») */
@@ -137,7 +155,7 @@ static Handle ta_species_create_length(Isolate *iso, BuiltinArgs *args, Handle e
                                        double length) {
   Handle n = builtins_typed_array_number(iso, length);
   TA_TRY(n);
-  return ta_species_create(iso, args, exemplar, 1, &n);
+  return ta_species_create(iso, args, exemplar, 1, &n, true);
 }
 
 /* ES2025 23.2.4.3 TypedArrayCreateSameType(exemplar, « length ») */
@@ -402,7 +420,7 @@ BUILTIN(TypedArrayFrom) {
   }
   Handle n = builtins_typed_array_number(iso, len);
   TA_TRY(n);
-  Handle target = ta_create_from_constructor(iso, c, 1, &n);
+  Handle target = ta_create_from_constructor(iso, c, 1, &n, true);
   TA_TRY(target);
   for (double k = 0; k < len; k++) {
     HandleScope scope;
@@ -429,7 +447,7 @@ BUILTIN(TypedArrayOf) {
   }
   Handle n = builtins_typed_array_number(iso, args->argc);
   TA_TRY(n);
-  Handle target = ta_create_from_constructor(iso, c, 1, &n);
+  Handle target = ta_create_from_constructor(iso, c, 1, &n, true);
   TA_TRY(target);
   for (int k = 0; k < args->argc; k++) {
     TA_CHECK(typed_array_set_element(iso, target, k, builtin_arg(iso, args, k)));
@@ -494,7 +512,7 @@ BUILTIN(TypedArrayPrototypeAt) {
 /* 23.2.3.6 %TypedArray%.prototype.copyWithin ( target, start [ , end ] ) */
 BUILTIN(TypedArrayPrototypeCopyWithin) {
   double len, to, from, final;
-  Handle o = ta_this(iso, args, "TypedArray.prototype.copyWithin", &len);
+  Handle o = ta_this_write(iso, args, "TypedArray.prototype.copyWithin", &len);
   TA_TRY(o);
   TA_CHECK(ta_relative_index(iso, builtin_arg(iso, args, 0), len, 0, &to));
   TA_CHECK(ta_relative_index(iso, builtin_arg(iso, args, 1), len, 0, &from));
@@ -557,7 +575,7 @@ BUILTIN(TypedArrayPrototypeForEach) {
 /* 23.2.3.9 %TypedArray%.prototype.fill ( value [ , start [ , end ] ] ) */
 BUILTIN(TypedArrayPrototypeFill) {
   double len, value, start, final;
-  Handle o = ta_this(iso, args, "TypedArray.prototype.fill", &len);
+  Handle o = ta_this_write(iso, args, "TypedArray.prototype.fill", &len);
   TA_TRY(o);
   TA_CHECK(runtime_to_number_double(iso, builtin_arg(iso, args, 0), &value));
   TA_CHECK(ta_relative_index(iso, builtin_arg(iso, args, 1), len, 0, &start));
@@ -789,7 +807,7 @@ BUILTIN(TypedArrayPrototypeReduceRight) {
 /* 23.2.3.25 %TypedArray%.prototype.reverse ( ): no user code runs, so bytes swap in place. */
 BUILTIN(TypedArrayPrototypeReverse) {
   double len;
-  Handle o = ta_this(iso, args, "TypedArray.prototype.reverse", &len);
+  Handle o = ta_this_write(iso, args, "TypedArray.prototype.reverse", &len);
   TA_TRY(o);
   size_t size = js_typed_array_element_size(H(o));
   uint8_t *data = js_view_data(H(o)), tmp[8];
@@ -893,6 +911,9 @@ static bool ta_set_from_array_like(Isolate *iso, Handle target, double target_of
 BUILTIN(TypedArrayPrototypeSet) {
   Handle target = ta_require(iso, args, "TypedArray.prototype.set");
   TA_TRY(target);
+  if (js_view_is_immutable(H(target))) {
+    return builtins_throw_type_error(iso, "TypedArray.prototype.set: the buffer is immutable");
+  }
   double offset;
   TA_CHECK(runtime_to_integer_or_infinity(iso, builtin_arg(iso, args, 1), &offset));
   if (offset < 0) return builtins_throw_range_error(iso, "TypedArray.prototype.set: offset is out of bounds");
@@ -962,7 +983,7 @@ BUILTIN(TypedArrayPrototypeSubarray) {
     TA_TRY(argv[2]);
     argc = 3;
   }
-  return ta_species_create(iso, args, o, argc, argv);
+  return ta_species_create(iso, args, o, argc, argv, false);
 }
 
 /* ---- sorting ----------------------------------------------------------------------------- */
@@ -1060,7 +1081,7 @@ BUILTIN(TypedArrayPrototypeSort) {
     return builtins_throw_type_error(iso, "TypedArray.prototype.sort: comparator is not a function");
   }
   double len;
-  Handle o = ta_this(iso, args, "TypedArray.prototype.sort", &len);
+  Handle o = ta_this_write(iso, args, "TypedArray.prototype.sort", &len);
   TA_TRY(o);
   double *values = ta_sorted_values(iso, o, (uint64_t)len, comparefn);
   if (values == NULL) return HANDLE_NULL;
@@ -1338,6 +1359,9 @@ static bool ta_install_kind(Isolate *iso, Handle nc, Handle table, TypedArrayKin
   int fixed = READ_ONLY | DONT_ENUM | DONT_DELETE;
   if (!builtins_define_value(iso, ctor, "BYTES_PER_ELEMENT", size, fixed) ||
       !builtins_define_value(iso, proto, "BYTES_PER_ELEMENT", size, fixed)) {
+    return false;
+  }
+  if (kind == TYPED_ARRAY_UINT8 && !builtins_typed_array_install_base64(iso, nc, ctor, proto)) {
     return false;
   }
   Handle map = builtins_typed_array_new_map(iso, JS_TYPED_ARRAY_TYPE, proto);

@@ -82,6 +82,10 @@ bool op_iterator_close(Isolate *iso, JSFrame *f, int iterator);
 
 /* typeof value == TypeOfLiteral(flag) (TestTypeOf). Never allocates. */
 bool interpreter_typeof_is(Isolate *iso, Tagged value, int flag);
+/* Adds a private element to obj (TypeError when obj is not extensible; a Proxy stores it
+ * itself). value: the field value or method, or an AccessorPair when accessor. */
+bool interpreter_private_add(Isolate *iso, Handle obj, Handle key, Handle value,
+                             int attributes, bool accessor);
 /* A function's [[HomeObject]]: kept as a private-symbol property of the closure. */
 bool interpreter_set_home_object(Isolate *iso, Handle closure, Handle home);
 Tagged interpreter_home_object(Isolate *iso, Tagged closure);

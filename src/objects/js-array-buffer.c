@@ -78,6 +78,20 @@ Handle js_array_buffer_new(Isolate *iso, Handle map, uint64_t byte_length, bool 
   return obj;
 }
 
+Handle js_array_buffer_new_immutable(Isolate *iso, Handle map, uint64_t byte_length,
+                                     const uint8_t *from, uint64_t count) {
+  Handle buffer = js_array_buffer_new(iso, map, byte_length, false, 0, false);
+  if (handle_is_null(buffer)) return buffer;
+  if (count > 0) memcpy(js_array_buffer_data(H(buffer)), from, (size_t)count);
+  js_array_buffer_make_immutable(H(buffer));
+  return buffer;
+}
+
+void js_array_buffer_make_immutable(Tagged buffer) {
+  js_array_buffer_set_bit_field(buffer,
+                                js_array_buffer_bit_field(buffer) | JS_ARRAY_BUFFER_IMMUTABLE);
+}
+
 /* Drops the buffer's store and marks it detached. */
 static void js_array_buffer_mark_detached(Isolate *iso, Tagged buffer, bool free_store) {
   if (free_store) backing_store_free(&iso->heap, js_array_buffer_store(buffer));
@@ -91,6 +105,10 @@ bool js_array_buffer_detach(Isolate *iso, Handle buffer, Handle key) {
   Tagged b = H(buffer);
   if (!is_js_array_buffer(b) || js_array_buffer_is_shared(b)) {
     isolate_throw_error(iso, kError_TYPE_ERROR, "Only an ArrayBuffer can be detached");
+    return false;
+  }
+  if (js_array_buffer_is_immutable(b)) {
+    isolate_throw_error(iso, kError_TYPE_ERROR, "Cannot detach an immutable ArrayBuffer");
     return false;
   }
   /* ES2025 25.1.3.5 step 4: SameValue(arrayBuffer.[[ArrayBufferDetachKey]], key). */

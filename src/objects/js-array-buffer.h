@@ -41,6 +41,9 @@ typedef enum {
   JS_ARRAY_BUFFER_RESIZABLE = 1 << 1, /* has [[ArrayBufferMaxByteLength]] (resizable or
                                          growable): not IsFixedLengthArrayBuffer */
   JS_ARRAY_BUFFER_DETACHED = 1 << 2,
+  JS_ARRAY_BUFFER_IMMUTABLE = 1 << 3, /* [[ArrayBufferIsImmutable]] (the immutable
+                                         ArrayBuffer proposal): never written, detached or
+                                         resized after creation */
 } JSArrayBufferFlag;
 
 /* V(Name, NAME, C type of the stored bits, element size): ES2025 Table 71, without the
@@ -83,6 +86,9 @@ KILN_INLINE bool js_array_buffer_is_detached(Tagged buffer) {
 KILN_INLINE bool js_array_buffer_is_shared(Tagged buffer) {
   return js_array_buffer_has_flag(buffer, JS_ARRAY_BUFFER_SHARED);
 }
+KILN_INLINE bool js_array_buffer_is_immutable(Tagged buffer) {
+  return js_array_buffer_has_flag(buffer, JS_ARRAY_BUFFER_IMMUTABLE);
+}
 /* ES2025 25.1.3.9 IsFixedLengthArrayBuffer, negated. */
 KILN_INLINE bool js_array_buffer_is_resizable(Tagged buffer) {
   return js_array_buffer_has_flag(buffer, JS_ARRAY_BUFFER_RESIZABLE);
@@ -98,8 +104,17 @@ uint8_t *js_array_buffer_data(Tagged buffer);
  * max_byte_length, or the memory cannot be had. May allocate. */
 Handle js_array_buffer_new(Isolate *iso, Handle map, uint64_t byte_length, bool resizable,
                            uint64_t max_byte_length, bool shared);
+/* AllocateImmutableArrayBuffer: an immutable buffer of byte_length bytes whose first
+ * `count` bytes are copied from `from` (the rest zero). RangeError as above. May allocate;
+ * `from` must not move (a backing store's data, or C memory). */
+Handle js_array_buffer_new_immutable(Isolate *iso, Handle map, uint64_t byte_length,
+                                     const uint8_t *from, uint64_t count);
+/* Makes a fresh buffer immutable (ArrayBufferCopyAndDetach's ~immutable~ mode, after the
+ * move). */
+void js_array_buffer_make_immutable(Tagged buffer);
 /* ES2025 25.1.3.5 DetachArrayBuffer(buffer, key): TypeError when key is not the buffer's
- * [[ArrayBufferDetachKey]] (pass the undefined root for none) or the buffer is shared.
+ * [[ArrayBufferDetachKey]] (pass the undefined root for none) or the buffer is shared or
+ * immutable.
  * The shell's $262.detachArrayBuffer calls this. Does not allocate. */
 bool js_array_buffer_detach(Isolate *iso, Handle buffer, Handle key);
 /* Changes a resizable buffer's length (ArrayBuffer.prototype.resize, SharedArrayBuffer
@@ -121,6 +136,9 @@ KILN_INLINE TypedArrayKind js_typed_array_kind(Tagged view) {
 }
 KILN_INLINE bool js_view_is_length_tracking(Tagged view) {
   return (js_array_buffer_view_bit_field(view) & JS_VIEW_LENGTH_TRACKING) != 0;
+}
+KILN_INLINE bool js_view_is_immutable(Tagged view) {
+  return js_array_buffer_is_immutable(js_array_buffer_view_buffer(view));
 }
 KILN_INLINE size_t js_typed_array_element_size(Tagged ta) {
   return typed_array_kind_element_size(js_typed_array_kind(ta));

@@ -15,6 +15,7 @@
 #include "objects/dictionary.h"
 #include "objects/map.h"
 #include "runtime/runtime-internal.h"
+#include "objects/js-array-buffer.h"
 #include "runtime/runtime-typed-array.h"
 
 /* ---- messages ------------------------------------------------------------------------ */
@@ -287,7 +288,8 @@ bool runtime_set_property(Isolate *iso, Handle value, Handle key, Handle v, bool
     ops_throw_nullish(iso, base, key, "set");
     return false;
   }
-  if (is_js_typed_array(base) && is_smi(H(key))) { /* 10.4.5.5 with a Smi index */
+  if (is_js_typed_array(base) && is_smi(H(key)) && !js_view_is_immutable(base)) {
+    /* 10.4.5.5 with a Smi index */
     return typed_array_set_element(iso, value, smi_value(H(key)), v);
   }
   /* An existing plain element of an ordinary object: elements in fast mode are writable. */

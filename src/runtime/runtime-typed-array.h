@@ -33,9 +33,10 @@ Handle typed_array_own_property_keys(Isolate *iso, Handle ta);
  * `index`); the caller does the ordinary walk for other keys. */
 bool typed_array_has_numeric(Tagged ta, double index);
 Handle typed_array_get_numeric(Isolate *iso, Handle ta, double index);
-/* 10.4.5.5 step 1.b: RT_TRUE when handled; RT_FALSE means "continue with OrdinarySet"
- * (receiver is another object and the index is valid). Calls user code. */
+/* 10.4.5.5 step 1.b: [[Set]]'s result, unless *ordinary comes back true: then the caller
+ * continues with OrdinarySet (receiver is another object and the index is valid). An
+ * immutable buffer's elements refuse every store (RT_FALSE). Calls user code. */
 RuntimeMaybeBool typed_array_set_numeric(Isolate *iso, Handle ta, double index, Handle value,
-                                         Handle receiver);
+                                         Handle receiver, bool *ordinary);
 
 #endif /* KILN_RUNTIME_RUNTIME_TYPED_ARRAY_H_ */
