@@ -310,6 +310,13 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
 #define JS_ASYNC_FROM_SYNC_ITERATOR_FIELDS(F, T, P) \
   JS_OBJECT_FIELDS(F, T, P) F(T, P, sync_iterator, TAGGED) F(T, P, next, TAGGED)
 
+/* JSDisposableStack (DisposableStack and AsyncDisposableStack, explicit resource management;
+ * builtins/builtins-dispose.c): | map | properties | elements | state | capability |
+ * state: 0 pending, 1 disposed ([[DisposableState]]); capability: the stack's
+ * [[DisposeCapability]] (runtime/runtime-dispose.h: undefined or a resource list). */
+#define JS_DISPOSABLE_STACK_FIELDS(F, T, P) \
+  JS_OBJECT_FIELDS(F, T, P) F(T, P, state, SMI) F(T, P, capability, TAGGED)
+
 /* BigInt (ES2025 6.1.6.2; objects/bigint.h): | map | length | sign | limb 0 | limb 1 | ... |
  * The magnitude is `length` 64-bit limbs, least significant first (GMP's mpn layout); sign
  * is 1 for negative values. Canonical: the top limb is non-zero, and 0n has no limbs and
@@ -357,6 +364,7 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
   V(JSAsyncGeneratorObject, js_async_generator_object, JS_ASYNC_GENERATOR_OBJECT_FIELDS) \
   V(JSPromise, js_promise, JS_PROMISE_FIELDS)               \
   V(JSAsyncFromSyncIterator, js_async_from_sync_iterator, JS_ASYNC_FROM_SYNC_ITERATOR_FIELDS) \
+  V(JSDisposableStack, js_disposable_stack, JS_DISPOSABLE_STACK_FIELDS) \
   V(BigInt, bigint, BIGINT_FIELDS)
 
 /* -- the expansion -- */
@@ -533,6 +541,8 @@ DEFINE_TYPE_CHECK(is_js_async_generator_object, t == JS_ASYNC_GENERATOR_OBJECT_T
 DEFINE_TYPE_CHECK(is_js_promise, t == JS_PROMISE_TYPE)
 DEFINE_TYPE_CHECK(is_js_async_from_sync_iterator, t == JS_ASYNC_FROM_SYNC_ITERATOR_TYPE)
 DEFINE_TYPE_CHECK(is_bigint, t == BIGINT_TYPE)
+DEFINE_TYPE_CHECK(is_js_disposable_stack, t == JS_DISPOSABLE_STACK_TYPE)
+DEFINE_TYPE_CHECK(is_js_async_disposable_stack, t == JS_ASYNC_DISPOSABLE_STACK_TYPE)
 #undef DEFINE_TYPE_CHECK
 
 KILN_INLINE bool is_number(Tagged v) { return is_smi(v) || is_heap_number(v); }

@@ -73,7 +73,15 @@
                                  object; returns its promise (throws) */                \
   V(AsyncFunctionResolve, 2)  /* (async function object, value): resolves its promise;  \
                                  returns the promise */                                 \
-  V(AsyncFunctionReject, 2)   /* (async function object, reason): rejects it; returns it */
+  V(AsyncFunctionReject, 2)   /* (async function object, reason): rejects it; returns it */ \
+  /* Explicit resource management (runtime/runtime-dispose.c) */                      \
+  V(AddDisposableResource, 3) /* (capability, value, hint Smi 0 sync / 1 async): checks  \
+                                 value and gets its dispose method; returns the         \
+                                 capability with the resource on top (a new list when   \
+                                 capability was undefined or full) */                  \
+  V(DisposeResources, 3)      /* (capability, token, value): DisposeResources of a sync  \
+                                 scope's resources with the completion token (-1: throw \
+                                 value) of a finally; throws the combined error */
 
 typedef enum {
 #define V(name, argc) Runtime_##name,
