@@ -626,7 +626,10 @@ static void gen_function_body(Gen *g) {
     gen_expr(g, fn->body.items[0]->u.unary.operand);
     gen_return(g);
   } else {
+    DisposeScope ds;
+    gen_dispose_scope_begin(g, &ds, gen_list_has_using(&fn->body));
     gen_statements(g, &fn->body);
+    gen_dispose_scope_end(g, &ds);
     if (fn->kind == AST_FUNC_DERIVED_CONSTRUCTOR) {
       gen_load_this(g);
       EMIT(g, Return);
