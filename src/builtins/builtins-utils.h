@@ -64,7 +64,8 @@ typedef struct {
   V(collections)               \
   V(weak)                      \
   V(date) \
-  V(generator)
+  V(generator) \
+  V(bigint)
 
 #define V(family) bool builtins_install_##family(Isolate *iso, Handle native_context);
 BUILTIN_FAMILY_LIST(V)

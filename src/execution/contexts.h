@@ -144,7 +144,8 @@
   V(async_from_sync_iterator_map)                                                      \
   V(promise_map)               /* Promise objects inheriting %Promise.prototype% */      \
   V(promise_then)              /* %Promise.prototype.then% */                            \
-  V(promise_builtin_sfis)      /* FixedArray: the SFIs of the promise closures */
+  V(promise_builtin_sfis)      /* FixedArray: the SFIs of the promise closures */ \
+  V(bigint_wrapper_map)        /* Object(1n): made on first use by the runtime */
 
 typedef enum {
 #define V(name) NATIVE_CONTEXT_##name,

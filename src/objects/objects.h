@@ -310,6 +310,13 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
 #define JS_ASYNC_FROM_SYNC_ITERATOR_FIELDS(F, T, P) \
   JS_OBJECT_FIELDS(F, T, P) F(T, P, sync_iterator, TAGGED) F(T, P, next, TAGGED)
 
+/* BigInt (ES2025 6.1.6.2; objects/bigint.h): | map | length | sign | limb 0 | limb 1 | ... |
+ * The magnitude is `length` 64-bit limbs, least significant first (GMP's mpn layout); sign
+ * is 1 for negative values. Canonical: the top limb is non-zero, and 0n has no limbs and
+ * sign 0. The collector sizes it from length (word 1, as for every RAW_TAIL object). */
+#define BIGINT_FIELDS(F, T, P) \
+  HEAP_OBJECT_FIELDS(F, T, P) F(T, P, length, SMI) F(T, P, sign, SMI)
+
 /* LAYOUT_LIST(V): V(Type, prefix, FIELDS) for every layout. */
 #define LAYOUT_LIST(V)                                      \
   V(HeapObject, heap_object, HEAP_OBJECT_FIELDS)            \
@@ -349,7 +356,8 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
   V(JSAsyncFunctionObject, js_async_function_object, JS_ASYNC_FUNCTION_OBJECT_FIELDS) \
   V(JSAsyncGeneratorObject, js_async_generator_object, JS_ASYNC_GENERATOR_OBJECT_FIELDS) \
   V(JSPromise, js_promise, JS_PROMISE_FIELDS)               \
-  V(JSAsyncFromSyncIterator, js_async_from_sync_iterator, JS_ASYNC_FROM_SYNC_ITERATOR_FIELDS)
+  V(JSAsyncFromSyncIterator, js_async_from_sync_iterator, JS_ASYNC_FROM_SYNC_ITERATOR_FIELDS) \
+  V(BigInt, bigint, BIGINT_FIELDS)
 
 /* -- the expansion -- */
 #define LAYOUT_INDEX(T, P, name, kind) T##_##name##_index,
@@ -408,6 +416,7 @@ _Static_assert((int)FixedArray_length_index == 1 && (int)SeqString_length_index 
                "variable-size objects keep their length in word 1");
 _Static_assert((int)SeqString_raw_hash_index == 2 && (int)Symbol_raw_hash_index == 2,
                "every Name keeps its hash in word 2");
+_Static_assert((int)BigInt_length_index == 1, "a BigInt keeps its limb count in word 1");
 _Static_assert((int)JSArray_length_index == (int)JSObject_kHeaderWords, "JSArray extends JSObject");
 
 /* ---- Maps and instance types ------------------------------------------------------ */
@@ -523,6 +532,7 @@ DEFINE_TYPE_CHECK(is_js_async_function_object, t == JS_ASYNC_FUNCTION_OBJECT_TYP
 DEFINE_TYPE_CHECK(is_js_async_generator_object, t == JS_ASYNC_GENERATOR_OBJECT_TYPE)
 DEFINE_TYPE_CHECK(is_js_promise, t == JS_PROMISE_TYPE)
 DEFINE_TYPE_CHECK(is_js_async_from_sync_iterator, t == JS_ASYNC_FROM_SYNC_ITERATOR_TYPE)
+DEFINE_TYPE_CHECK(is_bigint, t == BIGINT_TYPE)
 #undef DEFINE_TYPE_CHECK
 
 KILN_INLINE bool is_number(Tagged v) { return is_smi(v) || is_heap_number(v); }
