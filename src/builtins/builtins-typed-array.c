@@ -534,21 +534,15 @@ BUILTIN(TypedArrayPrototypeCopyWithin) {
   double count = fmin(final - from, len - to);
   if (count <= 0) return o;
   TA_CHECK(builtins_typed_array_validate(iso, o, "TypedArray.prototype.copyWithin"));
+  /* The array may have shrunk: clamp the count to what is left at both ends (as engines
+   * and test262 do; the spec's byte loop stops at the new length too, except that it gives
+   * up entirely on a backward copy whose end is past it). memmove handles the overlap. */
   len = (double)js_typed_array_length(H(o));
+  count = fmin(count, fmin(len - from, len - to));
+  if (count <= 0) return o;
   uint64_t size = js_typed_array_element_size(H(o));
-  /* Byte indexes relative to the view's start; the limit is the current length. */
-  uint64_t limit = (uint64_t)len * size, to_byte = (uint64_t)to * size;
-  uint64_t from_byte = (uint64_t)from * size, count_bytes = (uint64_t)count * size;
   uint8_t *data = js_view_data(H(o));
-  if (from_byte < to_byte && to_byte < from_byte + count_bytes) {
-    /* Backwards: the spec's loop starts at the last byte and stops at once when that is
-     * past the limit. */
-    if (to_byte + count_bytes <= limit) memmove(data + to_byte, data + from_byte, count_bytes);
-  } else {
-    uint64_t end = from_byte > to_byte ? from_byte : to_byte;
-    uint64_t n = end >= limit ? 0 : (limit - end < count_bytes ? limit - end : count_bytes);
-    if (n > 0) memmove(data + to_byte, data + from_byte, n);
-  }
+  memmove(data + (uint64_t)to * size, data + (uint64_t)from * size, (uint64_t)count * size);
   return o;
 }
 
