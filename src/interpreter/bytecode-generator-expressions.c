@@ -681,16 +681,20 @@ static void gen_super_call(Gen *g, AstNode *n) {
   gen_reg_release(g, mark);
 }
 
-void gen_super_call_spread_array(Gen *g, int array_reg) {
+/* The default derived constructor's super(...args) (ES2025 15.7.14 step 14.a): the frame's
+ * own arguments go to the parent constructor directly, without iterating an array (no
+ * %Array.prototype%[@@iterator]). */
+void gen_super_call_forwarding_arguments(Gen *g) {
   int mark = gen_reg_mark(g);
-  int func = gen_new_reg(g), ctor = gen_new_reg(g);
+  int func = gen_new_reg(g), ctor = gen_new_reg(g), nt = gen_new_reg(g);
   gen_load_active_function(g);
   EMIT(g, Star, func);
   EMIT(g, GetSuperConstructor, func);
   EMIT(g, Star, ctor);
   EMIT(g, ThrowIfNotSuperConstructor, ctor);
   gen_load_new_target(g);
-  EMIT(g, ConstructWithSpread, ctor, array_reg, 1, SLOT(g));
+  EMIT(g, Star, nt);
+  gen_call_runtime(g, Runtime_ConstructForwardingArguments, ctor, 2);
   gen_bind_this_after_super(g);
   gen_reg_release(g, mark);
 }

@@ -448,13 +448,14 @@ void gen_command(Gen *g, CommandKind kind, ControlScope *target) {
 
 void gen_return(Gen *g) {
   if (g->fn && g->fn->kind == AST_FUNC_DERIVED_CONSTRUCTOR) {
-    /* ES2025 10.2.2 [[Construct]] steps 10-12. */
-    int ret = gen_label(g), check = gen_label(g);
-    gen_jump(g, Bytecode_JumpIfJSReceiver, ret);
-    gen_jump(g, Bytecode_JumpIfUndefined, check);
-    gen_throw_type_error(g, "Derived constructors may only return object or undefined");
-    gen_bind(g, check);
-    gen_load_this(g);
+    /* ES2025 10.2.2 [[Construct]] steps 10-12 run once the frame is gone, so the function's
+     * own handlers cannot catch their errors: undefined becomes the this binding as is
+     * (the hole when super() was never called), and the caller's construct_result
+     * (interpreter-calls.c) throws the TypeError / ReferenceError. */
+    int ret = gen_label(g);
+    AstVariable *v = implicit_var(g, g->fn, "this");
+    gen_jump(g, Bytecode_JumpIfNotUndefined, ret);
+    if (v) gen_load_var_raw(g, v); else EMIT(g, Ldar, -1);
     gen_bind(g, ret);
   }
   EMIT(g, Return);
@@ -576,15 +577,6 @@ static void gen_copy_params_to_body(Gen *g, AstScope *body) {
   }
 }
 
-static void gen_default_derived_constructor_call(Gen *g) {
-  int mark = gen_reg_mark(g);
-  int rest = gen_new_reg(g);
-  EMIT(g, CreateRestParameter);
-  EMIT(g, Star, rest);
-  gen_super_call_spread_array(g, rest);  /* super(...args) */
-  gen_reg_release(g, mark);
-}
-
 static void gen_function_body(Gen *g) {
   AstFunction *fn = g->fn;
   AstScope *start = fn->scope;
@@ -610,7 +602,7 @@ static void gen_function_body(Gen *g) {
   }
   gen_hoist_functions(g, &fn->body);
   if (fn->kind == AST_FUNC_DERIVED_CONSTRUCTOR && fn->is_default_constructor)
-    gen_default_derived_constructor_call(g);
+    gen_super_call_forwarding_arguments(g);
   if (fn->is_expression_body && fn->body.length == 1 && fn->body.items[0]->kind == AST_RETURN) {
     gen_expr(g, fn->body.items[0]->u.unary.operand);
     gen_return(g);

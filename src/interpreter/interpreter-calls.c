@@ -58,6 +58,14 @@ static bool ensure_feedback_vector(Isolate *iso, JSFrame *f) {
 static Tagged construct_result(Isolate *iso, JSFrame *f, Tagged result) {
   if (is_js_receiver(result)) return result;
   Tagged sfi = js_function_shared(f->fp[kFrameClosure]);
+  if (sfi_is_derived_constructor(sfi) && is_the_hole(iso, result)) {
+    /* A derived constructor returns its this binding for `return;` (still the hole if
+     * super() was never called). */
+    isolate_throw_error(iso, kError_REFERENCE_ERROR,
+                        "Must call super constructor in derived class before accessing "
+                        "'this' or returning from derived constructor");
+    return kException;
+  }
   if (sfi_is_derived_constructor(sfi) && !is_undefined(iso, result)) {
     isolate_throw_error(iso, kError_TYPE_ERROR,
                         "Derived constructors may only return object or undefined");

@@ -59,7 +59,10 @@
                                  for an assignment resolved before its value */         \
   V(LoadLookupBinding, 2)     /* (holder, name): GetValue of that reference */         \
   V(StoreLookupBinding, 3)    /* (holder, name, value): PutValue (strictness of the     \
-                                 calling frame); returns value */
+                                 calling frame); returns value */                       \
+  V(ConstructForwardingArguments, 2) /* (constructor, new.target): Construct with the   \
+                                 calling frame's actual arguments (default derived     \
+                                 constructors) */
 
 typedef enum {
 #define V(name, argc) Runtime_##name,
