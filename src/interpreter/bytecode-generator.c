@@ -561,14 +561,17 @@ static void gen_parameters(Gen *g) {
   }
 }
 
-/* The body's separate var scope (non-simple parameters): vars named like a parameter start
- * with its value (ES2025 10.2.11 step 28.f.i.4). */
+/* The body's separate var scope (non-simple parameters): vars named like a parameter (or
+ * `arguments`, when the function has the object) start with its value (ES2025 10.2.11
+ * step 28.f.i.4). */
 static void gen_copy_params_to_body(Gen *g, AstScope *body) {
   for (AstVariable *v = body->variables; v; v = v->next) {
     if (v->mode != VAR_MODE_VAR) continue;
     AstVariable *p = NULL;
     for (AstVariable *q = g->fn->scope->variables; q; q = q->next) {
-      if (q->mode == VAR_MODE_PARAM && q->name->byte_length == v->name->byte_length &&
+      bool param = q->mode == VAR_MODE_PARAM ||
+                   (q->mode == VAR_MODE_ARGUMENTS && q->location != VAR_LOCATION_UNALLOCATED);
+      if (param && q->name->byte_length == v->name->byte_length &&
           memcmp(q->name->data, v->name->data, v->name->byte_length) == 0) p = q;
     }
     if (p == NULL) continue;

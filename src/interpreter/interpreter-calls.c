@@ -453,20 +453,26 @@ static bool direct_eval(Isolate *iso, JSFrame *f, Tagged *source, int position) 
   return true;
 }
 
+/* operand: the source position * 2, plus 1 when the last argument is spread. */
 bool op_call_direct_eval(Isolate *iso, JSFrame *f, int callee, int first, int count,
-                         int position) {
+                         int operand) {
+  bool spread = (operand & 1) != 0;
+  int position = operand >> 1;
   Tagged eval = context_get(iso->native_context, NATIVE_CONTEXT_eval_function);
   if (f->regs[callee] != eval || eval == ROOT(iso, undefined_value)) {
-    return op_call(iso, f, callee, first, count, false, false);
+    return op_call(iso, f, callee, first, count, false, spread);
   }
-  if (count == 0) {
-    frame_set_acc(f, ROOT(iso, undefined_value));
-    return true;
+  JSStack *s = iso->js_stack;
+  Tagged *saved_top = s->top;
+  Tagged *argv = &f->regs[first];
+  int argc = count;
+  if (spread && argc > 0 && !spread_arguments(iso, argv, argc, &argv, &argc)) return false;
+  bool ok = true;
+  if (argc == 0 || !is_string(argv[0])) {
+    frame_set_acc(f, argc == 0 ? ROOT(iso, undefined_value) : argv[0]);
+  } else {
+    ok = direct_eval(iso, f, &argv[0], position);
   }
-  Tagged *source = &f->regs[first];
-  if (!is_string(*source)) {
-    frame_set_acc(f, *source);
-    return true;
-  }
-  return direct_eval(iso, f, source, position);
+  s->top = saved_top;
+  return ok;
 }
