@@ -73,7 +73,10 @@
                                  object; returns its promise (throws) */                \
   V(AsyncFunctionResolve, 2)  /* (async function object, value): resolves its promise;  \
                                  returns the promise */                                 \
-  V(AsyncFunctionReject, 2)   /* (async function object, reason): rejects it; returns it */
+  V(AsyncFunctionReject, 2)   /* (async function object, reason): rejects it; returns it */ \
+  V(ConstructForwardingArguments, 2) /* (constructor, new.target): Construct with the   \
+                                 calling frame's actual arguments (default derived     \
+                                 constructors) */
 
 typedef enum {
 #define V(name, argc) Runtime_##name,
