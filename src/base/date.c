@@ -420,7 +420,7 @@ static double date_number(DateScanner *sc, int *digits) {
 
 typedef struct {
   DateParsed p;
-  double day_value, year_value;   /* -1 until seen */
+  double day_value, year_value;   /* NaN until seen */
   int ampm;                       /* 0 none, 1 am, 2 pm */
   bool time_seen, zone_word_seen;
 } LegacyState;
@@ -470,7 +470,7 @@ static bool date_legacy_time(DateScanner *sc, LegacyState *st, double hour) {
       while (d < 3) ms *= 10, d++;
     }
   }
-  if (hour > 24 || min > 59 || sec > 59 || st->time_seen) return false;
+  if (hour > 23 || min > 59 || sec > 59 || st->time_seen) return false;
   st->p.hour = (int)hour;
   st->p.min = (int)min;
   st->p.sec = (int)sec;
@@ -527,19 +527,19 @@ static bool date_legacy_number(DateScanner *sc, LegacyState *st, int sign) {
   double v = date_number(sc, &digits);
   int c = date_peek(sc);
   if (sign == 0 && c == ':') return date_legacy_time(sc, st, v);
-  if (sign == 0 && (c == '/' || (c == '-' && st->year_value < 0 && st->p.month < 0))) {
+  if (sign == 0 && (c == '/' || (c == '-' && isnan(st->year_value) && st->p.month < 0))) {
     return date_legacy_slashes(sc, st, v, digits);
   }
   if (date_accept(sc, '.')) { /* "1.2.2000"-style dates are not supported */
     return false;
   }
-  if (sign < 0 || digits > 2 || v > 31 || (st->day_value >= 0 && st->year_value < 0)) {
-    if (st->year_value >= 0) return false;
+  if (sign < 0 || digits > 2 || v > 31 || (!isnan(st->day_value) && isnan(st->year_value))) {
+    if (!isnan(st->year_value)) return false;
     st->year_value = sign < 0 ? -v : v;
     if (digits <= 2 && sign == 0) st->year_value += v < 50 ? 2000 : 1900;
     return true;
   }
-  if (st->day_value >= 0) return false;
+  if (!isnan(st->day_value)) return false;
   st->day_value = v;
   return true;
 }
@@ -578,10 +578,10 @@ static double date_parse_legacy(const uint16_t *s, size_t length) {
   DateScanner sc = {s, 0, length};
   LegacyState st = {0};
   st.p.month = -1;
-  st.day_value = st.year_value = -1;
+  st.day_value = st.year_value = NAN;
   if (!date_legacy_scan(&sc, &st)) return NAN;
-  if (st.p.month < 0 || st.year_value == -1) return NAN;
-  if (st.day_value < 0) st.day_value = 1;
+  if (st.p.month < 0 || isnan(st.year_value)) return NAN;
+  if (isnan(st.day_value)) st.day_value = 1;
   if (st.day_value < 1 || st.day_value > 31) return NAN;
   if (st.ampm) {
     if (st.p.hour > 12) return NAN;
@@ -597,7 +597,11 @@ static double date_parse_legacy(const uint16_t *s, size_t length) {
 double date_parse(const uint16_t *chars, size_t length) {
   double tv;
   if (date_parse_iso(chars, length, &tv)) return tv;
-  /* A string that starts like an expanded-year ISO date is not retried as a legacy form. */
+  /* A string that starts like an ISO date (a signed year, or four or more digits and '-')
+   * is not retried as a legacy form: an invalid ISO string is NaN. */
   if (length > 0 && (chars[0] == '+' || chars[0] == '-')) return NAN;
+  size_t digits = 0;
+  while (digits < length && date_is_digit(chars[digits])) digits++;
+  if (digits >= 4 && digits < length && chars[digits] == '-') return NAN;
   return date_parse_legacy(chars, length);
 }

@@ -171,8 +171,9 @@ void gen_test(Gen *g, AstNode *n, int false_label);
 void gen_delete_member(Gen *g, AstNode *member);
 Bytecode gen_binary_bytecode(AstBinaryOp op);
 void gen_call_property_noargs(Gen *g, int callee, int receiver);
-/* super(...array): the array's elements as arguments; binds this. acc = this. */
-void gen_super_call_spread_array(Gen *g, int array_reg);
+/* super(...args) of a default derived constructor: the frame's arguments forwarded as
+ * they are; binds this. acc = this. */
+void gen_super_call_forwarding_arguments(Gen *g);
 
 /* ---- bytecode-generator-patterns.c --------------------------------------------------- */
 

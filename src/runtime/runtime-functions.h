@@ -74,6 +74,9 @@
   V(AsyncFunctionResolve, 2)  /* (async function object, value): resolves its promise;  \
                                  returns the promise */                                 \
   V(AsyncFunctionReject, 2)   /* (async function object, reason): rejects it; returns it */ \
+  V(ConstructForwardingArguments, 2) /* (constructor, new.target): Construct with the   \
+                                 calling frame's actual arguments (default derived     \
+                                 constructors) */ \
   /* Explicit resource management (runtime/runtime-dispose.c) */                      \
   V(AddDisposableResource, 3) /* (capability, value, hint Smi 0 sync / 1 async): checks  \
                                  value and gets its dispose method; returns the         \
