@@ -213,13 +213,15 @@ typedef struct {
   ControlScope cs;
   int mark, start, end, handler;
   int32_t context_at_try;
-  bool active;
+  bool active, is_async;
 } DisposeScope;
 
-/* Does the statement list declare using / await using directly? */
-bool gen_list_has_using(AstList *list);
-/* Starts (when active) the try region of a scope's resources. */
-void gen_dispose_scope_begin(Gen *g, DisposeScope *ds, bool active);
+/* What the statement list declares directly: AST_AWAIT_USING when it has an await using,
+ * else AST_USING when it has a using, else 0. */
+int gen_list_using_kind(AstList *list);
+/* Starts the try region of a scope's resources: kind AST_USING (sync disposal),
+ * AST_AWAIT_USING (disposal with awaits) or 0 (nothing to do). */
+void gen_dispose_scope_begin(Gen *g, DisposeScope *ds, int kind);
 /* Ends it: the finally that disposes the resources and continues the completion. */
 void gen_dispose_scope_end(Gen *g, DisposeScope *ds);
 /* A using / await using declaration (AST_VAR_DECL of kind AST_USING or AST_AWAIT_USING). */

@@ -86,7 +86,7 @@ static void gen_block(Gen *g, AstNode *n) {
   gen_enter_scope(g, n->u.block.scope, &cs);
   if (n->u.block.scope) gen_hoist_functions(g, &n->u.block.body);
   DisposeScope ds;
-  gen_dispose_scope_begin(g, &ds, gen_list_has_using(&n->u.block.body));
+  gen_dispose_scope_begin(g, &ds, gen_list_using_kind(&n->u.block.body));
   gen_statements(g, &n->u.block.body);
   gen_dispose_scope_end(g, &ds);
   gen_exit_scope(g, n->u.block.scope, &cs);
@@ -286,8 +286,9 @@ static void gen_for(Gen *g, AstNode *n) {
   ControlScope scs;
   gen_enter_scope(g, f->scope, &scs);
   DisposeScope ds;
-  gen_dispose_scope_begin(g, &ds, f->init && f->init->kind == AST_VAR_DECL &&
-                                      f->init->u.var_decl.kind >= AST_USING);
+  AstDeclKind init_kind = f->init && f->init->kind == AST_VAR_DECL ? f->init->u.var_decl.kind
+                                                                    : AST_VAR;
+  gen_dispose_scope_begin(g, &ds, init_kind >= AST_USING ? (int)init_kind : 0);
   if (f->init) {
     if (f->init->kind == AST_VAR_DECL) gen_var_decl(g, f->init);
     else gen_expr(g, f->init);
@@ -411,7 +412,7 @@ static void gen_for_of(Gen *g, AstNode *n) {
   gen_enter_scope(g, f->scope, &scs);
   DisposeScope ds;
   AstDeclKind decl_kind = f->left->kind == AST_VAR_DECL ? f->left->u.var_decl.kind : AST_VAR;
-  gen_dispose_scope_begin(g, &ds, decl_kind >= AST_USING);
+  gen_dispose_scope_begin(g, &ds, decl_kind >= AST_USING ? (int)decl_kind : 0);
   gen_for_each_bind(g, f->left, value);
   if (ds.active) gen_add_disposable(g, value, decl_kind);
   gen_statement(g, f->body);

@@ -253,3 +253,35 @@ RUNTIME_FUNCTION(DisposeResources) {
   }
   return ROOT_HANDLE(iso, undefined_value);
 }
+
+/* The finally of a scope with `await using` declarations runs DisposeBegin, then
+ * DisposeStep and an Await of its value until it gives the hole (DisposeAwaitRejected
+ * when the Await throws), then DisposeEnd. */
+RUNTIME_FUNCTION(DisposeBegin) {
+  (void)argc;
+  Handle cap = {&args[0]};
+  if (!is_fixed_array(H(cap))) cap = dispose_new_list(iso, 0);
+  if (handle_is_null(cap)) return cap;
+  bool is_throw = is_smi(args[1]) && smi_value(args[1]) == -1;
+  runtime_dispose_begin(iso, cap, is_throw, (Handle){&args[2]});
+  return cap;
+}
+
+RUNTIME_FUNCTION(DisposeStep) {
+  (void)argc;
+  return runtime_dispose_step(iso, (Handle){&args[0]});
+}
+
+RUNTIME_FUNCTION(DisposeAwaitRejected) {
+  (void)argc;
+  if (!runtime_dispose_after_await(iso, (Handle){&args[0]}, true, (Handle){&args[1]})) {
+    return HANDLE_NULL;
+  }
+  return ROOT_HANDLE(iso, undefined_value);
+}
+
+RUNTIME_FUNCTION(DisposeEnd) {
+  (void)argc;
+  if (!runtime_dispose_end(iso, (Handle){&args[0]})) return HANDLE_NULL;
+  return ROOT_HANDLE(iso, undefined_value);
+}
