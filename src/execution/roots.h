@@ -113,7 +113,11 @@
   V(elements_transition_symbol)  /* the key of elements-kind transitions */         \
   V(proxy_map)                   /* a Proxy whose target is not callable */         \
   V(callable_proxy_map)          /* callable, not a constructor */                  \
-  V(constructor_proxy_map)       /* callable and a constructor */
+  V(constructor_proxy_map)       /* callable and a constructor */                    \
+  V(microtask_queue)             /* the job queue (execution/microtask-queue.h): a     \
+                                    FixedArray ring, Smi 0 until the first job */       \
+  V(pending_rejections)          /* promises rejected with no handler yet (the same),  \
+                                    Smi 0 when none */
 
 /* The well-known symbols (ES2025 6.1.5.1): V(root name, description). Created by
  * runtime_setup_roots (runtime/runtime.h) during bootstrap, shared by every realm. */
