@@ -61,7 +61,7 @@ typedef struct {
   V(math)                      \
   V(json)                      \
   V(array_buffer) V(typed_array) V(data_view) V(atomics) \
-  V(generator) V(promise)
+  V(generator) V(promise) V(async)
 
 #define V(family) bool builtins_install_##family(Isolate *iso, Handle native_context);
 BUILTIN_FAMILY_LIST(V)
