@@ -64,7 +64,7 @@ typedef struct {
   V(collections)               \
   V(weak)                      \
   V(date) \
-  V(generator) \
+  V(generator) V(promise) V(async) \
   V(bigint) \
   V(dispose)
 

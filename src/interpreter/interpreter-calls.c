@@ -144,8 +144,7 @@ static Tagged call_builtin(Isolate *iso, BuiltinFunction fn, Tagged *target, Tag
   }
   BuiltinArgs args = {receiver, target, new_target, argc, argv};
   Tagged saved_realm = iso->native_context;
-  Tagged realm = js_function_context(*target);
-  if (is_native_context(realm)) iso->native_context = realm;
+  iso->native_context = interpreter_native_context_of(js_function_context(*target));
   HandleScope scope;
   handle_scope_open(iso, &scope);
   Handle r = fn(iso, &args);
