@@ -203,6 +203,8 @@ void gen_resumable_return(Gen *g);
 /* yield, yield*, await expressions: acc = their value. */
 void gen_yield(Gen *g, AstNode *n);
 void gen_await(Gen *g, AstNode *n);
+/* Await acc (async functions): acc = the fulfilled value; a rejection is thrown. */
+void gen_await_value(Gen *g);
 
 /* ---- bytecode-generator-using.c ------------------------------------------------------ */
 

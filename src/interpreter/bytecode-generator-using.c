@@ -63,12 +63,6 @@ void gen_dispose_scope_begin(Gen *g, DisposeScope *ds, int kind) {
   gen_push_control(g, cs, CS_TRY_FINALLY);
 }
 
-/* Await acc; acc = its value, or the rejection thrown. Needs the await of async functions
- * (bytecode-generator-generators.c) and is an error until they are there. */
-static void gen_dispose_await(Gen *g) {
-  gen_fail(g, kError_SYNTAX_ERROR, "await using is not supported yet");
-}
-
 /* DisposeResources with Awaits (the header's loop); cap, token and result consecutive. */
 static void gen_dispose_async(Gen *g, int cap) {
   int loop = gen_label(g), await = gen_label(g), done = gen_label(g);
@@ -81,7 +75,7 @@ static void gen_dispose_async(Gen *g, int cap) {
   gen_jump(g, Bytecode_Jump, done);
   gen_bind(g, await);
   gen_bind(g, try_start);
-  gen_dispose_await(g);
+  gen_await_value(g);
   gen_bind(g, try_end);
   gen_jump(g, Bytecode_JumpLoop, loop);
   gen_bind(g, handler);
