@@ -11,6 +11,7 @@
 #include "builtins/builtins-utils.h"
 #include "heap/factory.h"
 #include "objects/js-objects.h"
+#include "objects/js-promise.h"
 #include "objects/map.h"
 #include "runtime/runtime-dispose.h"
 
@@ -39,6 +40,11 @@ BUILTIN_DECLARE(DisposableStackPrototypeDispose, "dispose", 0)
 BUILTIN_DECLARE(DisposableStackPrototypeGetDisposed, "disposed", 0)
 BUILTIN_DECLARE(AsyncDisposableStackPrototypeGetDisposed, "disposed", 0)
 BUILTIN_DECLARE(IteratorPrototypeDispose, "@@dispose", 0)
+BUILTIN_DECLARE(AsyncDisposableStackPrototypeDisposeAsync, "disposeAsync", 0)
+BUILTIN_DECLARE(AsyncIteratorPrototypeAsyncDispose, "@@asyncDispose", 0)
+BUILTIN_DECLARE(DisposeAsyncFulfilled, "", 1)
+BUILTIN_DECLARE(DisposeAsyncRejected, "", 1)
+BUILTIN_DECLARE(AsyncIteratorUnwrap, "", 1)
 
 /* ---- SuppressedError ------------------------------------------------------------------- */
 
@@ -228,6 +234,131 @@ BUILTIN(AsyncDisposableStackPrototypeGetDisposed) {
   return stack_get_disposed(iso, args, &kAsyncStack);
 }
 
+/* ---- AsyncDisposableStack.prototype.disposeAsync ------------------------------------------
+ * DisposeResources with Awaits, driven from C: each Await is PerformPromiseThen on
+ * PromiseResolve(%Promise%, value) with two builtin closures whose data is the pair
+ * | capability | promise capability | and which continue the disposal. */
+
+static void dispose_async_run(Isolate *iso, Handle pair);
+
+/* A builtin closure of the current realm with data. May allocate. */
+static Handle dispose_new_closure(Isolate *iso, BuiltinFunction fn, Handle data) {
+  Handle sfi = js_function_new_builtin_sfi(iso, ROOT_HANDLE(iso, empty_string), 1, fn, data);
+  if (handle_is_null(sfi)) return sfi;
+  return js_function_new_builtin(iso, handle_new(iso, iso->native_context), sfi, false);
+}
+
+/* Await(value) for the disposal in pair: false when PromiseResolve threw (the exception
+ * pending). Calls user code. */
+static bool dispose_async_await(Isolate *iso, Handle pair, Handle value) {
+  Handle promise_fn = handle_new(iso, runtime_realm_intrinsic(iso, NATIVE_CONTEXT_promise_function));
+  Handle promise = js_promise_promise_resolve(iso, promise_fn, value);
+  if (handle_is_null(promise)) return false;
+  Handle on_fulfilled = dispose_new_closure(iso, Builtin_DisposeAsyncFulfilled, pair);
+  if (handle_is_null(on_fulfilled)) return false;
+  Handle on_rejected = dispose_new_closure(iso, Builtin_DisposeAsyncRejected, pair);
+  if (handle_is_null(on_rejected)) return false;
+  return !handle_is_null(js_promise_perform_then(iso, promise, on_fulfilled, on_rejected,
+                                                 ROOT_HANDLE(iso, undefined_value)));
+}
+
+/* Runs resources until an Await is pending or the disposal ends (settling the promise). */
+static void dispose_async_run(Isolate *iso, Handle pair) {
+  Handle cap = handle_new(iso, fixed_array_get(H(pair), 0));
+  Handle pcap = handle_new(iso, fixed_array_get(H(pair), 1));
+  for (;;) {
+    Handle next = runtime_dispose_step(iso, cap);
+    if (handle_is_null(next)) break;
+    if (is_the_hole(iso, H(next))) {
+      if (runtime_dispose_end(iso, cap)) {
+        js_promise_capability_resolve(iso, pcap, ROOT_HANDLE(iso, undefined_value));
+        return;
+      }
+      break;
+    }
+    if (dispose_async_await(iso, pair, next)) return;
+    /* Await threw (PromiseResolve): as a rejection of the awaited value. */
+    if (iso->pending_exception == ROOT(iso, out_of_memory_error)) return;
+    Handle error = handle_new(iso, iso->pending_exception);
+    isolate_clear_pending_exception(iso);
+    if (!runtime_dispose_after_await(iso, cap, true, error)) break;
+  }
+  if (isolate_has_pending_exception(iso)) js_promise_reject_with_pending(iso, pcap);
+}
+
+static Handle dispose_async_resume(Isolate *iso, BuiltinArgs *args, bool is_throw) {
+  Handle pair = handle_new(iso, js_function_builtin_data(*args->target));
+  Handle cap = handle_new(iso, fixed_array_get(H(pair), 0));
+  if (!runtime_dispose_after_await(iso, cap, is_throw, BUILTIN_ARG(0))) return HANDLE_NULL;
+  dispose_async_run(iso, pair);
+  if (isolate_has_pending_exception(iso)) return HANDLE_NULL;
+  return BUILTIN_UNDEFINED;
+}
+
+BUILTIN(DisposeAsyncFulfilled) { return dispose_async_resume(iso, args, false); }
+BUILTIN(DisposeAsyncRejected) { return dispose_async_resume(iso, args, true); }
+
+/* A new capability of the realm's %Promise%. */
+static Handle dispose_new_promise_capability(Isolate *iso, BuiltinArgs *args) {
+  Handle realm = builtins_realm(iso, args);
+  return js_promise_new_capability(iso, builtins_intrinsic(iso, realm,
+                                                           NATIVE_CONTEXT_promise_function));
+}
+
+/* AsyncDisposableStack.prototype.disposeAsync ( ) (also its @@asyncDispose) */
+BUILTIN(AsyncDisposableStackPrototypeDisposeAsync) {
+  Handle pcap = dispose_new_promise_capability(iso, args);
+  BUILTIN_TRY(pcap);
+  Handle stack = stack_this(iso, args, &kAsyncStack, "disposeAsync", false);
+  if (handle_is_null(stack)) return js_promise_reject_with_pending(iso, pcap);
+  Handle cap = handle_new(iso, js_disposable_stack_capability(H(stack)));
+  bool was_disposed = js_disposable_stack_state(H(stack)) == kStackDisposed;
+  js_disposable_stack_set_state(H(stack), kStackDisposed);
+  js_disposable_stack_set_capability(H(stack), ROOT(iso, undefined_value));
+  if (was_disposed || !is_fixed_array(H(cap))) {
+    BUILTIN_CHECK(js_promise_capability_resolve(iso, pcap, BUILTIN_UNDEFINED));
+    return js_promise_capability_promise(iso, pcap);
+  }
+  Handle pair = factory_new_fixed_array(iso, 2);
+  BUILTIN_TRY(pair);
+  fixed_array_set(H(pair), 0, H(cap));
+  fixed_array_set(H(pair), 1, H(pcap));
+  runtime_dispose_begin(iso, cap, false, BUILTIN_UNDEFINED);
+  dispose_async_run(iso, pair);
+  if (isolate_has_pending_exception(iso)) return HANDLE_NULL;
+  return js_promise_capability_promise(iso, pcap);
+}
+
+/* The unwrap closure of %AsyncIteratorPrototype%[@@asyncDispose]: returns undefined. */
+BUILTIN(AsyncIteratorUnwrap) {
+  KILN_UNUSED(args);
+  return BUILTIN_UNDEFINED;
+}
+
+/* %AsyncIteratorPrototype% [ @@asyncDispose ] ( ) */
+BUILTIN(AsyncIteratorPrototypeAsyncDispose) {
+  Handle o = builtin_receiver(args);
+  Handle pcap = dispose_new_promise_capability(iso, args);
+  BUILTIN_TRY(pcap);
+  Handle ret = runtime_get_method(iso, o, ROOT_HANDLE(iso, return_string));
+  if (handle_is_null(ret)) return js_promise_reject_with_pending(iso, pcap);
+  if (is_undefined(iso, H(ret))) {
+    BUILTIN_CHECK(js_promise_capability_resolve(iso, pcap, BUILTIN_UNDEFINED));
+    return js_promise_capability_promise(iso, pcap);
+  }
+  Handle undefined = BUILTIN_UNDEFINED;
+  Handle result = builtins_call(iso, ret, o, 0, NULL);
+  if (handle_is_null(result)) return js_promise_reject_with_pending(iso, pcap);
+  Handle realm = builtins_realm(iso, args);
+  Handle wrapper = js_promise_promise_resolve(
+      iso, builtins_intrinsic(iso, realm, NATIVE_CONTEXT_promise_function), result);
+  if (handle_is_null(wrapper)) return js_promise_reject_with_pending(iso, pcap);
+  Handle unwrap = dispose_new_closure(iso, Builtin_AsyncIteratorUnwrap, undefined);
+  BUILTIN_TRY(unwrap);
+  BUILTIN_TRY(js_promise_perform_then(iso, wrapper, unwrap, undefined, pcap));
+  return js_promise_capability_promise(iso, pcap);
+}
+
 /* %IteratorPrototype% [ @@dispose ] ( ) */
 BUILTIN(IteratorPrototypeDispose) {
   Handle o = builtin_receiver(args);
@@ -308,8 +439,20 @@ bool builtins_install_dispose(Isolate *iso, Handle nc) {
   proto = dispose_install_stack(iso, nc, &kAsyncStack, Builtin_AsyncDisposableStackConstructor,
                                 kAsyncStackBuiltins, KILN_ARRAY_SIZE(kAsyncStackBuiltins),
                                 Builtin_AsyncDisposableStackPrototypeGetDisposed);
-  if (handle_is_null(proto)) return false;
+  if (handle_is_null(proto) ||
+      !dispose_install_aliased(iso, nc, proto, "disposeAsync", "@@asyncDispose",
+                               Builtin_AsyncDisposableStackPrototypeDisposeAsync)) {
+    return false;
+  }
   Handle iterator_proto = builtins_intrinsic(iso, nc, NATIVE_CONTEXT_iterator_prototype);
-  return !handle_is_null(builtins_install_method(iso, nc, iterator_proto, "@@dispose",
-                                                 Builtin_IteratorPrototypeDispose, 0));
+  if (handle_is_null(builtins_install_method(iso, nc, iterator_proto, "@@dispose",
+                                             Builtin_IteratorPrototypeDispose, 0))) {
+    return false;
+  }
+  Handle async_iterator_proto =
+      builtins_intrinsic(iso, nc, NATIVE_CONTEXT_async_iterator_prototype);
+  if (!is_js_receiver(H(async_iterator_proto))) return true;
+  return !handle_is_null(builtins_install_method(iso, nc, async_iterator_proto,
+                                                 "@@asyncDispose",
+                                                 Builtin_AsyncIteratorPrototypeAsyncDispose, 0));
 }
