@@ -63,8 +63,8 @@ typedef struct {
   V(array_buffer) V(typed_array) V(data_view) V(atomics) \
   V(collections)               \
   V(weak)                      \
-  V(date) \
-  V(generator) \
+  V(date)                      \
+  V(generator) V(promise)      \
   V(bigint)
 
 #define V(family) bool builtins_install_##family(Isolate *iso, Handle native_context);

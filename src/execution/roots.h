@@ -121,7 +121,11 @@
   V(constructor_proxy_map)       /* callable and a constructor */                   \
   V(identity_hash_symbol)        /* private key of objects' identity hash (made lazily) */ \
   V(weak_ref_kept_objects)       /* FixedArray: WeakRef targets kept alive this turn (or 0) */ \
-  V(finalization_registries)     /* EphemeronHashTable: live registries (made lazily) */
+  V(finalization_registries)     /* EphemeronHashTable: live registries (made lazily) */ \
+  V(microtask_queue)             /* the job queue (execution/microtask-queue.h): a     \
+                                    FixedArray ring, Smi 0 until the first job */       \
+  V(pending_rejections)          /* promises rejected with no handler yet (the same),  \
+                                    Smi 0 when none */
 
 /* The well-known symbols (ES2025 6.1.5.1): V(root name, description). Created by
  * runtime_setup_roots (runtime/runtime.h) during bootstrap, shared by every realm. */
