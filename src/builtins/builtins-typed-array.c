@@ -640,15 +640,18 @@ static Handle ta_find(Isolate *iso, BuiltinArgs *args, bool ascending, TaFindRes
   TA_TRY(o);
   Handle fn = builtin_arg(iso, args, 0), this_arg = builtin_arg(iso, args, 1);
   TA_CHECK(ta_require_callable(iso, fn, method));
+  Handle found = handle_new(iso, ROOT(iso, undefined_value));
   for (double i = 0; i < len; i++) {
     double k = ascending ? i : len - 1 - i;
+    HandleScope scope;
+    handle_scope_open(iso, &scope);
     Handle value = ta_get(iso, o, k);
-    TA_TRY(value);
-    Handle r = ta_call_callback(iso, fn, this_arg, value, k, o);
+    Handle r = handle_is_null(value) ? value : ta_call_callback(iso, fn, this_arg, value, k, o);
+    bool hit = !handle_is_null(r) && runtime_to_boolean(iso, H(r));
+    if (hit) *found.loc = H(value);
+    handle_scope_close(&scope);
     TA_TRY(r);
-    if (runtime_to_boolean(iso, H(r))) {
-      return want == TA_FIND_VALUE ? value : builtins_typed_array_number(iso, k);
-    }
+    if (hit) return want == TA_FIND_VALUE ? found : builtins_typed_array_number(iso, k);
   }
   return want == TA_FIND_VALUE ? ROOT_HANDLE(iso, undefined_value)
                                : handle_new(iso, smi_from_int(-1));
@@ -688,11 +691,15 @@ BUILTIN(TypedArrayPrototypeIncludes) {
   TA_TRY(o);
   if (len == 0) return ROOT_HANDLE(iso, false_value);
   TA_CHECK(ta_search_start(iso, builtin_arg(iso, args, 1), len, &k));
-  Tagged search = H(builtin_arg(iso, args, 0));
+  Handle search = builtin_arg(iso, args, 0); /* re-read: ta_get may move it */
   for (; k >= 0 && k < len; k++) {
+    HandleScope scope;
+    handle_scope_open(iso, &scope);
     Handle element = ta_get(iso, o, k);
-    TA_TRY(element);
-    if (runtime_same_value_zero(search, H(element))) return ROOT_HANDLE(iso, true_value);
+    bool same = !handle_is_null(element) && runtime_same_value_zero(H(search), H(element));
+    handle_scope_close(&scope);
+    if (isolate_has_pending_exception(iso)) return HANDLE_NULL;
+    if (same) return ROOT_HANDLE(iso, true_value);
   }
   return ROOT_HANDLE(iso, false_value);
 }
@@ -703,13 +710,13 @@ BUILTIN(TypedArrayPrototypeIndexOf) {
   TA_TRY(o);
   if (len == 0) return handle_new(iso, smi_from_int(-1));
   TA_CHECK(ta_search_start(iso, builtin_arg(iso, args, 1), len, &k));
-  Tagged search = H(builtin_arg(iso, args, 0));
-  if (!is_number(search)) return handle_new(iso, smi_from_int(-1));
+  Handle search = builtin_arg(iso, args, 0); /* re-read: ta_get may move it */
+  if (!is_number(H(search))) return handle_new(iso, smi_from_int(-1));
   for (; k >= 0 && k < len; k++) {
     if (!js_typed_array_is_valid_index(H(o), k)) continue; /* HasProperty */
     Handle element = ta_get(iso, o, k);
     TA_TRY(element);
-    if (runtime_strict_equals(search, H(element))) return builtins_typed_array_number(iso, k);
+    if (runtime_strict_equals(H(search), H(element))) return builtins_typed_array_number(iso, k);
   }
   return handle_new(iso, smi_from_int(-1));
 }
@@ -727,13 +734,13 @@ BUILTIN(TypedArrayPrototypeLastIndexOf) {
   }
   if (n == -INFINITY) return handle_new(iso, smi_from_int(-1));
   k = n >= 0 ? fmin(n, len - 1) : len + n;
-  Tagged search = H(builtin_arg(iso, args, 0));
-  if (!is_number(search)) return handle_new(iso, smi_from_int(-1));
+  Handle search = builtin_arg(iso, args, 0); /* re-read: ta_get may move it */
+  if (!is_number(H(search))) return handle_new(iso, smi_from_int(-1));
   for (; k >= 0; k--) {
     if (!js_typed_array_is_valid_index(H(o), k)) continue;
     Handle element = ta_get(iso, o, k);
     TA_TRY(element);
-    if (runtime_strict_equals(search, H(element))) return builtins_typed_array_number(iso, k);
+    if (runtime_strict_equals(H(search), H(element))) return builtins_typed_array_number(iso, k);
   }
   return handle_new(iso, smi_from_int(-1));
 }

@@ -847,10 +847,8 @@ void gen_expr(Gen *g, AstNode *n) {
     case AST_OPTIONAL_CHAIN: gen_optional_chain(g, n, false); break;
     case AST_SEQUENCE: gen_sequence(g, &n->u.sequence); break;
     case AST_PAREN: gen_expr(g, n->u.unary.operand); break;
-    case AST_YIELD:
-    case AST_AWAIT:
-      gen_fail(g, kError_SYNTAX_ERROR, "yield and await are not supported yet");
-      break;
+    case AST_YIELD: gen_yield(g, n); break;
+    case AST_AWAIT: gen_await(g, n); break;
     case AST_IMPORT_META:
     case AST_IMPORT_CALL:
       gen_fail(g, kError_SYNTAX_ERROR, "modules are not supported yet");

@@ -36,12 +36,17 @@ static void gen_reference(Gen *g, AstNode *t, Reference *ref, bool read_too) {
   switch (t->kind) {
     case AST_IDENTIFIER:
       if (t->u.ident.var && t->u.ident.var->location == VAR_LOCATION_LOOKUP) {
-        /* Resolve the binding now: a `with` object found here is the one assigned to,
-         * even if the property disappears before the store (9.1.2.1 ResolveBinding). */
+        /* Resolve the binding now (9.1.2.1 ResolveBinding): a `with` object or a context
+         * found here is the one assigned to, even if the right-hand side adds a closer
+         * binding (a sloppy eval's var) or removes the property. ref->obj: the holder,
+         * ref->key: the name. */
         ref->kind = REF_LOOKUP;
         ref->obj = gen_new_reg(g);
+        ref->key = gen_new_reg(g);
         ref->name_idx = gen_name(g, t->u.ident.name);
-        EMIT(g, LdaLookupThis, ref->name_idx);
+        EMIT(g, LdaConstant, ref->name_idx);
+        EMIT(g, Star, ref->key);
+        gen_call_runtime(g, Runtime_ResolveLookupBinding, ref->key, 1);
         EMIT(g, Star, ref->obj);
       } else {
         ref->kind = REF_VAR;
@@ -100,43 +105,21 @@ static void gen_reference(Gen *g, AstNode *t, Reference *ref, bool read_too) {
   }
 }
 
-/* REF_LOOKUP: the with object found at resolution, or a dynamic lookup. */
+/* REF_LOOKUP: GetValue / PutValue through the holder found at resolution. The holder and
+ * name registers are consecutive (gen_reference). */
 static void gen_lookup_reference_load(Gen *g, Reference *ref) {
-  int dynamic = gen_label(g), done = gen_label(g);
-  EMIT(g, Ldar, ref->obj);
-  gen_jump(g, Bytecode_JumpIfUndefined, dynamic);
-  EMIT(g, GetNamedProperty, ref->obj, ref->name_idx, SLOT(g));
-  gen_jump(g, Bytecode_Jump, done);
-  gen_bind(g, dynamic);
-  EMIT(g, LdaLookupSlot, ref->name_idx);
-  gen_bind(g, done);
+  gen_call_runtime(g, Runtime_LoadLookupBinding, ref->obj, 2);
 }
 
 static void gen_lookup_reference_store(Gen *g, Reference *ref) {
-  int mark = gen_reg_mark(g), value = gen_new_reg(g);
-  int dynamic = gen_label(g), done = gen_label(g);
-  EMIT(g, Star, value);
+  int mark = gen_reg_mark(g);
+  int args = gen_new_regs(g, 3);
+  EMIT(g, Star, args + 2);
   EMIT(g, Ldar, ref->obj);
-  gen_jump(g, Bytecode_JumpIfUndefined, dynamic);
-  if (g->is_strict) {  /* 9.1.1.2.5 SetMutableBinding: the property must still exist */
-    int present = gen_label(g), key = gen_new_reg(g);
-    EMIT(g, LdaConstant, ref->name_idx);
-    EMIT(g, Star, key);
-    EMIT(g, Ldar, ref->obj);
-    EMIT(g, TestIn, key, SLOT(g));
-    gen_jump(g, Bytecode_JumpIfTrue, present);
-    EMIT(g, Ldar, key);
-    gen_call_runtime(g, Runtime_ThrowReferenceError, key, 1);
-    gen_bind(g, present);
-  }
-  EMIT(g, Ldar, value);
-  EMIT(g, SetNamedProperty, ref->obj, ref->name_idx, SLOT(g));
-  gen_jump(g, Bytecode_Jump, done);
-  gen_bind(g, dynamic);
-  EMIT(g, Ldar, value);
-  EMIT(g, StaLookupSlot, ref->name_idx, g->is_strict ? 1 : 0);
-  gen_bind(g, done);
-  EMIT(g, Ldar, value);
+  EMIT(g, Star, args);
+  EMIT(g, Ldar, ref->key);
+  EMIT(g, Star, args + 1);
+  gen_call_runtime(g, Runtime_StoreLookupBinding, args, 3);
   gen_reg_release(g, mark);
 }
 
@@ -282,6 +265,11 @@ static void gen_iterator_step(Gen *g, int iter, int next, int done, int elem) {
 
 static void gen_array_rest(Gen *g, AstNode *target, int iter, int next, int done, StoreMode mode) {
   int mark = gen_reg_mark(g);
+  /* A member target is evaluated before the iteration (13.15.5.5 AssignmentRestElement). */
+  AstNode *t = strip(target);
+  Reference ref;
+  bool is_ref = t && (t->kind == AST_MEMBER || t->kind == AST_SUPER_MEMBER);
+  if (is_ref) gen_reference(g, t, &ref, false);
   int arr = gen_new_reg(g), index = gen_new_reg(g), result = gen_new_reg(g);
   EMIT(g, CreateEmptyArrayLiteral, SLOT(g));
   EMIT(g, Star, arr);
@@ -306,7 +294,12 @@ static void gen_array_rest(Gen *g, AstNode *target, int iter, int next, int done
   EMIT(g, Star, done);
   gen_jump(g, Bytecode_JumpLoop, loop);
   gen_bind(g, end);
-  gen_assign_target(g, target, arr, mode);
+  if (is_ref) {
+    EMIT(g, Ldar, arr);
+    gen_reference_store(g, &ref, mode);
+  } else {
+    gen_assign_target(g, target, arr, mode);
+  }
   gen_reg_release(g, mark);
 }
 
@@ -326,6 +319,15 @@ static void gen_array_pattern(Gen *g, AstArray *a, int value, StoreMode mode) {
   int after = gen_label(g), rethrow = gen_label(g), closed = gen_label(g);
   int32_t context_at_try = g->context_reg;
   gen_bind(g, try_start);
+  /* In a generator, a yield inside the pattern may be resumed with return(): the return
+   * closes the iterator (gen_command) unless it is done. */
+  ControlScope cs;
+  memset(&cs, 0, sizeof cs);
+  if (g->generator_reg >= 0) {
+    gen_push_control(g, &cs, CS_BREAKABLE);
+    cs.iterator_reg = iter;
+    cs.done_reg = done;
+  }
   for (int i = 0; i < a->elements.length; i++) {
     AstNode *e = strip(a->elements.items[i]);
     if (e && e->kind == AST_REST_ELEMENT) {
@@ -355,6 +357,7 @@ static void gen_array_pattern(Gen *g, AstArray *a, int value, StoreMode mode) {
     }
     gen_reg_release(g, inner);
   }
+  if (g->generator_reg >= 0) gen_pop_control(g, &cs);
   gen_bind(g, try_end);
   EMIT(g, Ldar, done);
   gen_jump(g, Bytecode_JumpIfTrue, closed);

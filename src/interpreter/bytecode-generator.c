@@ -393,13 +393,18 @@ void gen_pop_control(Gen *g, ControlScope *cs) {
   g->control = cs->outer;
 }
 
+/* Closes cs's iterator unless it is done (a destructuring pattern's may be, when a yield
+ * in a default value is resumed with return()). */
 static void gen_close_iterator(Gen *g, ControlScope *cs, bool keep_acc) {
   int mark = gen_reg_mark(g);
-  int t = -1;
+  int t = -1, skip = gen_label(g);
   if (keep_acc) { t = gen_new_reg(g); EMIT(g, Star, t); }
+  EMIT(g, Ldar, cs->done_reg);
+  gen_jump(g, Bytecode_JumpIfTrue, skip);
   EMIT(g, LdaTrue);
   EMIT(g, Star, cs->done_reg);
   EMIT(g, IteratorClose, cs->iterator_reg);
+  gen_bind(g, skip);
   if (keep_acc) EMIT(g, Ldar, t);
   gen_reg_release(g, mark);
 }
@@ -447,6 +452,10 @@ void gen_command(Gen *g, CommandKind kind, ControlScope *target) {
 }
 
 void gen_return(Gen *g) {
+  if (gen_is_resumable(g)) {
+    gen_resumable_return(g);
+    return;
+  }
   if (g->fn && g->fn->kind == AST_FUNC_DERIVED_CONSTRUCTOR) {
     /* ES2025 10.2.2 [[Construct]] steps 10-12. */
     int ret = gen_label(g), check = gen_label(g);
@@ -596,6 +605,7 @@ static void gen_function_body(Gen *g) {
   for (AstScope *s = fn->scope->outer; s && s->function == fn && outer_count < 4; s = s->outer)
     chain[outer_count++] = s;
   g->scope = start->outer;
+  if (gen_is_resumable(g)) gen_resumable_begin(g);
   for (int i = outer_count - 1; i >= 0; i--) gen_enter_scope(g, chain[i], &outer_cs[i]);
   ControlScope fcs;
   gen_enter_scope(g, fn->scope, &fcs);
@@ -609,21 +619,23 @@ static void gen_function_body(Gen *g) {
     gen_copy_params_to_body(g, body);
   }
   gen_hoist_functions(g, &fn->body);
+  if (gen_is_resumable(g)) gen_resumable_after_declarations(g);
   if (fn->kind == AST_FUNC_DERIVED_CONSTRUCTOR && fn->is_default_constructor)
     gen_default_derived_constructor_call(g);
   if (fn->is_expression_body && fn->body.length == 1 && fn->body.items[0]->kind == AST_RETURN) {
     gen_expr(g, fn->body.items[0]->u.unary.operand);
     gen_return(g);
-    return;
-  }
-  gen_statements(g, &fn->body);
-  if (fn->kind == AST_FUNC_DERIVED_CONSTRUCTOR) {
-    gen_load_this(g);
-    EMIT(g, Return);
   } else {
-    EMIT(g, LdaUndefined);
-    EMIT(g, Return);
+    gen_statements(g, &fn->body);
+    if (fn->kind == AST_FUNC_DERIVED_CONSTRUCTOR) {
+      gen_load_this(g);
+      EMIT(g, Return);
+    } else {
+      EMIT(g, LdaUndefined);
+      gen_return(g);
+    }
   }
+  if (gen_is_resumable(g)) gen_resumable_end(g);
 }
 
 static void gen_not_supported_body(Gen *g) {
@@ -659,7 +671,7 @@ static void set_function_flags(Tagged sfi, AstFunction *fn) {
                                          scopes_find_mode(fn->scope, VAR_MODE_ARGUMENTS));
   sfi_set_needs_home_object(sfi, scopes_find_local(fn->scope, ".home_object") != NULL);
   sfi_set_is_class_fields_init(sfi, fn->kind == AST_FUNC_CLASS_FIELDS_INIT);
-  sfi_set_not_supported(sfi, fn->is_generator || fn->is_async);
+  sfi_set_not_supported(sfi, fn->is_async);
 }
 
 static void gen_init(Gen *g, CompileJob *job, AstFunction *fn, AstScope *closure_scope) {
@@ -672,6 +684,8 @@ static void gen_init(Gen *g, CompileJob *job, AstFunction *fn, AstScope *closure
   g->context_reg = kHandlerFunctionContext;
   g->completion_reg = -1;
   g->optional_chain_label = -1;
+  g->generator_reg = -1;
+  g->async_try_start = -1;
   g->is_strict = fn ? fn->is_strict : closure_scope->is_strict;
 }
 
@@ -713,7 +727,7 @@ Handle gen_compile_function(CompileJob *job, AstFunction *fn, const AstString *n
     sfi_set_start_position(s, fn->start);
     sfi_set_end_position(s, fn->end);
     sfi_set_function_id(s, fn->function_id);
-    if (fn->is_generator || fn->is_async) {
+    if (fn->is_async) {
       gen_not_supported_body(g);
     } else {
       gen_function_body(g);
@@ -726,6 +740,7 @@ Handle gen_compile_function(CompileJob *job, AstFunction *fn, const AstString *n
     job->failed = true;
   }
   bab_dispose(&g->b);
+  free(g->resume_labels);
   free(g);
   handle_scope_close(&hs);
   return result;
@@ -788,6 +803,36 @@ static void gen_declare_globals(Gen *g, AstScope *scope, AstList *body) {
   gen_reg_release(g, mark);
 }
 
+static bool is_eval_var(AstVariable *v) {
+  return v->location == VAR_LOCATION_LOOKUP && v->mode == VAR_MODE_VAR;
+}
+
+/* A sloppy eval's checks of every var and function name before any is declared (ES2025
+ * 19.2.1.3 steps 3, 10, 13): CheckEvalDeclarations with (name, DECL_VAR|DECL_FUNCTION). */
+static void gen_check_eval_declarations(Gen *g, AstScope *scope, AstList *body) {
+  int count = 0;
+  for (AstVariable *v = scope->variables; v; v = v->next) count += is_eval_var(v);
+  if (count == 0) return;
+  Handle decls = factory_new_fixed_array(g->iso, 2 * count);
+  if (handle_is_null(decls)) { g->job->failed = true; g->b.failed = true; return; }
+  int i = 0;
+  for (AstVariable *v = scope->variables; v; v = v->next) {
+    if (!is_eval_var(v)) continue;
+    Handle name = string_internalize_utf8(g->iso, v->name->data, v->name->byte_length);
+    if (handle_is_null(name)) { g->job->failed = true; g->b.failed = true; return; }
+    int kind = is_toplevel_function_var(body, v) ? DECL_FUNCTION : DECL_VAR;
+    fixed_array_set(H(decls), 2 * i, H(name));
+    fixed_array_set(H(decls), 2 * i + 1, smi_from_int(kind));
+    i++;
+  }
+  int idx = bab_constant_handle(&g->b, decls);
+  int mark = gen_reg_mark(g), r = gen_new_reg(g);
+  EMIT(g, LdaConstant, idx < 0 ? 0 : idx);
+  EMIT(g, Star, r);
+  gen_call_runtime(g, Runtime_CheckEvalDeclarations, r, 1);
+  gen_reg_release(g, mark);
+}
+
 /* A sloppy eval's vars go to the caller's var scope (ES2025 19.2.1.3 step 16-17). */
 static void gen_declare_eval_vars(Gen *g, AstScope *scope, AstList *body) {
   for (AstVariable *v = scope->variables; v; v = v->next) {
@@ -826,6 +871,8 @@ Handle gen_compile_program(CompileJob *job, AstNode *program) {
     EMIT(g, LdaUndefined);
     EMIT(g, Star, g->completion_reg);
     if (p->scope->kind == SCOPE_SCRIPT) gen_declare_globals(g, p->scope, &p->body);
+    if (p->scope->kind == SCOPE_EVAL && !p->scope->is_strict)
+      gen_check_eval_declarations(g, p->scope, &p->body);
     gen_hoist_functions(g, &p->body);
     if (p->scope->kind == SCOPE_EVAL && !p->scope->is_strict)
       gen_declare_eval_vars(g, p->scope, &p->body);

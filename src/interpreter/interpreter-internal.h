@@ -40,6 +40,15 @@ bool op_lda_lookup(Isolate *iso, JSFrame *f, uint32_t name_idx, bool inside_type
 bool op_sta_lookup(Isolate *iso, JSFrame *f, uint32_t name_idx, bool strict);
 bool op_lda_lookup_this(Isolate *iso, JSFrame *f, uint32_t name_idx);
 bool op_delete_lookup(Isolate *iso, JSFrame *f, uint32_t name_idx);
+/* A dynamic name's reference, resolved once and used later (ES2025 9.1.2.1 ResolveBinding,
+ * then GetValue / PutValue after the right-hand side ran): the holder is the Context
+ * whose slot binds name, the object of a with statement or sloppy eval var scope, or
+ * undefined for the global environment. Each calls user code (with objects) and may throw
+ * (empty Handle / false). */
+Handle interpreter_resolve_binding(Isolate *iso, JSFrame *f, Handle name);
+Handle interpreter_get_binding(Isolate *iso, JSFrame *f, Handle holder, Handle name);
+bool interpreter_set_binding(Isolate *iso, JSFrame *f, Handle holder, Handle name,
+                             Handle value, bool strict);
 
 /* ---- properties ---- */
 bool op_get_named(Isolate *iso, JSFrame *f, int reg, uint32_t name_idx, uint32_t slot);

@@ -431,6 +431,7 @@ static Tagged *frame_arguments(Isolate *iso, JSFrame *f, int from, int *count) {
   int n = f->argc > from ? f->argc - from : 0;
   Tagged *slots = frames_reserve(iso, (size_t)(n > 0 ? n : 1));
   if (slots == NULL) return NULL;
+  slots[0] = smi_from_int(0);  /* the GC scans the reserved slot even when n == 0 */
   for (int i = 0; i < n; i++) slots[i] = *frame_param_slot(f, from + i);
   *count = n;
   return slots;

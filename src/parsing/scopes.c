@@ -553,8 +553,19 @@ void scopes_resolve(ScopeResolution *res, Zone *zone, AstNode *program, bool is_
 
 /* ---- Allocation --------------------------------------------------------------------- */
 
+/* Does v's function have a mapped arguments object (ES2025 10.2.11 step 22: sloppy, simple
+ * parameters)? Its parameters then live in context slots, which the object aliases. */
+static bool is_mapped_parameter(const AstVariable *v) {
+  const AstFunction *fn = v->scope->function;
+  if (v->mode != VAR_MODE_PARAM || fn == NULL || fn->scope != v->scope) return false;
+  if (fn->is_strict || !fn->has_simple_params) return false;
+  const AstVariable *args = scopes_find_mode(v->scope, VAR_MODE_ARGUMENTS);
+  return args != NULL && args->is_used;
+}
+
 static bool must_be_in_context(const AstVariable *v) {
-  return v->is_captured || v->scope->calls_eval || v->scope->inner_calls_eval;
+  return v->is_captured || v->scope->calls_eval || v->scope->inner_calls_eval ||
+         is_mapped_parameter(v);
 }
 
 static void allocate_context_slot(AstVariable *v) {
@@ -596,8 +607,11 @@ static void allocate_variable(AstScope *s, AstVariable *v, int *registers) {
 static void allocate_scope(AstScope *s, AstFunction *fn, int *registers) {
   for (AstVariable *v = s->variables; v; v = v->next) allocate_variable(s, v, registers);
   if (s->kind == SCOPE_WITH) s->needs_context = true;
-  if (s->calls_sloppy_eval && s->is_declaration_scope && s->kind == SCOPE_FUNCTION)
-    s->needs_context = true;  /* its extension receives the eval's vars */
+  /* A function's var scope (its own, or its body's when the parameters are not simple):
+   * the context's extension receives the eval's vars. */
+  if (s->calls_sloppy_eval && s->is_declaration_scope &&
+      (s->kind == SCOPE_FUNCTION || s->kind == SCOPE_BLOCK))
+    s->needs_context = true;
   for (AstScope *c = s->first_inner; c; c = c->next_sibling) {
     if (c->function == fn) allocate_scope(c, fn, registers);
   }

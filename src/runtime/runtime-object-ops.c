@@ -276,7 +276,61 @@ Handle runtime_get_named(Isolate *iso, Handle value, const char *name) {
   return runtime_get_property(iso, value, key);
 }
 
+/* An own element of an ordinary object or array with fast elements: the common case of
+ * index access from builtins, answered without making the index's string key. Returns
+ * ELEMENT_ABSENT whenever the slow path must decide (exotic objects, holes, accessors). */
+ElementResult runtime_fast_own_element(Isolate *iso, Handle obj, double index, Handle *out) {
+  Tagged o = H(obj);
+  if (!is_heap_object(o)) return ELEMENT_ABSENT;
+  InstanceType t = heap_object_type(o);
+  if (t != JS_OBJECT_TYPE && t != JS_ARRAY_TYPE) return ELEMENT_ABSENT;
+  if (!(index >= 0 && index < 4294967295.0) || index != (double)(uint32_t)index) {
+    return ELEMENT_ABSENT;
+  }
+  if (!elements_kind_is_fast(js_object_elements_kind(o))) return ELEMENT_ABSENT;
+  return elements_get_own(iso, obj, (uint32_t)index, out);
+}
+
+/* True when no object on obj's prototype chain has elements or is exotic, so [[Set]] of an
+ * index on obj cannot meet a setter or a read-only inherited element. Does not allocate. */
+static bool chain_has_no_elements(Isolate *iso, Tagged obj) {
+  for (Tagged p = js_object_get_prototype(obj); !is_null(iso, p); p = js_object_get_prototype(p)) {
+    InstanceType t = heap_object_type(p);
+    if (t != JS_OBJECT_TYPE && t != JS_ARRAY_TYPE) return false;
+    if (!elements_kind_is_fast(js_object_elements_kind(p))) return false;
+    if (fixed_array_length(js_object_elements(p)) != 0) return false;
+  }
+  return true;
+}
+
+/* [[Set]] of an index on an ordinary extensible object or array with fast elements whose
+ * chain has no elements: stores the element without making the index's string key.
+ * ELEMENT_ABSENT means "not handled, take the general path". May allocate. */
+ElementResult runtime_fast_set_element(Isolate *iso, Handle obj, double index, Handle value) {
+  Tagged o = H(obj);
+  if (!is_heap_object(o)) return ELEMENT_ABSENT;
+  InstanceType t = heap_object_type(o);
+  if (t != JS_OBJECT_TYPE && t != JS_ARRAY_TYPE) return ELEMENT_ABSENT;
+  if (!(index >= 0 && index < 4294967295.0) || index != (double)(uint32_t)index) {
+    return ELEMENT_ABSENT;
+  }
+  if (!elements_kind_is_fast(js_object_elements_kind(o)) || !js_object_is_extensible(o)) {
+    return ELEMENT_ABSENT;
+  }
+  if (t == JS_ARRAY_TYPE && map_has_flag(heap_object_map(o), MAP_HAS_READ_ONLY_LENGTH)) {
+    return ELEMENT_ABSENT;
+  }
+  if (!elements_has_own(iso, o, (uint32_t)index) && !chain_has_no_elements(iso, o)) {
+    return ELEMENT_ABSENT;
+  }
+  return elements_set(iso, obj, (uint32_t)index, value) ? ELEMENT_FOUND : ELEMENT_EXCEPTION;
+}
+
 Handle runtime_get_index(Isolate *iso, Handle value, double index) {
+  Handle fast;
+  ElementResult r = runtime_fast_own_element(iso, value, index, &fast);
+  if (r == ELEMENT_FOUND) return fast;
+  if (r == ELEMENT_EXCEPTION) return HANDLE_NULL;
   Handle key = runtime_index_to_key(iso, index);
   if (handle_is_null(key)) return key;
   return runtime_get_property(iso, value, key);

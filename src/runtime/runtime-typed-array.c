@@ -80,6 +80,14 @@ RuntimeMaybeBool typed_array_set_numeric(Isolate *iso, Handle ta, double index, 
   return RT_TRUE;
 }
 
+RuntimeMaybeBool typed_array_prevent_extensions(Isolate *iso, Handle ta) {
+  Tagged buffer = js_array_buffer_view_buffer(H(ta));
+  bool fixed_length = !js_view_is_length_tracking(H(ta)) &&
+                      (!js_array_buffer_is_resizable(buffer) || js_array_buffer_is_shared(buffer));
+  if (!fixed_length) return RT_FALSE;
+  return js_object_prevent_extensions(iso, ta) ? RT_TRUE : RT_EXCEPTION;
+}
+
 /* ES2025 10.4.5.1 [[GetOwnProperty]] */
 RuntimeMaybeBool typed_array_get_own_property(Isolate *iso, Handle ta, Handle key,
                                               PropertyDescriptor *desc) {

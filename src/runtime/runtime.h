@@ -19,6 +19,7 @@
 #define KILN_RUNTIME_RUNTIME_H_
 
 #include "execution/isolate.h"
+#include "objects/elements.h"
 
 /* A three-way answer for operations that can be true, false or throw. */
 typedef enum { RT_FALSE = 0, RT_TRUE = 1, RT_EXCEPTION = -1 } RuntimeMaybeBool;
@@ -228,6 +229,15 @@ Handle runtime_enumerable_own_properties(Isolate *iso, Handle obj, int kind);
 Handle runtime_get_prototype_from_constructor(Isolate *iso, Handle constructor,
                                               int intrinsic_slot);
 /* 7.3.2 GetV for an integer index (runtime_index_to_key then runtime_get_property). */
+/* An own element of a JS_OBJECT_TYPE/JS_ARRAY_TYPE object with fast elements, without
+ * making a string key: ELEMENT_FOUND (*out set), ELEMENT_ABSENT (the caller takes the
+ * general path), ELEMENT_EXCEPTION (OOM boxing a double). */
+ElementResult runtime_fast_own_element(Isolate *iso, Handle obj, double index, Handle *out);
+/* [[Set]] of an index with the receiver obj itself, when obj is an ordinary extensible
+ * object/array with fast elements and nothing on its chain has elements: ELEMENT_FOUND when
+ * stored, ELEMENT_EXCEPTION on OOM, ELEMENT_ABSENT when the caller must take the general
+ * path. May allocate. */
+ElementResult runtime_fast_set_element(Isolate *iso, Handle obj, double index, Handle value);
 Handle runtime_get_index(Isolate *iso, Handle value, double index);
 /* `delete value[key]`: ToObject (TypeError on undefined/null), ToPropertyKey, [[Delete]];
  * strict => TypeError when it returns false. */
