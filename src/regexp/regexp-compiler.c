@@ -224,6 +224,21 @@ static uint32_t min_length(const RegExpNode *n) {
   }
 }
 
+/* Can n only match the empty string (assertions, lookarounds, empty groups)? */
+static bool is_zero_width(const RegExpNode *n) {
+  switch (n->type) {
+    case RE_NODE_EMPTY: case RE_NODE_ASSERT: case RE_NODE_LOOK: return true;
+    case RE_NODE_SEQ: case RE_NODE_ALT:
+      for (uint32_t i = 0; i < n->u.list.count; i++) {
+        if (!is_zero_width(n->u.list.items[i])) return false;
+      }
+      return true;
+    case RE_NODE_GROUP: return is_zero_width(n->u.group.body);
+    case RE_NODE_REPEAT: return n->u.repeat.max == 0 || is_zero_width(n->u.repeat.body);
+    default: return false;
+  }
+}
+
 /* Does n contain a capturing group? */
 static bool has_captures(const RegExpNode *n) {
   switch (n->type) {
@@ -358,9 +373,19 @@ static void compile_counted(Compiler *c, const RegExpNode *n, int posreg) {
   patch(c, exit, c->length);
 }
 
-/* ES2025 22.2.2.3.1 RepeatMatcher. */
+/* ES2025 22.2.2.3.1 RepeatMatcher. A zero-width body leaves the state as it found it
+ * (captures are reset each iteration), so its mandatory iterations all succeed or fail
+ * alike and its optional ones fail the empty check: x{m,n} is x once (m > 0) or x? (m = 0),
+ * which keeps (?:){4294967295} from looping four billion times. */
 static void compile_repeat(Compiler *c, const RegExpNode *n) {
   if (n->u.repeat.max == 0) return;
+  if (is_zero_width(n->u.repeat.body) && n->u.repeat.max > 1) {
+    RegExpNode once = *n;
+    once.u.repeat.min = n->u.repeat.min > 0 ? 1 : 0;
+    once.u.repeat.max = 1;
+    compile_repeat(c, &once);
+    return;
+  }
   if (!has_captures(n->u.repeat.body) && compile_star(c, n)) return;
   int posreg = min_length(n->u.repeat.body) == 0 ? new_registers(c, 1) : -1;
   if (n->u.repeat.min == 0 && (n->u.repeat.max == 1 || n->u.repeat.max == kRegExpInfinity)) {
