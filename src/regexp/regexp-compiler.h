@@ -114,6 +114,7 @@ void regexp_code_free(RegExpCode *code);
 KILN_INLINE bool regexp_class_contains(const RegExpCode *code, const RegExpClass *k,
                                        uint32_t c) {
   if (c < 256) return (k->bitmap[c >> 5] >> (c & 31)) & 1;
+  if (k->range_count == 0) return false;
   const uint32_t *r = code->ranges + 2 * k->range_start;
   uint32_t lo = 0, hi = k->range_count;
   while (lo < hi) {

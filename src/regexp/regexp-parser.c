@@ -732,6 +732,7 @@ static bool class_value_push(Parser *p, ClassValue *v, ClassString s) {
 
 /* Sorts and deduplicates v's strings. */
 static void class_value_normalize(ClassValue *v) {
+  if (v->count < 2) return;
   qsort(v->strings, v->count, sizeof(ClassString), string_compare_qsort);
   uint32_t n = 0;
   for (uint32_t i = 0; i < v->count; i++) {
