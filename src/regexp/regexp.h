@@ -52,9 +52,9 @@ typedef struct RegExpCode RegExpCode;
 /* Compiles pattern (length code units, UTF-16 or Latin-1 as two_byte says) with flags.
  * On a syntax error returns NULL and writes the message to err (errlen bytes, always
  * NUL-terminated), in V8's form: "Invalid regular expression: /(/: Unterminated group"
- * (the pattern as UTF-8 between slashes, then the flags i, m, s, u, v and y that change
- * parsing, in that order... actually all given flags, in canonical order). Out of
- * memory is reported the same way, with its own message. */
+ * (the pattern as WTF-8 between slashes, cut with "..." if it does not fit, then every
+ * flag given, in canonical order). Running out of memory is reported the same way, with
+ * its own message. */
 RegExpCode *regexp_compile(const void *pattern, size_t length, bool two_byte,
                            RegExpFlags flags, char *err, size_t errlen);
 void regexp_free(RegExpCode *code);
