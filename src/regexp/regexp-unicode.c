@@ -16,8 +16,9 @@
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
-#include <unicode/uset.h>
 #include <unicode/ustring.h>
+
+#include "regexp/regexp-unicode-tables.inc"
 
 /* ---- Sets ------------------------------------------------------------------------- */
 
@@ -193,18 +194,24 @@ static uint16_t legacy_canonicalize(uint32_t c) {
   return out[0];
 }
 
-/* Simple case folding. Unicode 15.1 added three simple foldings that ICU 72 (Unicode 15.0)
- * lacks; test262 expects them. */
+static int u32_pair_compare(const void *key, const void *entry) {
+  uint32_t k = *(const uint32_t *)key, e = *(const uint32_t *)entry;
+  return k < e ? -1 : k > e;
+}
+
+/* Simple case folding, from the generated table (CaseFolding.txt, statuses C and S). */
 static uint32_t unicode_canonicalize(uint32_t c) {
-  switch (c) {
-    case 0x1FD3: return 0x0390;
-    case 0x1FE3: return 0x03B0;
-    case 0xFB05: return 0xFB06;
-    default: return (uint32_t)u_foldCase((UChar32)c, U_FOLD_CASE_DEFAULT);
-  }
+  const uint32_t *hit = bsearch(&c, kUcdSimpleFolding, KILN_ARRAY_SIZE(kUcdSimpleFolding) / 2,
+                                2 * sizeof(uint32_t), u32_pair_compare);
+  return hit ? hit[1] : c;
 }
 
 static uint32_t legacy_canon_fn(uint32_t c) { return legacy_canon[c]; }
+
+/* The characters that may canonicalize to something else: every code unit without /u,
+ * the keys of the folding table with it. */
+static uint32_t every_unit(uint32_t i) { return i; }
+static uint32_t folded_char(uint32_t i) { return kUcdSimpleFolding[2 * i]; }
 
 static int pair_by_key(const void *a, const void *b) {
   const CasePair *x = a, *y = b;
@@ -217,16 +224,17 @@ static int pair_by_char(const void *a, const void *b) {
   return x->c < y->c ? -1 : x->c > y->c;
 }
 
-/* Builds the table of one Canonicalize function over [0, max]: every c with canon(c) !=
+/* Builds the table of one Canonicalize function from count candidates: every c with canon(c) !=
  * c, and every canonical value k reached that is its own canonical form. Out of memory
  * while building this process-wide table is an engine failure, not bad input. */
-static void case_table_build(CaseTable *t, uint32_t max, uint32_t (*canon)(uint32_t)) {
+static void case_table_build(CaseTable *t, uint32_t count, uint32_t (*candidate)(uint32_t),
+                             uint32_t (*canon)(uint32_t)) {
   size_t cap = 4096, n = 0;
   CasePair *pairs = malloc(cap * sizeof *pairs);
   CHECK(pairs);
   regexp_charset_init(&t->moved);
-  for (uint32_t c = 0; c <= max; c++) {
-    uint32_t k = canon(c);
+  for (uint32_t i = 0; i < count; i++) {
+    uint32_t c = candidate(i), k = canon(c);
     if (k == c) continue;
     regexp_charset_add(&t->moved, c);
     if (n + 2 > cap) {
@@ -265,8 +273,9 @@ static void case_tables_init(void) {
   legacy_canon = malloc(0x10000 * sizeof(uint16_t));
   CHECK(legacy_canon);
   for (uint32_t c = 0; c < 0x10000; c++) legacy_canon[c] = legacy_canonicalize(c);
-  case_table_build(&case_tables[0], 0xFFFF, legacy_canon_fn);
-  case_table_build(&case_tables[1], kRegExpMaxCodePoint, unicode_canonicalize);
+  case_table_build(&case_tables[0], 0x10000, every_unit, legacy_canon_fn);
+  case_table_build(&case_tables[1], KILN_ARRAY_SIZE(kUcdSimpleFolding) / 2, folded_char,
+                   unicode_canonicalize);
   case_table_check(&case_tables[0]);
   case_table_check(&case_tables[1]);
 }
@@ -395,134 +404,84 @@ void regexp_string_list_free(RegExpStringList *list) {
   memset(list, 0, sizeof *list);
 }
 
-/* ES2025 table 67 (binary Unicode properties) and 68 (properties of strings): the
- * canonical name, its alias (or NULL) and ICU's property. -1 marks the three the spec
- * defines itself: Any, ASCII and Assigned. */
-#define REGEXP_BINARY_PROPERTY_LIST(V)                                            \
-  V("ASCII", NULL, -1) V("ASCII_Hex_Digit", "AHex", UCHAR_ASCII_HEX_DIGIT)          \
-  V("Alphabetic", "Alpha", UCHAR_ALPHABETIC) V("Any", NULL, -2)                     \
-  V("Assigned", NULL, -3) V("Bidi_Control", "Bidi_C", UCHAR_BIDI_CONTROL)           \
-  V("Bidi_Mirrored", "Bidi_M", UCHAR_BIDI_MIRRORED)                                 \
-  V("Case_Ignorable", "CI", UCHAR_CASE_IGNORABLE) V("Cased", NULL, UCHAR_CASED)     \
-  V("Changes_When_Casefolded", "CWCF", UCHAR_CHANGES_WHEN_CASEFOLDED)               \
-  V("Changes_When_Casemapped", "CWCM", UCHAR_CHANGES_WHEN_CASEMAPPED)               \
-  V("Changes_When_Lowercased", "CWL", UCHAR_CHANGES_WHEN_LOWERCASED)                \
-  V("Changes_When_NFKC_Casefolded", "CWKCF", UCHAR_CHANGES_WHEN_NFKC_CASEFOLDED)    \
-  V("Changes_When_Titlecased", "CWT", UCHAR_CHANGES_WHEN_TITLECASED)                \
-  V("Changes_When_Uppercased", "CWU", UCHAR_CHANGES_WHEN_UPPERCASED)                \
-  V("Dash", NULL, UCHAR_DASH)                                                       \
-  V("Default_Ignorable_Code_Point", "DI", UCHAR_DEFAULT_IGNORABLE_CODE_POINT)       \
-  V("Deprecated", "Dep", UCHAR_DEPRECATED) V("Diacritic", "Dia", UCHAR_DIACRITIC)   \
-  V("Emoji", NULL, UCHAR_EMOJI) V("Emoji_Component", "EComp", UCHAR_EMOJI_COMPONENT) \
-  V("Emoji_Modifier", "EMod", UCHAR_EMOJI_MODIFIER)                                 \
-  V("Emoji_Modifier_Base", "EBase", UCHAR_EMOJI_MODIFIER_BASE)                      \
-  V("Emoji_Presentation", "EPres", UCHAR_EMOJI_PRESENTATION)                        \
-  V("Extended_Pictographic", "ExtPict", UCHAR_EXTENDED_PICTOGRAPHIC)                \
-  V("Extender", "Ext", UCHAR_EXTENDER) V("Grapheme_Base", "Gr_Base", UCHAR_GRAPHEME_BASE) \
-  V("Grapheme_Extend", "Gr_Ext", UCHAR_GRAPHEME_EXTEND)                             \
-  V("Hex_Digit", "Hex", UCHAR_HEX_DIGIT)                                            \
-  V("IDS_Binary_Operator", "IDSB", UCHAR_IDS_BINARY_OPERATOR)                       \
-  V("IDS_Trinary_Operator", "IDST", UCHAR_IDS_TRINARY_OPERATOR)                     \
-  V("ID_Continue", "IDC", UCHAR_ID_CONTINUE) V("ID_Start", "IDS", UCHAR_ID_START)   \
-  V("Ideographic", "Ideo", UCHAR_IDEOGRAPHIC) V("Join_Control", "Join_C", UCHAR_JOIN_CONTROL) \
-  V("Logical_Order_Exception", "LOE", UCHAR_LOGICAL_ORDER_EXCEPTION)                \
-  V("Lowercase", "Lower", UCHAR_LOWERCASE) V("Math", NULL, UCHAR_MATH)              \
-  V("Noncharacter_Code_Point", "NChar", UCHAR_NONCHARACTER_CODE_POINT)              \
-  V("Pattern_Syntax", "Pat_Syn", UCHAR_PATTERN_SYNTAX)                              \
-  V("Pattern_White_Space", "Pat_WS", UCHAR_PATTERN_WHITE_SPACE)                     \
-  V("Quotation_Mark", "QMark", UCHAR_QUOTATION_MARK) V("Radical", NULL, UCHAR_RADICAL) \
-  V("Regional_Indicator", "RI", UCHAR_REGIONAL_INDICATOR)                           \
-  V("Sentence_Terminal", "STerm", UCHAR_S_TERM) V("Soft_Dotted", "SD", UCHAR_SOFT_DOTTED) \
-  V("Terminal_Punctuation", "Term", UCHAR_TERMINAL_PUNCTUATION)                     \
-  V("Unified_Ideograph", "UIdeo", UCHAR_UNIFIED_IDEOGRAPH)                          \
-  V("Uppercase", "Upper", UCHAR_UPPERCASE)                                          \
-  V("Variation_Selector", "VS", UCHAR_VARIATION_SELECTOR)                           \
-  V("White_Space", "space", UCHAR_WHITE_SPACE) V("XID_Continue", "XIDC", UCHAR_XID_CONTINUE) \
-  V("XID_Start", "XIDS", UCHAR_XID_START)
+/* ---- Properties: the generated tables ------------------------------------------ */
 
-#define REGEXP_STRING_PROPERTY_LIST(V)                                               \
-  V("Basic_Emoji", UCHAR_BASIC_EMOJI) V("Emoji_Keycap_Sequence", UCHAR_EMOJI_KEYCAP_SEQUENCE) \
-  V("RGI_Emoji_Modifier_Sequence", UCHAR_RGI_EMOJI_MODIFIER_SEQUENCE)                \
-  V("RGI_Emoji_Flag_Sequence", UCHAR_RGI_EMOJI_FLAG_SEQUENCE)                        \
-  V("RGI_Emoji_Tag_Sequence", UCHAR_RGI_EMOJI_TAG_SEQUENCE)                          \
-  V("RGI_Emoji_ZWJ_Sequence", UCHAR_RGI_EMOJI_ZWJ_SEQUENCE) V("RGI_Emoji", UCHAR_RGI_EMOJI)
-
-typedef struct { const char *name, *alias; int property; } BinaryProperty;
-static const BinaryProperty kBinaryProperties[] = {
-#define V(name, alias, prop) {name, alias, prop},
-  REGEXP_BINARY_PROPERTY_LIST(V)
-#undef V
-};
-
-typedef struct { const char *name; int property; } StringProperty;
-static const StringProperty kStringProperties[] = {
-#define V(name, prop) {name, prop},
-  REGEXP_STRING_PROPERTY_LIST(V)
-#undef V
-};
-
-/* Copies an ICU set's ranges into set, and its strings (if any) into strings. */
-static RegExpPropertyStatus charset_from_uset(const USet *u, RegExpCharSet *set,
-                                              RegExpStringList *strings) {
-  int32_t ranges = uset_getRangeCount(u), items = uset_getItemCount(u);
-  for (int32_t i = 0; i < ranges; i++) {
-    UChar32 lo, hi;
-    UErrorCode status = U_ZERO_ERROR;
-    uset_getItem(u, i, &lo, &hi, NULL, 0, &status);
-    regexp_charset_add_range(set, (uint32_t)lo, (uint32_t)hi);
-  }
-  if (items > ranges && strings) {
-    size_t n = (size_t)(items - ranges);
-    UChar buf[64];
-    size_t cap = n * 8, used = 0;
-    strings->code_points = malloc(cap * sizeof(uint32_t));
-    strings->starts = malloc((n + 1) * sizeof(uint32_t));
-    if (!strings->code_points || !strings->starts) return RE_PROPERTY_OOM;
-    strings->count = 0;
-    for (int32_t i = ranges; i < items; i++) {
-      UChar32 lo, hi;
-      UErrorCode status = U_ZERO_ERROR;
-      int32_t len = uset_getItem(u, i, &lo, &hi, buf, 64, &status);
-      if (U_FAILURE(status)) continue;
-      if (used + (size_t)len > cap) {
-        cap = (used + (size_t)len) * 2;
-        uint32_t *grown = realloc(strings->code_points, cap * sizeof(uint32_t));
-        if (!grown) return RE_PROPERTY_OOM;
-        strings->code_points = grown;
-      }
-      strings->starts[strings->count++] = (uint32_t)used;
-      for (int32_t k = 0; k < len;) {
-        UChar32 c;
-        U16_NEXT(buf, k, len, c);
-        strings->code_points[used++] = (uint32_t)c;
-      }
-    }
-    strings->starts[strings->count] = (uint32_t)used;
-  }
-  return set->oom ? RE_PROPERTY_OOM : RE_PROPERTY_OK;
+static int ucd_set_compare(const void *key, const void *entry) {
+  return strcmp((const char *)key, ((const UcdSet *)entry)->name);
 }
 
-/* The members of ICU property `prop` with value `value` (1 for binary properties). */
-static RegExpPropertyStatus property_set(UProperty prop, int32_t value, RegExpCharSet *set,
-                                         RegExpStringList *strings) {
-  UErrorCode status = U_ZERO_ERROR;
-  USet *u = uset_openEmpty();
-  if (!u) return RE_PROPERTY_OOM;
-  if (prop >= UCHAR_BASIC_EMOJI && prop <= UCHAR_RGI_EMOJI) {
-    /* Properties of strings come through a pattern: applyIntPropertyValue only gives
-     * their code points. */
-    char pattern[64];
-    UChar upattern[64];
-    snprintf(pattern, sizeof pattern, "[\\p{%s}]", u_getPropertyName(prop, U_LONG_PROPERTY_NAME));
-    u_uastrcpy(upattern, pattern);
-    uset_applyPattern(u, upattern, -1, 0, &status);
-  } else {
-    uset_applyIntPropertyValue(u, prop, value, &status);
+/* The table entry named name, or NULL. */
+static const UcdSet *ucd_find(const UcdSet *table, size_t n, const char *name) {
+  return bsearch(name, table, n, sizeof(UcdSet), ucd_set_compare);
+}
+#define UCD_FIND(table, name) ucd_find(table, KILN_ARRAY_SIZE(table), name)
+
+static void ucd_add(const UcdSet *s, RegExpCharSet *set) {
+  const uint32_t *r = kUcdRanges + 2 * s->start;
+  for (uint32_t i = 0; i < s->count; i++) regexp_charset_add_range(set, r[2 * i], r[2 * i + 1]);
+}
+
+static bool ucd_contains(const UcdSet *s, uint32_t c) {
+  const uint32_t *r = kUcdRanges + 2 * s->start;
+  uint32_t lo = 0, hi = s->count;
+  while (lo < hi) {
+    uint32_t mid = (lo + hi) / 2;
+    if (c < r[2 * mid]) hi = mid;
+    else if (c > r[2 * mid + 1]) lo = mid + 1;
+    else return true;
   }
-  RegExpPropertyStatus result =
-      U_FAILURE(status) ? RE_PROPERTY_INVALID : charset_from_uset(u, set, strings);
-  uset_close(u);
-  return result;
+  return false;
+}
+
+/* ES2025 table 67: the binary properties' canonical names and aliases. Any, ASCII and
+ * Assigned are the spec's own; the others are in kUcdBinary by canonical name. */
+#define REGEXP_BINARY_ALIAS_LIST(V)                                                     \
+  V("ASCII_Hex_Digit", "AHex") V("Alphabetic", "Alpha") V("Bidi_Control", "Bidi_C")      \
+  V("Bidi_Mirrored", "Bidi_M") V("Case_Ignorable", "CI")                                 \
+  V("Changes_When_Casefolded", "CWCF") V("Changes_When_Casemapped", "CWCM")              \
+  V("Changes_When_Lowercased", "CWL") V("Changes_When_NFKC_Casefolded", "CWKCF")         \
+  V("Changes_When_Titlecased", "CWT") V("Changes_When_Uppercased", "CWU")                \
+  V("Default_Ignorable_Code_Point", "DI") V("Deprecated", "Dep") V("Diacritic", "Dia")   \
+  V("Emoji_Component", "EComp") V("Emoji_Modifier", "EMod")                              \
+  V("Emoji_Modifier_Base", "EBase") V("Emoji_Presentation", "EPres")                     \
+  V("Extended_Pictographic", "ExtPict") V("Extender", "Ext") V("Grapheme_Base", "Gr_Base") \
+  V("Grapheme_Extend", "Gr_Ext") V("Hex_Digit", "Hex") V("IDS_Binary_Operator", "IDSB")  \
+  V("IDS_Trinary_Operator", "IDST") V("ID_Continue", "IDC") V("ID_Start", "IDS")         \
+  V("Ideographic", "Ideo") V("Join_Control", "Join_C") V("Logical_Order_Exception", "LOE") \
+  V("Lowercase", "Lower") V("Noncharacter_Code_Point", "NChar")                          \
+  V("Pattern_Syntax", "Pat_Syn") V("Pattern_White_Space", "Pat_WS")                      \
+  V("Quotation_Mark", "QMark") V("Regional_Indicator", "RI") V("Sentence_Terminal", "STerm") \
+  V("Soft_Dotted", "SD") V("Terminal_Punctuation", "Term") V("Unified_Ideograph", "UIdeo") \
+  V("Uppercase", "Upper") V("Variation_Selector", "VS") V("White_Space", "space")        \
+  V("XID_Continue", "XIDC") V("XID_Start", "XIDS")
+
+static const char *const kBinaryAliases[][2] = {
+#define V(name, alias) {alias, name},
+  REGEXP_BINARY_ALIAS_LIST(V)
+#undef V
+};
+
+/* Adds the strings of a property of strings: single code points to set, longer ones to
+ * strings. */
+static RegExpPropertyStatus string_property(const UcdSet *p, RegExpCharSet *set,
+                                            RegExpStringList *strings) {
+  size_t words = 0;
+  const uint32_t *w = kUcdStrings + p->start;
+  for (uint32_t i = 0; i < p->count; i++) { words += w[0]; w += w[0] + 1; }
+  strings->code_points = malloc((words + 1) * sizeof(uint32_t));
+  strings->starts = malloc(((size_t)p->count + 1) * sizeof(uint32_t));
+  if (!strings->code_points || !strings->starts) return RE_PROPERTY_OOM;
+  strings->count = 0;
+  uint32_t used = 0;
+  w = kUcdStrings + p->start;
+  for (uint32_t i = 0; i < p->count; i++, w += w[0] + 1) {
+    if (w[0] == 1) { regexp_charset_add(set, w[1]); continue; }
+    strings->starts[strings->count++] = used;
+    memcpy(strings->code_points + used, w + 1, w[0] * sizeof(uint32_t));
+    used += w[0];
+  }
+  strings->starts[strings->count] = used;
+  return set->oom ? RE_PROPERTY_OOM : RE_PROPERTY_OK;
 }
 
 /* Is `given` exactly one of ICU's names for value v of property prop? */
@@ -538,63 +497,68 @@ static bool value_name_matches(UProperty prop, int32_t v, const char *given) {
   return false;
 }
 
+/* General_Category values: names and aliases from ICU (stable since Unicode 6.1), sets
+ * from the tables by long name. */
 static RegExpPropertyStatus general_category(const char *value, RegExpCharSet *set) {
   int32_t v = u_getPropertyValueEnum(UCHAR_GENERAL_CATEGORY_MASK, value);
   if (v == UCHAR_INVALID_CODE || !value_name_matches(UCHAR_GENERAL_CATEGORY_MASK, v, value)) {
     return RE_PROPERTY_INVALID;
   }
-  return property_set(UCHAR_GENERAL_CATEGORY_MASK, v, set, NULL);
+  const char *name = u_getPropertyValueName(UCHAR_GENERAL_CATEGORY_MASK, v, U_LONG_PROPERTY_NAME);
+  const UcdSet *s = name ? UCD_FIND(kUcdGeneralCategory, name) : NULL;
+  if (!s) return RE_PROPERTY_INVALID;
+  ucd_add(s, set);
+  return set->oom ? RE_PROPERTY_OOM : RE_PROPERTY_OK;
 }
 
-/* Script and Script_Extensions values. ICU knows ISO 15924 codes that Unicode has no
- * characters for (Latf, Aran, ...); PropertyValueAliases.txt lists only Unicode's, which
- * all have characters except Katakana_Or_Hiragana and Unknown. */
-static RegExpPropertyStatus script(UProperty prop, const char *value, RegExpCharSet *set) {
-  int32_t v = u_getPropertyValueEnum(UCHAR_SCRIPT, value);
-  if (v == UCHAR_INVALID_CODE || !value_name_matches(UCHAR_SCRIPT, v, value)) {
-    return RE_PROPERTY_INVALID;
-  }
-  RegExpPropertyStatus status = property_set(prop, v, set, NULL);
-  if (status != RE_PROPERTY_OK) return status;
-  if (set->count == 0) {
-    RegExpCharSet probe;
-    regexp_charset_init(&probe);
-    property_set(UCHAR_SCRIPT, v, &probe, NULL);
-    bool known = probe.count > 0 || v == USCRIPT_KATAKANA_OR_HIRAGANA || v == USCRIPT_UNKNOWN;
-    regexp_charset_free(&probe);
-    if (!known) return RE_PROPERTY_INVALID;
-  }
-  return RE_PROPERTY_OK;
-}
-
-static RegExpPropertyStatus binary_property(const BinaryProperty *p, RegExpCharSet *set) {
-  switch (p->property) {
-    case -1: regexp_charset_add_range(set, 0, 0x7F); return RE_PROPERTY_OK;
-    case -2: regexp_charset_add_range(set, 0, kRegExpMaxCodePoint); return RE_PROPERTY_OK;
-    case -3: {
-      RegExpPropertyStatus s = property_set(UCHAR_GENERAL_CATEGORY_MASK, U_GC_CN_MASK, set, NULL);
-      regexp_charset_invert(set, kRegExpMaxCodePoint);
-      return s;
+/* The long name of a Script value given by any of its names, or NULL. ICU knows the
+ * names up to its Unicode version; kUcdNewScriptAliases the newer ones. ICU also knows
+ * ISO 15924 codes Unicode has no characters for (Latf, Aran...): those are not in the
+ * tables, so they stay invalid. */
+static const char *script_long_name(const char *value) {
+  for (size_t i = 0; i < KILN_ARRAY_SIZE(kUcdNewScriptAliases); i++) {
+    if (strcmp(value, kUcdNewScriptAliases[i][0]) == 0 ||
+        strcmp(value, kUcdNewScriptAliases[i][1]) == 0) {
+      return kUcdNewScriptAliases[i][1];
     }
-    default: return property_set((UProperty)p->property, 1, set, NULL);
   }
+  int32_t v = u_getPropertyValueEnum(UCHAR_SCRIPT, value);
+  if (v == UCHAR_INVALID_CODE || !value_name_matches(UCHAR_SCRIPT, v, value)) return NULL;
+  return u_getPropertyValueName(UCHAR_SCRIPT, v, U_LONG_PROPERTY_NAME);
 }
 
+static RegExpPropertyStatus script(bool extensions, const char *value, RegExpCharSet *set) {
+  const char *name = script_long_name(value);
+  if (!name) return RE_PROPERTY_INVALID;
+  if (strcmp(name, "Katakana_Or_Hiragana") == 0) return RE_PROPERTY_OK;   /* no characters */
+  const UcdSet *s = extensions ? UCD_FIND(kUcdScriptExtensions, name) : UCD_FIND(kUcdScript, name);
+  if (!s) return RE_PROPERTY_INVALID;
+  ucd_add(s, set);
+  return set->oom ? RE_PROPERTY_OOM : RE_PROPERTY_OK;
+}
+
+/* A lone name: a binary property (or, with strings, a property of strings), else a
+ * General_Category value. */
 static RegExpPropertyStatus lone_property(const char *name, RegExpCharSet *set,
                                           RegExpStringList *strings) {
-  for (size_t i = 0; i < KILN_ARRAY_SIZE(kBinaryProperties); i++) {
-    const BinaryProperty *p = &kBinaryProperties[i];
-    if (strcmp(p->name, name) == 0 || (p->alias && strcmp(p->alias, name) == 0)) {
-      return binary_property(p, set);
-    }
+  if (strcmp(name, "Any") == 0) { regexp_charset_add_range(set, 0, kRegExpMaxCodePoint); return RE_PROPERTY_OK; }
+  if (strcmp(name, "ASCII") == 0) { regexp_charset_add_range(set, 0, 0x7F); return RE_PROPERTY_OK; }
+  if (strcmp(name, "Assigned") == 0) {
+    ucd_add(UCD_FIND(kUcdGeneralCategory, "Unassigned"), set);
+    regexp_charset_invert(set, kRegExpMaxCodePoint);
+    return set->oom ? RE_PROPERTY_OOM : RE_PROPERTY_OK;
   }
-  if (strings) {
-    for (size_t i = 0; i < KILN_ARRAY_SIZE(kStringProperties); i++) {
-      if (strcmp(kStringProperties[i].name, name) == 0) {
-        return property_set((UProperty)kStringProperties[i].property, 1, set, strings);
-      }
-    }
+  const char *canonical = name;
+  for (size_t i = 0; i < KILN_ARRAY_SIZE(kBinaryAliases); i++) {
+    if (strcmp(kBinaryAliases[i][0], name) == 0) canonical = kBinaryAliases[i][1];
   }
+  const UcdSet *b = UCD_FIND(kUcdBinary, canonical);
+  if (b) {
+    ucd_add(b, set);
+    return set->oom ? RE_PROPERTY_OOM : RE_PROPERTY_OK;
+  }
+  const UcdSet *sp = strings ? UCD_FIND(kUcdStringProperties, name) : NULL;
+  if (sp) return string_property(sp, set, strings);
   return general_category(name, set);
 }
 
@@ -604,18 +568,18 @@ RegExpPropertyStatus regexp_unicode_property(const char *name, const char *value
   if (strcmp(name, "General_Category") == 0 || strcmp(name, "gc") == 0) {
     return general_category(value, set);
   }
-  if (strcmp(name, "Script") == 0 || strcmp(name, "sc") == 0) {
-    return script(UCHAR_SCRIPT, value, set);
-  }
+  if (strcmp(name, "Script") == 0 || strcmp(name, "sc") == 0) return script(false, value, set);
   if (strcmp(name, "Script_Extensions") == 0 || strcmp(name, "scx") == 0) {
-    return script(UCHAR_SCRIPT_EXTENSIONS, value, set);
+    return script(true, value, set);
   }
   return RE_PROPERTY_INVALID;
 }
 
+const char *regexp_unicode_version(void) { return REGEXP_UNICODE_VERSION; }
+
 bool regexp_is_identifier_start(uint32_t c) {
   if (c < 128) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '$' || c == '_';
-  return u_hasBinaryProperty((UChar32)c, UCHAR_ID_START);
+  return ucd_contains(UCD_FIND(kUcdBinary, "ID_Start"), c);
 }
 
 bool regexp_is_identifier_part(uint32_t c) {
@@ -623,5 +587,5 @@ bool regexp_is_identifier_part(uint32_t c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
            c == '$' || c == '_';
   }
-  return c == 0x200C || c == 0x200D || u_hasBinaryProperty((UChar32)c, UCHAR_ID_CONTINUE);
+  return c == 0x200C || c == 0x200D || ucd_contains(UCD_FIND(kUcdBinary, "ID_Continue"), c);
 }

@@ -2,7 +2,12 @@
  * regexp-unicode.h: the character knowledge of the RegExp engine (regexp/regexp-unicode.c):
  * sets of code points, the two Canonicalize functions of ES2025 22.2.2.7.3, the case
  * closure of a set, the JS character classes (\d \s \w, line terminators) and Unicode
- * property escapes (\p{...}) looked up in ICU.
+ * property escapes (\p{...}).
+ *
+ * Unicode data: the property sets, simple case folding and identifier characters come
+ * from regexp-unicode-tables.inc, generated from the UCD version test262 expects
+ * (regexp_unicode_version()); ICU supplies the names and aliases of General_Category and
+ * Script values and the full uppercase mapping of Canonicalize without /u.
  *
  * A RegExpCharSet is a sorted list of disjoint, non-adjacent, inclusive ranges of code
  * points [lo, hi] within 0..0x10FFFF. Operations keep that invariant. Allocation failure
@@ -104,6 +109,9 @@ typedef enum {
  * caller allows it under /v and not in \P); its multi-code-point members go to strings. */
 RegExpPropertyStatus regexp_unicode_property(const char *name, const char *value,
                                              RegExpCharSet *set, RegExpStringList *strings);
+
+/* The Unicode version of the generated tables ("17.0.0"). */
+const char *regexp_unicode_version(void);
 
 /* Group names: ES2025 RegExpIdentifierStart / RegExpIdentifierPart over code points. */
 bool regexp_is_identifier_start(uint32_t c);
