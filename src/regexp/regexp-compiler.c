@@ -488,18 +488,13 @@ static bool is_anchored(const RegExpNode *n) {
   }
 }
 
-/* The literal code units every match begins with: the case-sensitive CHARs heading the
- * pattern's top-level sequence. */
-static void literal_prefix(const Compiler *c, const RegExpNode *root, RegExpCode *code) {
-  if (root->type != RE_NODE_SEQ) return;
-  RegExpNode *const *items = root->u.list.items;
+/* The number of literal code units every match begins with: the case-sensitive CHARs
+ * heading the pattern's top-level sequence (0 if fewer than 2). */
+static uint32_t literal_prefix_length(const Compiler *c, const RegExpNode *root) {
+  if (root->type != RE_NODE_SEQ) return 0;
   uint32_t k = 0;
-  while (k < root->u.list.count && is_literal_unit(c, items[k])) k++;
-  if (k < 2) return;
-  code->prefix = malloc(k * sizeof(uint16_t));
-  if (!code->prefix) return;
-  for (uint32_t i = 0; i < k; i++) code->prefix[i] = (uint16_t)items[i]->u.c;
-  code->prefix_length = k;
+  while (k < root->u.list.count && is_literal_unit(c, root->u.list.items[k])) k++;
+  return k >= 2 ? k : 0;
 }
 
 static void compute_search_hints(const Compiler *c, const RegExpNode *root, RegExpCode *code) {
@@ -519,65 +514,96 @@ static void compute_search_hints(const Compiler *c, const RegExpNode *root, RegE
     }
   }
   regexp_charset_free(&first);
-  literal_prefix(c, root, code);
 }
 
-/* ---- Entry ------------------------------------------------------------------------- */
+/* ---- Entry: packing into one block ---------------------------------------------------- */
 
-static bool copy_names(const RegExpAst *ast, RegExpCode *code) {
-  size_t n = (size_t)ast->capture_count;
-  code->capture_names = calloc(n, sizeof(uint16_t *));
-  code->capture_name_lengths = calloc(n, sizeof(uint32_t));
-  if (!code->capture_names || !code->capture_name_lengths) return false;
-  for (size_t i = 0; i < n; i++) {
+/* Appends n elements of size `size` at *at (aligned to align) and returns their offset. */
+static uint32_t layout(uint32_t *at, uint32_t n, uint32_t size, uint32_t align) {
+  *at = (uint32_t)round_up(*at, align);
+  uint32_t offset = *at;
+  *at += n * size;
+  return offset;
+}
+
+static uint32_t names_total(const RegExpAst *ast) {
+  uint32_t n = 0;
+  for (int i = 0; i < ast->capture_count; i++) {
+    if (ast->capture_names[i]) n += ast->capture_name_lengths[i];
+  }
+  return n;
+}
+
+/* Copies the names into the block and the per-group offset and length tables. */
+static void pack_names(const RegExpAst *ast, RegExpCode *code) {
+  uint32_t *offsets = (uint32_t *)((char *)code + code->name_offsets_offset);
+  uint32_t *lengths = (uint32_t *)((char *)code + code->name_lengths_offset);
+  uint16_t *pool = (uint16_t *)((char *)code + code->names_offset);
+  uint32_t used = 0;
+  for (int i = 0; i < ast->capture_count; i++) {
+    offsets[i] = lengths[i] = 0;
     if (!ast->capture_names[i]) continue;
     uint32_t len = ast->capture_name_lengths[i];
-    code->capture_names[i] = malloc((len + 1) * sizeof(uint16_t));
-    if (!code->capture_names[i]) return false;
-    memcpy(code->capture_names[i], ast->capture_names[i], len * sizeof(uint16_t));
-    code->capture_name_lengths[i] = len;
+    memcpy(pool + used, ast->capture_names[i], len * sizeof(uint16_t));
+    offsets[i] = used + 1;
+    lengths[i] = len;
+    used += len;
     code->has_named_groups = true;
   }
-  return true;
+}
+
+/* One block holding header and arrays (see RegExpCode in regexp-compiler.h). */
+static RegExpCode *pack(const Compiler *c, const RegExpAst *ast, const RegExpCode *header,
+                        uint32_t prefix_length) {
+  uint32_t ncap = (uint32_t)ast->capture_count, at = sizeof(RegExpCode);
+  RegExpCode h = *header;
+  h.code_offset = layout(&at, c->length, sizeof(uint32_t), 4);
+  h.classes_offset = layout(&at, c->class_count, sizeof(RegExpClass), 4);
+  h.ranges_offset = layout(&at, c->range_count, 2 * sizeof(uint32_t), 4);
+  h.name_offsets_offset = layout(&at, ncap, sizeof(uint32_t), 4);
+  h.name_lengths_offset = layout(&at, ncap, sizeof(uint32_t), 4);
+  h.strings_offset = layout(&at, c->strings_length, sizeof(uint16_t), 2);
+  h.prefix_offset = layout(&at, prefix_length, sizeof(uint16_t), 2);
+  h.names_offset = layout(&at, names_total(ast), sizeof(uint16_t), 2);
+  h.size = (uint32_t)round_up(at, 8);
+  RegExpCode *code = calloc(1, h.size);
+  if (!code) return NULL;
+  h.code_length = c->length;
+  h.class_count = c->class_count;
+  h.range_count = c->range_count;
+  h.strings_length = c->strings_length;
+  h.prefix_length = prefix_length;
+  *code = h;
+  char *base = (char *)code;
+  if (c->length) memcpy(base + h.code_offset, c->code, c->length * sizeof(uint32_t));
+  if (c->class_count) memcpy(base + h.classes_offset, c->classes, c->class_count * sizeof(RegExpClass));
+  if (c->range_count) memcpy(base + h.ranges_offset, c->ranges, c->range_count * 2 * sizeof(uint32_t));
+  if (c->strings_length) memcpy(base + h.strings_offset, c->strings, c->strings_length * sizeof(uint16_t));
+  uint16_t *prefix = (uint16_t *)(base + h.prefix_offset);
+  for (uint32_t i = 0; i < prefix_length; i++) prefix[i] = (uint16_t)ast->root->u.list.items[i]->u.c;
+  pack_names(ast, code);
+  return code;
 }
 
 RegExpCode *regexp_compiler_compile(RegExpAst *ast) {
-  RegExpCode *code = calloc(1, sizeof *code);
-  if (!code) return NULL;
   Compiler c = {.ast = ast};
   c.unicode = (ast->flags & (RE_FLAG_U | RE_FLAG_V)) != 0;
   c.registers = 2 * ast->capture_count;
   compile_node(&c, ast->root);
   emit(&c, RE_OP_MATCH);
-  code->code = c.code;
-  code->code_length = c.length;
-  code->classes = c.classes;
-  code->class_count = c.class_count;
-  code->ranges = c.ranges;
-  code->strings = c.strings;
-  code->strings_length = c.strings_length;
-  code->capture_count = ast->capture_count;
-  code->register_count = c.registers;
-  code->flags = ast->flags;
-  if (!c.oom) compute_search_hints(&c, ast->root, code);
-  if (c.oom || !copy_names(ast, code)) {
-    regexp_code_free(code);
-    return NULL;
+  RegExpCode header;
+  memset(&header, 0, sizeof header);
+  header.capture_count = ast->capture_count;
+  header.register_count = c.registers;
+  header.flags = ast->flags;
+  RegExpCode *code = NULL;
+  if (!c.oom) {
+    compute_search_hints(&c, ast->root, &header);
+    code = pack(&c, ast, &header, literal_prefix_length(&c, ast->root));
   }
+  free(c.code);
+  free(c.classes);
+  free(c.ranges);
+  free(c.strings);
   return code;
-}
-
-void regexp_code_free(RegExpCode *code) {
-  if (!code) return;
-  free(code->code);
-  free(code->classes);
-  free(code->ranges);
-  free(code->strings);
-  if (code->capture_names) {
-    for (int i = 0; i < code->capture_count; i++) free(code->capture_names[i]);
-  }
-  free(code->capture_names);
-  free(code->capture_name_lengths);
-  free(code->prefix);
-  free(code);
 }

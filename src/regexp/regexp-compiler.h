@@ -82,40 +82,64 @@ typedef struct {
   uint32_t range_start, range_count;   /* pairs in RegExpCode.ranges */
 } RegExpClass;
 
-/* The compiled pattern (regexp.h's RegExpCode). */
+/* The compiled pattern (regexp.h's RegExpCode): ONE block of `size` bytes, the header
+ * then the arrays, every array named by its byte offset from the start of the block. So
+ * the code is position-independent: a memcpy of it (for instance into a heap ByteArray,
+ * 8-byte aligned) is a valid RegExpCode, and nothing in it needs freeing but the block.
+ *
+ *   | header | code words | classes | ranges (lo, hi pairs) | name offsets | name lengths |
+ *   | literal pool (uint16) | prefix (uint16) | names (uint16) |
+ */
 struct RegExpCode {
-  uint32_t *code;
-  uint32_t code_length;
-  RegExpClass *classes;
-  uint32_t class_count;
-  uint32_t *ranges;               /* lo, hi pairs */
-  uint16_t *strings;              /* the literal pool (STRING) */
-  uint32_t strings_length;
+  uint32_t size;                  /* bytes, header included */
+  uint32_t code_offset, code_length;            /* uint32 words */
+  uint32_t classes_offset, class_count;         /* RegExpClass */
+  uint32_t ranges_offset, range_count;          /* pairs of uint32 */
+  uint32_t strings_offset, strings_length;      /* uint16 units: the STRING pool */
+  uint32_t prefix_offset, prefix_length;        /* uint16: every match starts with these */
+  uint32_t name_offsets_offset;   /* uint32[capture_count]: unit index of the name in the
+                                     names pool plus 1, 0 for an unnamed group */
+  uint32_t name_lengths_offset;   /* uint32[capture_count] */
+  uint32_t names_offset;          /* uint16 units */
   int capture_count;              /* including group 0 */
   int register_count;             /* 2 * capture_count + the compiler's */
   RegExpFlags flags;
-  uint16_t **capture_names;       /* [capture_count], NULL for unnamed */
-  uint32_t *capture_name_lengths;
   bool has_named_groups;
   /* Search acceleration: see regexp-interpreter.c. */
   bool anchored;                  /* every match starts at 0 (leading ^ without /m) */
   bool has_first_set;             /* no match is empty; it starts with a character in: */
+  bool first_above_latin1;        /*   any unit >= 256 if this, or */
   uint32_t first_bitmap[8];       /*   this set, for units 0..255 */
-  bool first_above_latin1;        /*   or any unit >= 256 if this */
-  uint16_t *prefix;               /* every match starts with these code units (or NULL) */
-  uint32_t prefix_length;
 };
 
+#define REGEXP_CODE_ARRAY(code, offset, type) \
+  ((const type *)(const void *)((const char *)(code) + (code)->offset))
+
+KILN_INLINE const uint32_t *regexp_code_words(const RegExpCode *code) {
+  return REGEXP_CODE_ARRAY(code, code_offset, uint32_t);
+}
+KILN_INLINE const RegExpClass *regexp_code_classes(const RegExpCode *code) {
+  return REGEXP_CODE_ARRAY(code, classes_offset, RegExpClass);
+}
+KILN_INLINE const uint32_t *regexp_code_ranges(const RegExpCode *code) {
+  return REGEXP_CODE_ARRAY(code, ranges_offset, uint32_t);
+}
+KILN_INLINE const uint16_t *regexp_code_strings(const RegExpCode *code) {
+  return REGEXP_CODE_ARRAY(code, strings_offset, uint16_t);
+}
+KILN_INLINE const uint16_t *regexp_code_prefix(const RegExpCode *code) {
+  return REGEXP_CODE_ARRAY(code, prefix_offset, uint16_t);
+}
+
 /* Compiles the AST (flags from ast->flags). NULL when memory runs out. The AST stays
- * the caller's; names are copied. */
+ * the caller's; names are copied. Free the result with free(). */
 RegExpCode *regexp_compiler_compile(RegExpAst *ast);
-void regexp_code_free(RegExpCode *code);
 
 KILN_INLINE bool regexp_class_contains(const RegExpCode *code, const RegExpClass *k,
                                        uint32_t c) {
   if (c < 256) return (k->bitmap[c >> 5] >> (c & 31)) & 1;
   if (k->range_count == 0) return false;
-  const uint32_t *r = code->ranges + 2 * k->range_start;
+  const uint32_t *r = regexp_code_ranges(code) + 2 * k->range_start;
   uint32_t lo = 0, hi = k->range_count;
   while (lo < hi) {
     uint32_t mid = (lo + hi) / 2;

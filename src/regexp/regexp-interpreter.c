@@ -162,7 +162,8 @@ static bool backref_matches(const Matcher *m, bool two_byte, bool unicode, int32
 /* Runs the program from pc 0 at pos. regs are initialized by the caller. */
 KILN_INLINE RegExpResult match(Matcher *m, int32_t pos, bool two_byte, bool unicode) {
   const RegExpCode *code = m->code;
-  const uint32_t *pc_base = code->code;
+  const uint32_t *pc_base = regexp_code_words(code);
+  const RegExpClass *classes = regexp_code_classes(code);
   int *regs = m->regs;
   const int32_t length = m->length;
   size_t sp = 0;
@@ -192,7 +193,7 @@ KILN_INLINE RegExpResult match(Matcher *m, int32_t pos, bool two_byte, bool unic
       case RE_OP_CLASS: {
         if (pos >= length) goto fail;
         uint32_t c = char_at(m, two_byte, unicode, pos, &w);
-        if (!regexp_class_contains(code, &code->classes[ins[1]], c)) goto fail;
+        if (!regexp_class_contains(code, &classes[ins[1]], c)) goto fail;
         pos += w;
         pc += 2;
         break;
@@ -200,7 +201,7 @@ KILN_INLINE RegExpResult match(Matcher *m, int32_t pos, bool two_byte, bool unic
       case RE_OP_STRING: {
         uint32_t n = ins[2];
         if ((uint32_t)(length - pos) < n) goto fail;
-        const uint16_t *str = code->strings + ins[1];
+        const uint16_t *str = regexp_code_strings(code) + ins[1];
         for (uint32_t i = 0; i < n; i++) {
           if (unit_at(m, two_byte, pos + (int32_t)i) != str[i]) goto fail;
         }
@@ -337,7 +338,7 @@ KILN_INLINE RegExpResult match(Matcher *m, int32_t pos, bool two_byte, bool unic
         goto fail;
       }
       case RE_OP_STAR: {
-        const RegExpClass *k = &code->classes[ins[1]];
+        const RegExpClass *k = &classes[ins[1]];
         uint32_t min = ins[2], max = ins[3], count = 0;
         int32_t p = pos;
         if (!two_byte || !unicode) {
@@ -361,7 +362,7 @@ KILN_INLINE RegExpResult match(Matcher *m, int32_t pos, bool two_byte, bool unic
         break;
       }
       case RE_OP_STAR_LAZY: {
-        const RegExpClass *k = &code->classes[ins[1]];
+        const RegExpClass *k = &classes[ins[1]];
         uint32_t count = 0;
         while (count < ins[2]) {
           if (pos >= length ||
@@ -414,7 +415,7 @@ KILN_INLINE RegExpResult match(Matcher *m, int32_t pos, bool two_byte, bool unic
       pos = e->a;
       sp--;
       if (pos >= length ||
-          !regexp_class_contains(code, &code->classes[ins[1]],
+          !regexp_class_contains(code, &classes[ins[1]],
                                  char_at(m, two_byte, unicode, pos, &w))) {
         continue;
       }
@@ -459,19 +460,20 @@ static int32_t next_candidate(const Matcher *m, int32_t pos, bool two_byte, bool
   int32_t length = m->length;
   if (code->prefix_length > 0) {
     uint32_t n = code->prefix_length;
-    uint16_t first = code->prefix[0];
+    const uint16_t *prefix = regexp_code_prefix(code);
+    uint16_t first = prefix[0];
     if (!two_byte) {
       uint8_t pat[64];
       if (n > sizeof pat) n = sizeof pat;
       for (uint32_t i = 0; i < n; i++) {
-        if (code->prefix[i] > 0xFF) return length + 1;
-        pat[i] = (uint8_t)code->prefix[i];
+        if (prefix[i] > 0xFF) return length + 1;
+        pat[i] = (uint8_t)prefix[i];
       }
       const uint8_t *hit = memmem(m->s8 + pos, (size_t)(length - pos), pat, n);
       return hit ? (int32_t)(hit - m->s8) : length + 1;
     }
     for (int32_t i = pos; i + (int32_t)n <= length; i++) {
-      if (m->s16[i] == first && memcmp(m->s16 + i, code->prefix, n * sizeof(uint16_t)) == 0) {
+      if (m->s16[i] == first && memcmp(m->s16 + i, prefix, n * sizeof(uint16_t)) == 0) {
         return i;
       }
     }

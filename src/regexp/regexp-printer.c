@@ -12,7 +12,7 @@ static void print_char(FILE *out, uint32_t c) {
 
 /* The class's ranges, "[a-z U+0100-U+017F ...]", at most a few dozen shown. */
 static void print_class(FILE *out, const RegExpCode *code, uint32_t k) {
-  const RegExpClass *cls = &code->classes[k];
+  const RegExpClass *cls = &regexp_code_classes(code)[k];
   fprintf(out, "%u[", k);
   int shown = 0;
   for (uint32_t c = 0; c < 256 && shown < 24; c++) {
@@ -25,7 +25,7 @@ static void print_class(FILE *out, const RegExpCode *code, uint32_t k) {
     c = end;
   }
   for (uint32_t i = 0; i < cls->range_count && shown < 24; i++, shown++) {
-    const uint32_t *r = code->ranges + 2 * (cls->range_start + i);
+    const uint32_t *r = regexp_code_ranges(code) + 2 * (cls->range_start + i);
     if (shown) fputc(' ', out);
     print_char(out, r[0]);
     if (r[1] > r[0]) { fputc('-', out); print_char(out, r[1]); }
@@ -37,7 +37,7 @@ static void print_class(FILE *out, const RegExpCode *code, uint32_t k) {
 static void print_string(FILE *out, const RegExpCode *code, uint32_t at, uint32_t n) {
   fputc('"', out);
   for (uint32_t i = 0; i < n; i++) {
-    uint16_t c = code->strings[at + i];
+    uint16_t c = regexp_code_strings(code)[at + i];
     if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') fputc(c, out);
     else fprintf(out, "\\u%04X", c);
   }
@@ -45,7 +45,7 @@ static void print_string(FILE *out, const RegExpCode *code, uint32_t at, uint32_
 }
 
 static void print_instruction(FILE *out, const RegExpCode *code, uint32_t pc) {
-  const uint32_t *ins = code->code + pc;
+  const uint32_t *ins = regexp_code_words(code) + pc;
   RegExpOpcode op = (RegExpOpcode)ins[0];
   const char *format = regexp_opcode_format(op);
   fprintf(out, "%5u  %-16s", pc, regexp_opcode_name(op));
@@ -77,10 +77,11 @@ void regexp_print_code(const RegExpCode *code, FILE *out) {
           code->anchored ? ", anchored" : "");
   if (code->prefix_length) {
     fputs("  literal prefix ", out);
-    for (uint32_t i = 0; i < code->prefix_length; i++) print_char(out, code->prefix[i]);
+    for (uint32_t i = 0; i < code->prefix_length; i++) print_char(out, regexp_code_prefix(code)[i]);
     fputc('\n', out);
   }
-  for (uint32_t pc = 0; pc < code->code_length; pc += regexp_instruction_length(code->code, pc)) {
+  const uint32_t *words = regexp_code_words(code);
+  for (uint32_t pc = 0; pc < code->code_length; pc += regexp_instruction_length(words, pc)) {
     print_instruction(out, code, pc);
   }
 }

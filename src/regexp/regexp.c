@@ -99,19 +99,22 @@ RegExpCode *regexp_compile(const void *pattern, size_t length, bool two_byte,
   return code;
 }
 
-void regexp_free(RegExpCode *code) { regexp_code_free(code); }
+void regexp_free(RegExpCode *code) { free(code); }
+
+size_t regexp_code_size(const RegExpCode *code) { return code->size; }
 
 RegExpFlags regexp_flags(const RegExpCode *code) { return code->flags; }
 
 int regexp_capture_count(const RegExpCode *code) { return code->capture_count; }
 
 const uint16_t *regexp_capture_name(const RegExpCode *code, int i, size_t *length) {
-  if (i <= 0 || i >= code->capture_count || !code->capture_names[i]) {
+  const uint32_t *offsets = REGEXP_CODE_ARRAY(code, name_offsets_offset, uint32_t);
+  if (i <= 0 || i >= code->capture_count || offsets[i] == 0) {
     *length = 0;
     return NULL;
   }
-  *length = code->capture_name_lengths[i];
-  return code->capture_names[i];
+  *length = REGEXP_CODE_ARRAY(code, name_lengths_offset, uint32_t)[i];
+  return REGEXP_CODE_ARRAY(code, names_offset, uint16_t) + offsets[i] - 1;
 }
 
 bool regexp_has_named_groups(const RegExpCode *code) { return code->has_named_groups; }

@@ -45,8 +45,11 @@ bool regexp_parse_flags(const void *chars, size_t length, bool two_byte, RegExpF
 /* Writes the flags in canonical order ("dgimsuvy" subset) with a NUL; out needs 9 bytes. */
 void regexp_flags_to_string(RegExpFlags flags, char out[9]);
 
-/* A compiled pattern: immutable, malloc'd, owned by whoever compiled it. Safe to share
- * between threads (regexp_exec keeps its state on the caller's side). */
+/* A compiled pattern: immutable, owned by whoever compiled it, safe to share between
+ * threads (regexp_exec keeps its state on the caller's side). It is one position-
+ * independent block of regexp_code_size() bytes: a memcpy of it to any 8-byte-aligned
+ * place (a heap ByteArray, say) is a valid RegExpCode for every function here, as long
+ * as it does not move during a call. */
 typedef struct RegExpCode RegExpCode;
 
 /* Compiles pattern (length code units, UTF-16 or Latin-1 as two_byte says) with flags.
@@ -58,6 +61,7 @@ typedef struct RegExpCode RegExpCode;
 RegExpCode *regexp_compile(const void *pattern, size_t length, bool two_byte,
                            RegExpFlags flags, char *err, size_t errlen);
 void regexp_free(RegExpCode *code);
+size_t regexp_code_size(const RegExpCode *code);
 
 RegExpFlags regexp_flags(const RegExpCode *code);
 /* The number of capture groups including group 0 (so captures[] needs 2 * this ints). */

@@ -568,3 +568,23 @@ TEST(regexp, properties) {
   }
   regexp_charset_free(&s);
 }
+
+TEST(regexp, code_is_position_independent) {
+  char err[256];
+  const char *p = "(?<word>[a-z]+)\\s(?<num>\\d+)|xyz";
+  RegExpCode *code = regexp_compile(p, strlen(p), false, RE_FLAG_I, err, sizeof err);
+  EXPECT(code != NULL);
+  size_t size = regexp_code_size(code);
+  EXPECT(size % 8 == 0 && size > 64);
+  RegExpCode *copy = aligned_alloc(8, size);
+  memcpy(copy, code, size);
+  memset(code, 0xAB, size);   /* the copy must not point into the original */
+  regexp_free(code);
+  int caps[6];
+  EXPECT(regexp_exec(copy, "..Abc 42", 8, false, 0, caps, NULL) == RE_MATCH);
+  EXPECT(caps[0] == 2 && caps[1] == 8 && caps[2] == 2 && caps[4] == 6);
+  size_t len;
+  const uint16_t *name = regexp_capture_name(copy, 2, &len);
+  EXPECT(name && len == 3 && name[0] == 'n');
+  free(copy);
+}
