@@ -3,16 +3,17 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 WERROR ?= OFF
 CMAKE_COMMON = -DKILN_WERROR=$(WERROR)
 
-.PHONY: all run test asan stress clean check-deps install
+.PHONY: all run test asan stress clean check-deps install test262 test262-dir
 
 all: check-deps
 	@cmake -S . -B build -DCMAKE_BUILD_TYPE=Release $(CMAKE_COMMON) > build.log 2>&1 || { cat build.log; exit 1; }
 	@cmake --build build -j$(JOBS) >> build.log 2>&1 || { grep -E 'error|warning' -A5 build.log | head -60; echo "build failed: see build.log"; exit 1; }
 	@echo "built build/kiln, build/libkiln.a, build/libkiln.so"
 
-# The demo: until the parser lands, a C program that builds objects and prints their maps.
+# The demo: the C tour of the object model, then the JavaScript tour (docs/shell.md).
 run: all
 	./build/kiln-tour
+	./build/kiln examples/tour.js
 
 # Every test: unit tests, examples and the Node add-on. Last line: "N passed, N failed".
 test: all
@@ -29,6 +30,16 @@ asan: check-deps
 # The tests again with a GC before every allocation, heap verification and zapping.
 stress: all
 	@tests/run.sh build --gc-interval=1 --verify-heap --zap
+
+# test262 conformance (docs/test262.md): make test262 TEST262_DIR=vendor/test262 [TEST262_ARGS="..."]
+test262: test262-dir all
+	@python3 tools/test262/run.py --test262-dir "$(TEST262_DIR)" $(TEST262_ARGS)
+
+test262-dir:
+	@if [ -z "$(TEST262_DIR)" ]; then \
+	  echo "make test262: set TEST262_DIR to a test262 checkout, e.g." \
+	    "git clone --depth 1 https://github.com/tc39/test262 vendor/test262 &&" \
+	    "make test262 TEST262_DIR=vendor/test262 (docs/test262.md)"; exit 2; fi
 
 check-deps:
 	@tools/check-deps.sh

@@ -31,19 +31,31 @@ count() {
 "$build/kiln-unittests" "${flags[@]}" > "$log/unit" 2>&1
 count "unit tests" "$log/unit"
 
-# 2. examples: each must exit 0 (the tour is a C program until the parser lands)
+# 2. JS tests: tests/js/**/*.js run by the shell (tests/js/run.sh; 0 tests passes)
+tests/js/run.sh "$build" "${flags[@]}" > "$log/js" 2>&1
+count "JS tests" "$log/js"
+
+# 3. examples: each must exit 0 (the C tour, and the JS tour run by the shell)
 ex_p=0 ex_f=0
-for ex in "$build/kiln-tour"; do
-  if "$ex" "${flags[@]}" > "$log/example" 2>&1; then ex_p=$((ex_p + 1));
+for ex in "$build/kiln-tour" "$build/kiln examples/tour.js"; do
+  read -r -a cmd <<< "$ex"
+  if "${cmd[@]}" "${flags[@]}" > "$log/example" 2>&1; then ex_p=$((ex_p + 1));
   else ex_f=$((ex_f + 1)); echo "example $ex failed:"; tail -n 20 "$log/example"; fi
 done
 echo "$ex_p passed, $ex_f failed" > "$log/examples"
 count "examples" "$log/examples"
 
-# 3. the Node.js add-on (bindings/node), when node is installed
+# 3b. the kiln shell's command line: exit codes, the Uncaught report, $262, REPL
+tests/shell/run.sh "$build" "${flags[@]}" > "$log/shell" 2>&1
+count "shell" "$log/shell"
+
+# 4. with --with-node (node installed): the Node.js add-on (bindings/node)
 if [ "$with_node" = 1 ]; then
   bindings/node/run-tests.sh > "$log/node" 2>&1
   count "node add-on" "$log/node"
+  # 5. the test262 runner's own checks, with node standing in for the shell
+  python3 tools/test262/selftest.py > "$log/test262" 2>&1
+  count "test262 runner" "$log/test262"
 fi
 
 echo "$passed passed, $failed failed"

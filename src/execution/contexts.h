@@ -75,7 +75,77 @@
   V(strict_arguments_map)                                                              \
   V(iterator_result_map)       /* { value, done } */                                     \
   V(error_maps)                /* FixedArray: the initial map of each ErrorKind */       \
-  V(primitive_wrapper_map)
+  V(primitive_wrapper_map)                                                             \
+  V(generator_function_map)    /* generators: length, name, prototype; not constructors */ \
+  V(builtin_constructor_map)   /* builtin constructors: length, name, prototype (RO) */  \
+  V(bound_constructor_map)     /* bound functions whose target is a constructor */       \
+  V(math_random_state)         /* ByteArray: Math.random's xorshift128+ state */        \
+  V(type_error_prototype)                                                              \
+  V(range_error_prototype)                                                             \
+  V(syntax_error_prototype)                                                            \
+  V(reference_error_prototype)                                                         \
+  V(eval_error_prototype)                                                              \
+  V(uri_error_prototype)                                                               \
+  V(aggregate_error_prototype)                                                         \
+  V(generator_function_function) /* %GeneratorFunction% (for CreateDynamicFunction) */ \
+  V(array_iterator_map)        /* Array Iterator objects */                              \
+  V(string_iterator_map)       /* String Iterator objects */                            \
+  V(string_wrapper_map)        /* Object("s"): made on first use by the runtime */       \
+  V(number_wrapper_map)                                                                \
+  V(boolean_wrapper_map)                                                               \
+  V(symbol_wrapper_map)                                                                \
+  V(symbol_registry)           /* FixedArray[1] holding a NameDictionary: Symbol.for's   \
+                                  GlobalSymbolRegistry, shared by every realm */ \
+  V(array_buffer_function)     /* %ArrayBuffer% (builtins-arraybuffer.c) */              \
+  V(array_buffer_prototype)                                                            \
+  V(array_buffer_map)          /* ArrayBuffer objects with %ArrayBuffer.prototype% */    \
+  V(shared_array_buffer_function)                                                      \
+  V(shared_array_buffer_prototype)                                                     \
+  V(shared_array_buffer_map)                                                           \
+  V(data_view_function)                                                                \
+  V(data_view_prototype)                                                               \
+  V(data_view_map)                                                                     \
+  V(typed_array_function)      /* %TypedArray% */                                        \
+  V(typed_array_prototype)     /* %TypedArray.prototype% */                              \
+  V(typed_array_constructors)  /* FixedArray: (constructor, prototype, map) per kind */ \
+  V(map_function)                                                                      \
+  V(map_prototype)                                                                     \
+  V(set_function)                                                                      \
+  V(set_prototype)                                                                     \
+  V(map_iterator_prototype)                                                            \
+  V(set_iterator_prototype)                                                            \
+  V(js_map_map)                /* Map objects */                                         \
+  V(js_set_map)                /* Set objects */                                         \
+  V(map_iterator_map)                                                                  \
+  V(set_iterator_map)                                                                  \
+  V(weak_map_prototype)                                                                \
+  V(weak_set_prototype)                                                                \
+  V(weak_ref_prototype)                                                                \
+  V(finalization_registry_prototype)                                                   \
+  V(js_weak_map_map)                                                                   \
+  V(js_weak_set_map)                                                                   \
+  V(js_weak_ref_map)                                                                   \
+  V(js_finalization_registry_map)                                                      \
+  V(date_function)                                                                     \
+  V(date_prototype)                                                                    \
+  V(js_date_map) \
+  /* Generators, promises, async functions (builtins-generator.c, -promise.c, -async.c) */ \
+  V(generator_object_map)      /* generator objects inheriting %GeneratorPrototype% */    \
+  V(async_function_object_map) /* the (internal) objects of running async functions */   \
+  V(async_generator_object_map) /* async generator objects */                           \
+  V(async_function_function)   /* %AsyncFunction% */                                     \
+  V(async_function_map)        /* async functions: length, name; not constructors */     \
+  V(async_generator_function_function) /* %AsyncGeneratorFunction% */                   \
+  V(async_generator_function_prototype)                                                \
+  V(async_generator_prototype) /* %AsyncGeneratorPrototype% */                           \
+  V(async_generator_function_map) /* async generators: length, name, prototype */       \
+  V(async_iterator_prototype)  /* %AsyncIteratorPrototype% */                            \
+  V(async_from_sync_iterator_prototype)                                                \
+  V(async_from_sync_iterator_map)                                                      \
+  V(promise_map)               /* Promise objects inheriting %Promise.prototype% */      \
+  V(promise_then)              /* %Promise.prototype.then% */                            \
+  V(promise_builtin_sfis)      /* FixedArray: the SFIs of the promise closures */ \
+  V(bigint_wrapper_map)        /* Object(1n): made on first use by the runtime */
 
 typedef enum {
 #define V(name) NATIVE_CONTEXT_##name,
@@ -95,3 +165,21 @@ KILN_INLINE Tagged *context_slot(Tagged context, int64_t slot) {
 }
 
 #endif /* KILN_EXECUTION_CONTEXTS_H_ */
+
+/* ---- Creating contexts, and the script scope (execution/contexts.c) ------------------- */
+
+/* A new Context: scope_info (a ScopeInfo or undefined), previous, extension, `slots` slots
+ * holding undefined, or the hole for the bindings the ScopeInfo marks as having a TDZ
+ * (let/const/class). May allocate. */
+Handle context_new(Isolate *iso, Handle scope_info, Handle previous, Handle extension,
+                   int slots);
+
+/* The realm's script scope (NATIVE_CONTEXT script_scope_names and script_context): the
+ * top-level let/const/class bindings of every script. script_scope_names maps a name to
+ * its Smi slot in script_context; const bindings have READ_ONLY details. */
+/* The slot of name, or -1; *is_const tells a const binding. Never allocates. */
+int context_script_scope_lookup(Isolate *iso, Tagged native_context, Tagged name,
+                                bool *is_const);
+/* Adds name (absent) with a new slot holding the hole; the script context grows (it is
+ * replaced by a bigger copy). Returns the slot or -1 (exception pending). May allocate. */
+int context_script_scope_add(Isolate *iso, Handle native_context, Handle name, bool is_const);

@@ -1,8 +1,9 @@
 /*
  * errors.c: throwing the engine's own errors (isolate_throw_error).
  *
- * An error object is a JS_ERROR_TYPE object made from error_map with its ErrorKind in the
- * hidden field 0 and an own "message" string (objects/js-objects.h). When any allocation
+ * An error object is a JS_ERROR_TYPE object with its ErrorKind in the hidden field 0 and an
+ * own "message" string (objects/js-objects.h), made by runtime_new_error: its prototype is
+ * the current realm's %NativeError.prototype% when a realm exists. When any allocation
  * fails on the way, the factory has already left the preallocated out-of-memory error
  * pending, and that is what the caller sees.
  */
@@ -12,6 +13,7 @@
 #include "execution/isolate.h"
 #include "objects/js-objects.h"
 #include "objects/string.h"
+#include "runtime/runtime.h"
 
 /* Formats into buf, or into a malloc'd buffer when longer; returns the text. */
 static char *errors_format(char *buf, size_t size, size_t *len, const char *fmt, va_list ap) {
@@ -49,7 +51,7 @@ void isolate_throw_error(Isolate *iso, ErrorKind kind, const char *fmt, ...) {
   Handle message = string_new_utf8(iso, text, len);
   if (text != buf) free(text);
   if (!handle_is_null(message)) {
-    Handle error = js_error_new(iso, kind, message);
+    Handle error = runtime_new_error(iso, kind, message); /* the realm's prototype, "stack" */
     if (!handle_is_null(error)) isolate_throw(iso, H(error));
   }
   handle_scope_close(&scope);

@@ -8,7 +8,8 @@
  *   3. the string table and the internalized strings of STRING_ROOT_LIST, and the
  *      oddballs' to_string and type_of;
  *   4. the object model's roots (objects_setup_roots): descriptor arrays, dictionaries,
- *      the initial maps of {} and [], the out-of-memory error.
+ *      the initial maps of {} and [], the out-of-memory error;
+ *   5. the runtime's roots (runtime_setup_roots): well-known symbols, proxy maps.
  * Roots are allocated in old space: they never move and need no write barrier.
  */
 #include "execution/isolate.h"
@@ -19,9 +20,11 @@
 #include <time.h>
 
 #include "heap/factory.h"
+#include "interpreter/frames.h"
 #include "objects/js-objects.h"
 #include "objects/string-table.h"
 #include "objects/string.h"
+#include "runtime/runtime.h"
 
 static Tagged bootstrap_allocate(Isolate *iso, size_t size, Tagged map) {
   Tagged o = heap_allocate(&iso->heap, size, ALLOCATE_OLD);
@@ -157,7 +160,7 @@ static bool isolate_bootstrap(Isolate *iso) {
   if (iso->string_table == NULL || !bootstrap_strings(iso)) return false;
   if (!bootstrap_numbers(iso)) return false;
   bootstrap_oddball_strings(iso);
-  return objects_setup_roots(iso);
+  return objects_setup_roots(iso) && runtime_setup_roots(iso);
 }
 
 Isolate *isolate_new(const Flags *flags) {
@@ -180,7 +183,7 @@ Isolate *isolate_new(const Flags *flags) {
   bool ok = isolate_bootstrap(iso);
   iso->heap.in_gc = false;
   iso->flags.gc_interval = gc_interval;
-  if (!ok) {
+  if (!ok || !frames_setup(iso)) {
     isolate_free(iso);
     return NULL;
   }
@@ -189,6 +192,7 @@ Isolate *isolate_new(const Flags *flags) {
 
 void isolate_free(Isolate *iso) {
   if (iso == NULL) return;
+  frames_teardown(iso);
   heap_teardown(&iso->heap);
   string_table_free(iso->string_table);
   global_handles_free(iso->global_handles);

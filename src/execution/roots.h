@@ -38,7 +38,12 @@
   V(scope_info_map, SCOPE_INFO_TYPE)                                             \
   V(feedback_vector_map, FEEDBACK_VECTOR_TYPE)                                   \
   V(context_map, CONTEXT_TYPE)                                                   \
-  V(native_context_map, NATIVE_CONTEXT_TYPE)
+  V(native_context_map, NATIVE_CONTEXT_TYPE)                                     \
+  V(ordered_hash_map_map, ORDERED_HASH_MAP_TYPE)                                 \
+  V(ordered_hash_set_map, ORDERED_HASH_SET_TYPE)                                 \
+  V(ephemeron_hash_table_map, EPHEMERON_HASH_TABLE_TYPE)                         \
+  V(weak_fixed_array_map, WEAK_FIXED_ARRAY_TYPE) \
+  V(bigint_map, BIGINT_TYPE)
 
 /* The oddballs: V(root name, kind, to_string text, typeof text, ToNumber value). */
 #define ODDBALL_ROOT_LIST(V)                                        \
@@ -69,7 +74,34 @@
   V(hole_string, "hole")              \
   V(nan_string, "NaN")                \
   V(infinity_string, "Infinity")      \
-  V(out_of_memory_string, "out of memory")
+  V(out_of_memory_string, "out of memory") \
+  V(value_of_string, "valueOf")       \
+  V(to_string_string, "toString")     \
+  V(get_string, "get")                \
+  V(set_string, "set")                \
+  V(value_string, "value")            \
+  V(writable_string, "writable")      \
+  V(enumerable_string, "enumerable")  \
+  V(configurable_string, "configurable") \
+  V(done_string, "done")              \
+  V(next_string, "next")              \
+  V(return_string, "return")          \
+  V(throw_string, "throw")            \
+  V(stack_string, "stack")            \
+  V(callee_string, "callee")          \
+  V(bigint_string, "bigint")          \
+  V(default_string, "default")        \
+  V(get_prototype_of_string, "getPrototypeOf") \
+  V(set_prototype_of_string, "setPrototypeOf") \
+  V(is_extensible_string, "isExtensible") \
+  V(prevent_extensions_string, "preventExtensions") \
+  V(get_own_property_descriptor_string, "getOwnPropertyDescriptor") \
+  V(define_property_string, "defineProperty") \
+  V(has_string, "has")                \
+  V(delete_property_string, "deleteProperty") \
+  V(own_keys_string, "ownKeys")       \
+  V(apply_string, "apply")            \
+  V(construct_string, "construct")
 
 /* Everything else: V(root name). */
 #define OTHER_ROOT_LIST(V)                                                      \
@@ -83,11 +115,35 @@
   V(initial_array_map)           /* the map of [] (PACKED_SMI_ELEMENTS) */      \
   V(error_map)                   /* the map of error objects */                 \
   V(out_of_memory_error)         /* thrown when the heap limit is reached */    \
-  V(elements_transition_symbol)  /* the key of elements-kind transitions */
+  V(elements_transition_symbol)  /* the key of elements-kind transitions */         \
+  V(proxy_map)                   /* a Proxy whose target is not callable */         \
+  V(callable_proxy_map)          /* callable, not a constructor */                  \
+  V(constructor_proxy_map)       /* callable and a constructor */                   \
+  V(identity_hash_symbol)        /* private key of objects' identity hash (made lazily) */ \
+  V(weak_ref_kept_objects)       /* FixedArray: WeakRef targets kept alive this turn (or 0) */ \
+  V(finalization_registries)     /* EphemeronHashTable: live registries (made lazily) */
+
+/* The well-known symbols (ES2025 6.1.5.1): V(root name, description). Created by
+ * runtime_setup_roots (runtime/runtime.h) during bootstrap, shared by every realm. */
+#define WELL_KNOWN_SYMBOL_LIST(V)                                        \
+  V(async_iterator_symbol, "Symbol.asyncIterator")                        \
+  V(has_instance_symbol, "Symbol.hasInstance")                            \
+  V(is_concat_spreadable_symbol, "Symbol.isConcatSpreadable")             \
+  V(iterator_symbol, "Symbol.iterator")                                   \
+  V(match_symbol, "Symbol.match")                                         \
+  V(match_all_symbol, "Symbol.matchAll")                                  \
+  V(replace_symbol, "Symbol.replace")                                     \
+  V(search_symbol, "Symbol.search")                                       \
+  V(species_symbol, "Symbol.species")                                     \
+  V(split_symbol, "Symbol.split")                                         \
+  V(to_primitive_symbol, "Symbol.toPrimitive")                            \
+  V(to_string_tag_symbol, "Symbol.toStringTag")                           \
+  V(unscopables_symbol, "Symbol.unscopables")
 
 typedef enum {
 #define V(name, ...) ROOT_##name,
   MAP_ROOT_LIST(V) ODDBALL_ROOT_LIST(V) STRING_ROOT_LIST(V) OTHER_ROOT_LIST(V)
+  WELL_KNOWN_SYMBOL_LIST(V)
 #undef V
   kRootCount
 } RootIndex;

@@ -39,6 +39,7 @@ void heap_collect_full(Heap *heap) {
   mark_sweep_run(heap);
   heap->stats.full_gcs++;
   heap->old_gen_at_last_full_gc = heap_old_generation_size(heap);
+  heap->external_bytes_at_last_gc = heap->external_bytes;
   heap->over_limit = heap->old_gen_at_last_full_gc > heap->limit;
   heap_trace(heap, "mark-sweep", young, old, start);
   gc_end(heap);

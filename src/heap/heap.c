@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "execution/isolate.h"
+#include "heap/backing-store.h"
 #include "heap/heap-internal.h"
 
 /* ---- Pages ------------------------------------------------------------------------- */
@@ -114,6 +115,7 @@ bool heap_setup(Heap *heap, Isolate *isolate, size_t limit, int semispace_pages)
 }
 
 void heap_teardown(Heap *heap) {
+  backing_stores_teardown(heap);
   semispace_free(&heap->to_space);
   semispace_free(&heap->from_space);
   for (Page *p = heap->old_space.first, *next; p; p = next) {
@@ -126,6 +128,9 @@ void heap_teardown(Heap *heap) {
   }
   memset(&heap->old_space, 0, sizeof heap->old_space);
   heap->large_pages = NULL;
+  free(heap->weak_containers);
+  heap->weak_containers = NULL;
+  heap->weak_container_count = heap->weak_container_capacity = 0;
 }
 
 /* ---- Fillers ----------------------------------------------------------------------- */
@@ -158,7 +163,7 @@ size_t heap_old_generation_used(Heap *heap) {
 }
 
 static bool heap_can_grow(Heap *heap, size_t bytes) {
-  return heap_old_generation_size(heap) + bytes <= heap->limit;
+  return heap_old_generation_size(heap) + heap->external_bytes + bytes <= heap->limit;
 }
 
 /* A large object gets a chunk of its own. It is old from the start. */

@@ -206,6 +206,12 @@ static bool elements_is_extensible(Tagged obj) {
   return map_has_flag(heap_object_map(obj), MAP_IS_EXTENSIBLE);
 }
 
+/* A JSArray whose "length" is non-writable can get no element at or past its length. */
+static bool elements_length_blocks(Tagged obj, uint32_t index) {
+  return is_js_array(obj) && map_has_flag(heap_object_map(obj), MAP_HAS_READ_ONLY_LENGTH) &&
+         index >= js_array_length_value(obj);
+}
+
 /* Grows a JSArray's length to cover index. May allocate. */
 static bool elements_cover_index(Isolate *iso, Handle obj, uint32_t index) {
   if (!is_js_array(H(obj)) || index < js_array_length_value(H(obj))) return true;
@@ -235,6 +241,7 @@ static ElementsKind elements_kind_after_store(Tagged obj, uint32_t index, Tagged
 /* ES2025 10.1.9.2 OrdinarySetWithOwnDescriptor, for an own data element. */
 bool elements_set(Isolate *iso, Handle obj, uint32_t index, Handle value) {
   DCHECK(index <= kMaxArrayIndex);
+  if (elements_length_blocks(H(obj), index)) return false;
   if (js_object_elements_kind(H(obj)) == DICTIONARY_ELEMENTS) {
     return elements_set_dictionary(iso, obj, index, value);
   }
@@ -265,6 +272,7 @@ bool elements_set(Isolate *iso, Handle obj, uint32_t index, Handle value) {
 
 /* Attributes other than NONE need dictionary elements, whose details carry them. */
 bool elements_define(Isolate *iso, Handle obj, uint32_t index, Handle value, int attributes) {
+  if (elements_length_blocks(H(obj), index)) return false;
   if (attributes == PROPERTY_ATTRIBUTES_NONE &&
       js_object_elements_kind(H(obj)) != DICTIONARY_ELEMENTS) {
     return elements_set(iso, obj, index, value);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "execution/contexts.h"
 #include "heap/factory.h"
 #include "objects/dictionary.h"
 #include "objects/map.h"
@@ -75,7 +76,12 @@ Handle js_array_new(Isolate *iso, ElementsKind kind, uint32_t length, uint32_t c
 }
 
 Handle js_error_new(Isolate *iso, ErrorKind kind, Handle message) {
-  Handle error = factory_new_js_object_from_map(iso, ROOT_HANDLE(iso, error_map));
+  /* In a realm, the realm's map for kind (its prototype %NativeError.prototype%). */
+  Handle map = ROOT_HANDLE(iso, error_map);
+  Tagged maps = iso->native_context ? context_get(iso->native_context, NATIVE_CONTEXT_error_maps)
+                                    : 0;
+  if (maps != 0 && is_fixed_array(maps)) map = handle_new(iso, fixed_array_get(maps, kind));
+  Handle error = factory_new_js_object_from_map(iso, map);
   if (handle_is_null(error)) return error;
   js_object_set_field(H(error), heap_object_map(H(error)), kErrorKindField,
                       smi_from_int((int32_t)kind));
@@ -127,8 +133,10 @@ static bool lookup_own_raw(Isolate *iso, Tagged obj, Tagged name, LookupResult *
     return true;
   }
   if (is_js_array(obj) && name == ROOT(iso, length_string)) {
+    int attributes = DONT_ENUM | DONT_DELETE;
+    if (map_has_flag(heap_object_map(obj), MAP_HAS_READ_ONLY_LENGTH)) attributes |= READ_ONLY;
     out->state = LOOKUP_ARRAY_LENGTH;
-    out->details = property_details_make(PROPERTY_DATA, PROPERTY_FIELD, DONT_ENUM | DONT_DELETE, 0);
+    out->details = property_details_make(PROPERTY_DATA, PROPERTY_FIELD, attributes, 0);
     return true;
   }
   if (!map_is_dictionary(heap_object_map(obj))) return lookup_in_descriptors(iso, obj, name, out);
@@ -263,6 +271,21 @@ static bool js_object_add_property(Isolate *iso, Handle obj, Handle name, Handle
   }
   heap_object_set_map(H(obj), H(target));
   return true;
+}
+
+/* Adds a hidden property (a private-symbol key: never reflected, never seen by proxy traps),
+ * even when obj is not extensible: a non-extensible object first moves to dictionary mode,
+ * whose add path does not consult the map's extensible flag. */
+bool js_object_add_hidden_property(Isolate *iso, Handle obj, Handle key, Handle value) {
+  DCHECK(is_symbol(H(key)) && symbol_has_flag(H(key), SYMBOL_IS_PRIVATE));
+  int attributes = READ_ONLY | DONT_ENUM | DONT_DELETE;
+  if (js_object_is_extensible(H(obj))) {
+    return js_object_add_property(iso, obj, key, value, PROPERTY_DATA, attributes);
+  }
+  if (!js_object_normalize_properties(iso, obj)) return false;
+  return js_object_dictionary_add(iso, obj, key, value,
+                                  property_details_make(PROPERTY_DATA, PROPERTY_FIELD,
+                                                        attributes, 0));
 }
 
 /* ---- dictionary mode ---------------------------------------------------------------- */

@@ -114,7 +114,7 @@ typedef enum { AST_ASSIGN_PLAIN, AST_ASSIGN_COMPOUND, AST_ASSIGN_LOGICAL } AstAs
   V(TRUE_LITERAL, none)                                                                  \
   V(FALSE_LITERAL, none)                                                                 \
   V(IDENTIFIER, ident)              /* a reference or a binding name */                   \
-  V(PRIVATE_NAME, ident)            /* #x (only as a member key, or `#x in o`) */         \
+  V(PRIVATE_NAME, ident)            /* #x: name includes the '#' (member key, `#x in o`) */ \
   V(THIS, none)                                                                          \
   V(SUPER_MEMBER, member)           /* super.x, super[x] (object field unused) */         \
   V(SUPER_CALL, call)               /* super(...) (callee unused) */                      \
@@ -170,7 +170,8 @@ typedef enum { AST_ASSIGN_PLAIN, AST_ASSIGN_COMPOUND, AST_ASSIGN_LOGICAL } AstAs
   V(TRY, try_stmt)                                                                       \
   V(DEBUGGER, none)                                                                      \
   V(IMPORT_DECL, module_decl)                                                            \
-  V(EXPORT_DECL, module_decl)
+  V(EXPORT_DECL, module_decl)                                                            \
+  V(CLASS_FIELD_INIT, field_init)   /* in a FIELDS_INIT/STATIC_INIT body: see AstFieldInit */
 
 #define AST_NODE_LIST(V) AST_EXPRESSION_LIST(V) AST_STATEMENT_LIST(V)
 
@@ -261,12 +262,33 @@ typedef struct AstFunction {
   AstList body;                /* statements */
   AstScope *scope;             /* the function scope (parameters and vars) */
   AstScope *body_scope;        /* the lexical scope of the body when parameters are not
-                                  simple (a separate var scope, ES2025 10.2.11 step 28);
-                                  else == scope */
-  AstVariable *name_var;       /* is_named_expression: its self binding */
+                                  simple (a separate var scope, ES2025 10.2.11 step 28):
+                                  a SCOPE_BLOCK with is_declaration_scope set, holding the
+                                  body's vars and lexical declarations; else == scope */
+  AstVariable *name_var;       /* is_named_expression: its self binding. It is not in
+                                  scope->variables: a parameter or var of the same name
+                                  shadows it; the resolver looks at it after the function
+                                  scope's own variables (as V8's function_var) */
   int start, end;              /* source range, for Function.prototype.toString */
-  int function_id;             /* unique per parse, in source order */
+  int function_id;             /* unique per parse (0..ParseInfo.function_count-1), in the
+                                  order functions start; an arrow gets its id at `=>` (after
+                                  functions in its parameters), synthesized class functions
+                                  when the class body needs them */
   struct AstClass *home_class; /* constructors and field initializers: their class */
+  /* Added by the parser owner: */
+  bool is_default_constructor; /* synthesized `constructor() {}` / derived
+                                  `constructor(...args) { super(...args) }`: body is empty;
+                                  the generator emits the super call forwarding the
+                                  arguments directly (no %Array.prototype%[@@iterator]) */
+  bool has_use_strict_directive; /* the body's prologue has "use strict" */
+  bool uses_super_call;        /* super(...) appears (also inside arrows) */
+  /* Annex B.3.2 (sloppy block-level function): this FUNCTION_DECL in a block also has a
+   * var binding annexb_var in the enclosing function/script/eval var scope; when the
+   * declaration is evaluated, the generator copies the block binding's value to it. */
+  bool is_annexb_hoisted;
+  AstVariable *annexb_var;
+  AstVariable *decl_var;       /* FUNCTION_DECL: the binding it initializes (block lexical
+                                  or var/function-level) */
 } AstFunction;
 
 /* Classes. */
@@ -294,7 +316,23 @@ typedef struct AstClass {
   AstNode *instance_fields_init; /* AST_FUNCTION CLASS_FIELDS_INIT, or NULL */
   AstNode *static_init;     /* AST_FUNCTION CLASS_STATIC_INIT, or NULL */
   int start, end;
+  AstVariable *decl_var;    /* CLASS_DECL: the outer (let-like) binding of the name */
 } AstClass;
+
+/* One step of a class's field initialization, in source order: the statements of the
+ * CLASS_FIELDS_INIT function (instance fields) and of the class's CLASS_STATIC_INIT
+ * function (static fields and static blocks). members[member_index] says what to do:
+ *   AST_CLASS_FIELD: define the field on `this` (the instance, or the constructor for
+ *     static ones) with the value of member.value evaluated in this init function (or
+ *     undefined when NULL). Its key: member.private_var for #x; for a computed key the
+ *     value the class definition computed for this member (computed keys of methods and
+ *     fields are evaluated once, in member order, when the class is defined: the generator
+ *     keeps each field's key, e.g. in a context slot per member_index); else member.key.
+ *   AST_CLASS_STATIC_BLOCK: call member.value (a CLASS_STATIC_INIT function with its own
+ *     var scope) with `this` = the constructor.
+ * Private methods/accessors are not listed: they are installed on the instance before the
+ * fields (ES2025 7.3.34 InitializeInstanceElements step 1-2). */
+typedef struct { struct AstClass *cls; int member_index; } AstFieldInit;
 
 typedef struct { AstUnaryOp op; AstNode *operand; } AstUnary;  /* also one-operand kinds */
 typedef struct { bool is_increment, is_prefix; AstNode *target; } AstUpdate;
@@ -342,6 +380,8 @@ typedef struct {
   AstDeclarator *declarators;
 } AstVarDecl;
 
+/* A block's scope is NULL when it declares nothing; the (empty) SCOPE_BLOCK still exists in
+ * the scope tree, and identifiers inside point into it: resolve through ->outer. */
 typedef struct { AstList body; AstScope *scope; /* NULL when it declares nothing */ } AstBlock;
 typedef struct { AstNode *test, *consequent, *alternate; } AstIf;
 typedef struct {
@@ -380,9 +420,15 @@ typedef struct {
 } AstTry;
 
 /* Modules (for the modules issue; the parser may leave these unparsed until then). */
+/* IMPORT_DECL: import_name is the imported name ("default", a name, or NULL for `* as ns`)
+ * and local_name the local binding. EXPORT_DECL `export { a as b }`: import_name is the
+ * local binding a (or, with `from`, the imported name), local_name the exported name b;
+ * `export * as ns from`: import_name NULL, local_name ns. `export default <expression>`
+ * binds the module scope's "*default*" (const); an anonymous default function/class binds
+ * "*default*" through its decl_var. */
 typedef struct {
-  const AstString *import_name;  /* "default", a name, or NULL for a namespace (*) */
-  const AstString *local_name;   /* the local binding, or the exported name for exports */
+  const AstString *import_name;
+  const AstString *local_name;
 } AstModuleEntry;
 typedef struct {
   const AstString *specifier;    /* from "x", or NULL */
@@ -395,6 +441,9 @@ typedef struct {
 struct AstNode {
   AstNodeKind kind;
   int32_t pos;                   /* byte offset of the node's first token in the source */
+  bool parenthesized;            /* written inside ( ): for early errors only; the parser
+                                    never emits PAREN nodes (see below) */
+  uint8_t cover_flags;           /* parser-private (cover grammar bookkeeping) */
   union {
     AstNumber number;
     AstStringLit string;
@@ -432,14 +481,15 @@ struct AstNode {
     AstLabeled labeled;
     AstTry try_stmt;
     AstModuleDecl module_decl;
+    AstFieldInit field_init;
     char none;
   } u;
 };
 
-/* PAREN is kept only around an expression that is an assignment target candidate or an
- * IDENTIFIER/FUNCTION/CLASS where parentheses change meaning (anonymous function naming
- * `(function(){})` still names; `({a}) = 1` is an error; `(a) = 1` is fine). The generator
- * treats PAREN as its operand. */
+/* PAREN: the parser does not emit it: parentheses never change run-time meaning once the
+ * early errors are checked (`(a.b)()` still passes a as this, `(function(){})` is still
+ * named; the one case, `(a?.b).c`, is an OPTIONAL_CHAIN boundary). The parser records
+ * them in AstNode.parenthesized. The generator should still treat PAREN as its operand. */
 
 /* ---- Scopes and variables ----------------------------------------------------------- */
 
@@ -495,7 +545,9 @@ struct AstVariable {
   bool maybe_assigned;
   bool needs_hole_check;    /* a TDZ check is needed at some reference (resolver) */
   bool is_private_static;   /* private names: static member */
-  int private_kind;         /* private names: AstClassMemberKind of the member(s) */
+  int private_kind;         /* private names: AstClassMemberKind of the member(s); a
+                               getter+setter pair says AST_CLASS_GETTER with both flags */
+  bool private_has_getter, private_has_setter; /* private accessors declared so far */
   int declaration_pos;      /* where it was declared (for error messages) */
   AstVariable *next;        /* the scope's declaration order */
 };
@@ -503,7 +555,8 @@ struct AstVariable {
 struct AstScope {
   AstScopeKind kind;
   AstScope *outer;
-  AstScope *first_inner, *next_sibling;
+  AstScope *first_inner, *next_sibling;  /* inner scopes in source order */
+  AstScope *last_inner;
   AstVariable *variables, *last_variable; /* declared here, in declaration order */
   AstFunction *function;    /* the function this scope belongs to (NULL at top level) */
   bool is_strict;

@@ -48,7 +48,32 @@
                                  errors from return() are ignored */                    \
   V(ToPropertyKey, 1)                                                                  \
   V(CreateIterResultObject, 2) /* (value, done) */                                     \
-  V(NewFunction, -1)          /* (params string, body string, kind Smi): CreateDynamicFunction */
+  V(NewFunction, -1)          /* (params string, body string, kind Smi): CreateDynamicFunction */ \
+  /* Added by the code generator (runtime/runtime-compiler.c) */                       \
+  V(DefineClassMethod, 3)     /* (object, key, closure): a class method, non-enumerable */ \
+  V(CheckEvalDeclarations, 1) /* (FixedArray of name, kind Smi pairs; kind: 0 var, 1    \
+                                 function): a sloppy direct eval's checks of 19.2.1.3   \
+                                 steps 3, 10 and 13 before any binding is created */  \
+  V(ResolveLookupBinding, 1)  /* (name): the holder of a dynamic name's binding (a      \
+                                 Context, a with/eval-var object, or undefined: global) \
+                                 for an assignment resolved before its value */         \
+  V(LoadLookupBinding, 2)     /* (holder, name): GetValue of that reference */         \
+  V(StoreLookupBinding, 3)    /* (holder, name, value): PutValue (strictness of the     \
+                                 calling frame); returns value */ \
+  /* Generators and async functions (runtime/runtime-generators.c) */                  \
+  V(CreateGeneratorObject, 0) /* the generator (or async generator) object of the current \
+                                 frame: prototype from the closure's "prototype"; its   \
+                                 save area sized for the frame */                       \
+  V(GeneratorGetResumeMode, 1) /* (generator): the JSGeneratorResumeMode Smi of the last \
+                                 resume */                                              \
+  V(CreateAsyncFunctionObject, 0) /* the current async function frame's object and its  \
+                                 promise */                                             \
+  V(AsyncFunctionAwait, 2)    /* (async function object, value): Await's                \
+                                 PerformPromiseThen(PromiseResolve(value)) resuming the  \
+                                 object; returns its promise (throws) */                \
+  V(AsyncFunctionResolve, 2)  /* (async function object, value): resolves its promise;  \
+                                 returns the promise */                                 \
+  V(AsyncFunctionReject, 2)   /* (async function object, reason): rejects it; returns it */
 
 typedef enum {
 #define V(name, argc) Runtime_##name,
@@ -59,6 +84,14 @@ typedef enum {
 
 /* args: argc slots the collector can see. */
 typedef Handle (*RuntimeFunction)(Isolate *iso, int argc, Tagged *args);
+
+/* Each runtime function is defined (in a runtime/runtime-*.c file) as
+ *   RUNTIME_FUNCTION(Name) { ... args[0] ... }
+ * with argc the count of argument slots at args. */
+#define RUNTIME_FUNCTION(name) Handle runtime_fn_##name(Isolate *iso, int argc, Tagged *args)
+#define V(name, argc) RUNTIME_FUNCTION(name);
+RUNTIME_FUNCTION_LIST(V)
+#undef V
 
 const char *runtime_function_name(RuntimeFunctionId id);
 int runtime_function_arity(RuntimeFunctionId id);

@@ -19,9 +19,30 @@
 #define KILN_RUNTIME_RUNTIME_H_
 
 #include "execution/isolate.h"
+#include "objects/elements.h"
 
 /* A three-way answer for operations that can be true, false or throw. */
 typedef enum { RT_FALSE = 0, RT_TRUE = 1, RT_EXCEPTION = -1 } RuntimeMaybeBool;
+
+/* ---- Bootstrap and realm ------------------------------------------------------------- */
+
+/* Creates the runtime's roots: the well-known symbols (roots.h WELL_KNOWN_SYMBOL_LIST) and
+ * the proxy maps. Called once by isolate bootstrap. */
+bool runtime_setup_roots(Isolate *iso);
+/* The current realm's intrinsic in NATIVE_CONTEXT slot `slot`, or 0 when there is no realm
+ * or the slot is not set (undefined). Never allocates. */
+Tagged runtime_realm_intrinsic(Isolate *iso, int slot);
+/* OrdinaryObjectCreate(%Object.prototype%) in the current realm ({}); without a realm, an
+ * object with a null prototype. May allocate. */
+Handle runtime_new_object(Isolate *iso);
+/* OrdinaryObjectCreate(proto): proto is null or an object. May allocate. */
+Handle runtime_object_create(Isolate *iso, Handle proto);
+/* ArrayCreate(length) in the current realm (prototype %Array.prototype% when a realm
+ * exists). RangeError when length > 2^32-1. May allocate. */
+Handle runtime_new_array(Isolate *iso, double length);
+/* A JSPrimitiveWrapper for a string, number, boolean or symbol value, whose prototype is
+ * proto or, when proto is empty, the realm's %String.prototype% (and so on). May allocate. */
+Handle runtime_new_primitive_wrapper(Isolate *iso, Handle value, Handle proto);
 
 /* ---- Type conversion (ES2025 7.1) ----------------------------------------------------- */
 
@@ -55,6 +76,15 @@ Handle runtime_to_object(Isolate *iso, Handle value);
 /* 7.1.19 ToPropertyKey: an internalized string or a symbol. Calls user code. */
 Handle runtime_to_property_key(Isolate *iso, Handle value);
 /* 7.1.21 CanonicalNumericIndexString is in the typed array family; not here. */
+/* The property key for an integer index 0 <= index < 2^53 (an internalized string; array
+ * indexes become elements). May allocate. */
+Handle runtime_index_to_key(Isolate *iso, double index);
+/* 7.1.4.1.1 StringToNumber. Never allocates. */
+double runtime_string_to_number(Isolate *iso, Tagged string);
+/* Number::toString(x, 10) into buf (at least 32 bytes); returns the length. */
+int runtime_double_to_cstring(double x, char *buf);
+/* Double -> int32/uint32 as ToInt32/ToUint32 do (modulo 2^32). Never allocate. */
+int32_t runtime_double_to_int32(double d);
 
 /* ---- Testing and comparison (ES2025 7.2) --------------------------------------------- */
 
@@ -95,6 +125,19 @@ Tagged runtime_typeof(Isolate *iso, Tagged value);
 RuntimeMaybeBool runtime_instance_of(Isolate *iso, Handle value, Handle target);
 /* 7.3.22 OrdinaryHasInstance. Calls user code (proxies on the chain). */
 RuntimeMaybeBool runtime_ordinary_has_instance(Isolate *iso, Handle c, Handle o);
+
+/* ---- BigInt (runtime/runtime-bigint.c; values in objects/bigint.h) ---------------------- */
+
+/* 7.1.13 ToBigInt: TypeError for undefined, null, Numbers and Symbols, SyntaxError for a
+ * string that is not an integer. Calls user code. */
+Handle runtime_to_bigint(Isolate *iso, Handle value);
+/* 21.2.1.1.1 NumberToBigInt: RangeError unless the Number is an integer. May allocate. */
+Handle runtime_number_to_bigint(Isolate *iso, Handle number);
+/* The BigInt::* operation of a binary operator on two BigInts (TypeError for >>>,
+ * RangeError for size, division by zero and negative exponents). May allocate. */
+Handle runtime_bigint_binary_op(Isolate *iso, RuntimeBinaryOp op, Handle x, Handle y);
+/* -x, ~x, x + 1n, x - 1n on a BigInt. May allocate. */
+Handle runtime_bigint_unary_op(Isolate *iso, RuntimeUnaryOp op, Handle x);
 
 /* ---- Property descriptors (ES2025 6.2.6) ----------------------------------------------- */
 
@@ -185,6 +228,60 @@ Handle runtime_enumerable_own_properties(Isolate *iso, Handle obj, int kind);
  * with the realm's intrinsic (a NATIVE_CONTEXT slot index) as fallback. */
 Handle runtime_get_prototype_from_constructor(Isolate *iso, Handle constructor,
                                               int intrinsic_slot);
+/* 7.3.2 GetV for an integer index (runtime_index_to_key then runtime_get_property). */
+/* An own element of a JS_OBJECT_TYPE/JS_ARRAY_TYPE object with fast elements, without
+ * making a string key: ELEMENT_FOUND (*out set), ELEMENT_ABSENT (the caller takes the
+ * general path), ELEMENT_EXCEPTION (OOM boxing a double). */
+ElementResult runtime_fast_own_element(Isolate *iso, Handle obj, double index, Handle *out);
+/* [[Set]] of an index with the receiver obj itself, when obj is an ordinary extensible
+ * object/array with fast elements and nothing on its chain has elements: ELEMENT_FOUND when
+ * stored, ELEMENT_EXCEPTION on OOM, ELEMENT_ABSENT when the caller must take the general
+ * path. May allocate. */
+ElementResult runtime_fast_set_element(Isolate *iso, Handle obj, double index, Handle value);
+Handle runtime_get_index(Isolate *iso, Handle value, double index);
+/* `delete value[key]`: ToObject (TypeError on undefined/null), ToPropertyKey, [[Delete]];
+ * strict => TypeError when it returns false. */
+RuntimeMaybeBool runtime_delete_property(Isolate *iso, Handle value, Handle key, bool strict);
+/* `key in obj` (13.10.1): TypeError unless obj is an object; then HasProperty. */
+RuntimeMaybeBool runtime_in(Isolate *iso, Handle key, Handle obj);
+/* 7.3.25 CopyDataProperties(target, source, excluded): object spread and rest; excluded
+ * holds property keys. */
+bool runtime_copy_data_properties(Isolate *iso, Handle target, Handle source,
+                                  int excluded_count, const Handle *excluded);
+/* 14.7.5.9 EnumerateObjectProperties for for-in: a FixedArray of the enumerable string keys
+ * of obj and its prototype chain (shadowed and duplicate names once, own keys first). The
+ * loop should skip a key that is no longer present when it comes to it (HasProperty).
+ * obj undefined or null gives an empty array; primitives are converted. */
+Handle runtime_for_in_keys(Isolate *iso, Handle obj);
+/* 7.3.24 GetFunctionRealm: the NativeContext of a function (bound functions and proxies
+ * followed; the current realm otherwise). TypeError for a revoked proxy: returns 0. */
+Tagged runtime_get_function_realm(Isolate *iso, Handle fn);
+
+/* ---- Proxy (ES2025 10.5) ------------------------------------------------------------- */
+
+/* 10.5.14 ProxyCreate: TypeError unless target and handler are objects. */
+Handle runtime_proxy_create(Isolate *iso, Handle target, Handle handler);
+/* Revokes a proxy (Proxy.revocable's revoke function): target and handler become null. */
+void runtime_proxy_revoke(Isolate *iso, Handle proxy);
+/* 10.5.12 [[Call]] and 10.5.13 [[Construct]] of a callable proxy, for execution_call and
+ * execution_construct to dispatch to. new_target is an object (the proxy itself for `new
+ * proxy()`). Call user code. */
+Handle runtime_proxy_call(Isolate *iso, Handle proxy, Handle receiver, int argc,
+                          const Handle *argv);
+Handle runtime_proxy_construct(Isolate *iso, Handle proxy, int argc, const Handle *argv,
+                               Handle new_target);
+
+/* ---- Arguments objects (ES2025 10.4.4) ------------------------------------------------ */
+
+/* 10.4.4.6 CreateUnmappedArgumentsObject (strict functions, non-simple parameter lists):
+ * argv holds argc values in slots the collector sees (frame registers or handles). */
+Handle runtime_new_unmapped_arguments(Isolate *iso, int argc, const Tagged *argv);
+/* 10.4.4.7 CreateMappedArgumentsObject: argument i < mapped_count aliases slot
+ * context_slots[i] of `context` (-1: not mapped, e.g. a duplicate parameter name that a later
+ * one shadows). mapped_count is min(argc, number of formals). "callee" is callee. */
+Handle runtime_new_mapped_arguments(Isolate *iso, Handle callee, Handle context, int argc,
+                                    const Tagged *argv, int mapped_count,
+                                    const int *context_slots);
 
 /* ---- Iterators (ES2025 7.4) ------------------------------------------------------------ */
 
@@ -209,6 +306,15 @@ Handle runtime_iterable_to_list(Isolate *iso, Handle iterable);
  * %NativeError.prototype%), with message and a "stack" own property captured from the
  * current JS frames. May allocate. */
 Handle runtime_new_error(Isolate *iso, ErrorKind kind, Handle message);
+/* The same with a formatted message. May allocate. */
+Handle runtime_new_error_fmt(Isolate *iso, ErrorKind kind, const char *fmt, ...)
+    KILN_PRINTF(3, 4);
+/* Gives error an own non-enumerable "stack": "Name: message" (read from the error's own
+ * properties: name through the chain, message) followed by "\n" and the frames text from
+ * iso->capture_stack_trace when that is set and returns a non-empty string (the hook returns
+ * only the frame lines, "    at f (file:1:2)" joined by "\n"). For the Error constructors.
+ * May allocate; calls no user code (getters are not run). */
+bool runtime_install_error_stack(Isolate *iso, Handle error);
 /* Throws a TypeError "x is not a function"-style message naming the value. Returns an
  * empty Handle for convenient `return runtime_throw_...`. */
 Handle runtime_throw_not_callable(Isolate *iso, Handle value);

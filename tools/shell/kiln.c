@@ -1,53 +1,173 @@
 /*
- * kiln.c: the d8-like shell. Today it parses the engine flags and reports what it can run;
- * running JavaScript arrives with the front end (scanner, parser, bytecode interpreter).
+ * kiln.c: the kiln shell's entry point: the command line, then each script in order in one
+ * realm (shell-run.c), or the REPL (shell-repl.c).
+ *
+ *   kiln [flags] FILE...          run the files in order
+ *   kiln [flags] -e CODE          run CODE (-e and files mix, in order)
+ *   kiln [flags]                  a REPL on a terminal; else all of stdin as one script
+ *
+ * Exit codes: 0 ok, 1 an uncaught exception, 2 a usage error or an unreadable file.
  */
-#include <stdio.h>
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/flags.h"
+#include "builtins/builtins-weak.h"
 #include "execution/isolate.h"
+#include "shell.h"
 
-#define KILN_SHELL_VERSION "0.1.0"
+/* V(flag, help): the shell's own flags (the engine's come from base/flags.h). */
+#define SHELL_FLAG_LIST(V)                                                              \
+  V("-e CODE", "run CODE as a script (may be repeated; runs in order with the files)")  \
+  V("--module FILE", "run FILE as an ES module (not supported yet)")                    \
+  V("--test262", "install the $262 host object of test262's INTERPRETING.md")           \
+  V("--help, -h", "print this text")                                                    \
+  V("--version", "print the version")
+
+typedef enum { SCRIPT_FILE, SCRIPT_CODE, SCRIPT_MODULE } ScriptKind;
+
+typedef struct {
+  ScriptKind kind;
+  const char *text;   /* the file name or the code */
+} Script;
+
+typedef struct {
+  Flags flags;
+  HostOptions host;
+  Script *scripts;
+  int script_count;
+} ShellArgs;
 
 static void shell_usage(FILE *f) {
   fprintf(f,
-          "Usage: kiln [flags] FILE...   run the files in one realm\n"
+          "Usage: kiln [flags] FILE...   run the files in order in one realm\n"
           "       kiln [flags] -e CODE   run CODE\n"
-          "       kiln [flags]           start a REPL\n\n"
-          "Shell flags:\n"
-          "  --help                  this text\n"
-          "  --version               print the version\n\n"
-          "Engine flags:\n");
+          "       kiln [flags]           start a REPL (or run stdin when it is not a terminal)\n"
+          "\nShell flags:\n");
+#define V(flag, help) fprintf(f, "  %-24s %s\n", flag, help);
+  SHELL_FLAG_LIST(V)
+#undef V
+  fprintf(f, "\nEngine flags:\n");
   flags_print_help(f);
+  fprintf(f, "\nExit status: 0 ok, 1 uncaught exception, 2 usage error or unreadable file.\n");
+}
+
+static void shell_add_script(ShellArgs *a, ScriptKind kind, const char *text) {
+  a->scripts[a->script_count++] = (Script){kind, text};
+}
+
+/* Parses argv into a. Returns -1 to go on and run, else the exit code to stop with (0 after
+ * --help and --version, 2 on a usage error). */
+static int shell_parse_args(int argc, char **argv, ShellArgs *a) {
+  flags_init_defaults(&a->flags);
+  a->host = (HostOptions){false};
+  a->scripts = calloc((size_t)argc, sizeof(Script));
+  if (a->scripts == NULL) return kShellExitUsage;
+  bool only_files = false;
+  for (int i = 1; i < argc; i++) {
+    const char *arg = argv[i];
+    char err[256];
+    if (only_files || arg[0] != '-' || strcmp(arg, "-") == 0) {
+      shell_add_script(a, SCRIPT_FILE, arg);
+    } else if (!strcmp(arg, "--")) {
+      only_files = true;
+    } else if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
+      shell_usage(stdout);
+      return kShellExitOk;
+    } else if (!strcmp(arg, "--version")) {
+      printf("kiln " KILN_SHELL_VERSION "\n");
+      return kShellExitOk;
+    } else if (!strcmp(arg, "-e") || !strcmp(arg, "--module")) {
+      if (i + 1 == argc) {
+        fprintf(stderr, "kiln: %s needs an argument (see kiln --help)\n", arg);
+        return kShellExitUsage;
+      }
+      shell_add_script(a, arg[1] == 'e' ? SCRIPT_CODE : SCRIPT_MODULE, argv[++i]);
+    } else if (!strcmp(arg, "--test262")) {
+      a->host.test262 = true;
+    } else if (!flags_parse_one(&a->flags, arg, err, sizeof err)) {
+      fprintf(stderr, "kiln: %s (see kiln --help)\n", err);
+      return kShellExitUsage;
+    }
+  }
+  return -1;
+}
+
+/* Checks before anything runs that every file can be read and no module is asked for. */
+static int shell_check_scripts(const ShellArgs *a) {
+  for (int i = 0; i < a->script_count; i++) {
+    const Script *s = &a->scripts[i];
+    if (s->kind == SCRIPT_MODULE) {
+      fprintf(stderr, "kiln: %s: modules are not supported yet (--module)\n", s->text);
+      return kShellExitUsage;
+    }
+    if (s->kind == SCRIPT_FILE && strcmp(s->text, "-") != 0 && access(s->text, R_OK) != 0) {
+      fprintf(stderr, "kiln: cannot read %s: %s\n", s->text, strerror(errno));
+      return kShellExitUsage;
+    }
+  }
+  return kShellExitOk;
+}
+
+/* Runs one script; returns its exit code. */
+static int shell_run_script(Isolate *iso, const Script *s) {
+  if (s->kind == SCRIPT_FILE && strcmp(s->text, "-") == 0) return repl_run_stdin(iso);
+  HandleScope scope;
+  handle_scope_open(iso, &scope);
+  int code = kShellExitOk;
+  Handle result;
+  if (s->kind == SCRIPT_CODE) {
+    result = run_source(iso, s->text, strlen(s->text), "[eval]");
+  } else {
+    size_t length;
+    char *source = run_read_file(s->text, &length);
+    if (source == NULL) {
+      fprintf(stderr, "kiln: cannot read %s: %s\n", s->text, strerror(errno));
+      handle_scope_close(&scope);
+      return kShellExitUsage;
+    }
+    result = run_source(iso, source, length, s->text);
+    free(source);
+  }
+  /* The end of the script's turn: WeakRef targets may die, registries clean up. */
+  if (handle_is_null(result) || !builtins_weak_host_turn_ended(iso)) {
+    run_report_exception(iso);
+    code = kShellExitException;
+  }
+  handle_scope_close(&scope);
+  return code;
+}
+
+static int shell_run(ShellArgs *a) {
+  Isolate *iso = isolate_new(&a->flags);
+  if (iso == NULL) {
+    fprintf(stderr, "kiln: could not create an isolate (out of memory)\n");
+    return kShellExitException;
+  }
+  int code = kShellExitOk;
+  if (!host_setup(iso, &a->host)) {
+    run_report_exception(iso);
+    code = kShellExitException;
+  } else if (a->script_count == 0) {
+    code = isatty(STDIN_FILENO) ? repl_run(iso) : repl_run_stdin(iso);
+  } else {
+    for (int i = 0; i < a->script_count && code == kShellExitOk; i++)
+      code = shell_run_script(iso, &a->scripts[i]);
+  }
+  fflush(stdout);
+  isolate_free(iso);
+  return code;
 }
 
 int main(int argc, char **argv) {
-  Flags flags;
-  flags_init_defaults(&flags);
-  int scripts = 0;
-  for (int i = 1; i < argc; i++) {
-    char err[256];
-    if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { shell_usage(stdout); return 0; }
-    if (!strcmp(argv[i], "--version")) { printf("kiln " KILN_SHELL_VERSION "\n"); return 0; }
-    if (!strcmp(argv[i], "-e")) { scripts++; i++; continue; }
-    if (argv[i][0] != '-') { scripts++; continue; }
-    if (!flags_parse_one(&flags, argv[i], err, sizeof err)) {
-      fprintf(stderr, "kiln: %s (see kiln --help)\n", err);
-      return 2;
-    }
+  ShellArgs args;
+  int code = shell_parse_args(argc, argv, &args);
+  if (code < 0) {
+    code = shell_check_scripts(&args);
+    if (code == kShellExitOk) code = shell_run(&args);
   }
-  Isolate *iso = isolate_new(&flags);
-  if (iso == NULL) {
-    fprintf(stderr, "kiln: could not create an isolate (out of memory)\n");
-    return 1;
-  }
-  isolate_free(iso);
-  if (scripts > 0) {
-    fprintf(stderr, "kiln: this build has the engine core only; running JavaScript needs the "
-                    "front end, which has not landed yet\n");
-    return 2;
-  }
-  printf("kiln " KILN_SHELL_VERSION ": engine core only (no parser yet); try --help\n");
-  return 0;
+  free(args.scripts);
+  return code;
 }

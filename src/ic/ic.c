@@ -1,0 +1,308 @@
+/*
+ * ic.c: the inline caches' slow paths: do the generic operation, and teach the slot the
+ * receiver's map when the access is a plain field access (handlers: see ic.h).
+ */
+#include "ic/ic.h"
+
+#include "execution/contexts.h"
+#include "heap/factory.h"
+#include "objects/dictionary.h"
+#include "objects/map.h"
+#include "runtime/runtime.h"
+
+/* Objects whose named properties are exactly what their map or dictionary describes. */
+static bool ic_is_plain_object(Tagged o) {
+  if (!is_heap_object(o)) return false;
+  switch (heap_object_type(o)) {
+    case JS_OBJECT_TYPE:
+    case JS_ARRAY_TYPE:
+    case JS_FUNCTION_TYPE:
+    case JS_ERROR_TYPE:
+    case JS_PRIMITIVE_WRAPPER_TYPE: /* named (non-index) properties are ordinary */
+      return true;
+    default:
+      return false;
+  }
+}
+
+/* ... and in fast mode: their fields can be cached by map. */
+static bool ic_is_simple_receiver(Tagged o) {
+  return ic_is_plain_object(o) && !map_is_dictionary(heap_object_map(o));
+}
+
+static Tagged ic_field_handler(const LookupResult *lookup) {
+  if (lookup->state == LOOKUP_IN_OBJECT) {
+    return smi_from_int(lookup->offset << kICKindBits | IC_FIELD_IN_OBJECT);
+  }
+  if (lookup->state == LOOKUP_BACKING_STORE) {
+    return smi_from_int(lookup->index << kICKindBits | IC_FIELD_BACKING);
+  }
+  return 0;
+}
+
+/* Adds (map, handler) to slot: monomorphic, then polymorphic, then megamorphic. handler
+ * and map are Handles. May allocate. */
+static void ic_update(Isolate *iso, Handle fv, int slot, Handle map, Handle handler) {
+  if (!ic_has_vector(H(fv))) return;
+  Tagged *s = feedback_vector_slot(H(fv), slot);
+  if (s[0] == kFeedbackMegamorphic) return;
+  if (is_undefined(iso, s[0]) || s[0] == H(map)) {
+    feedback_vector_set(H(fv), slot, 0, H(map));
+    feedback_vector_set(H(fv), slot, 1, H(handler));
+    return;
+  }
+  int64_t old = ic_is_fixed_array(s[0]) ? fixed_array_length(s[0]) : 2;
+  if (old >= kMaxPolymorphism * 2) {
+    feedback_vector_set(H(fv), slot, 0, kFeedbackMegamorphic);
+    feedback_vector_set(H(fv), slot, 1, ROOT(iso, undefined_value));
+    return;
+  }
+  Handle poly = factory_new_fixed_array(iso, old + 2);
+  if (handle_is_null(poly)) {
+    isolate_clear_pending_exception(iso);
+    return;
+  }
+  s = feedback_vector_slot(H(fv), slot);
+  if (ic_is_fixed_array(s[0])) {
+    for (int64_t i = 0; i < old; i++) fixed_array_set(H(poly), i, fixed_array_get(s[0], i));
+  } else {
+    fixed_array_set(H(poly), 0, s[0]);
+    fixed_array_set(H(poly), 1, s[1]);
+  }
+  fixed_array_set(H(poly), old, H(map));
+  fixed_array_set(H(poly), old + 1, H(handler));
+  feedback_vector_set(H(fv), slot, 0, H(poly));
+  feedback_vector_set(H(fv), slot, 1, ROOT(iso, undefined_value));
+}
+
+/* A FixedArray of the n values. May allocate; empty on failure (no exception left
+ * pending). */
+static Handle ic_tuple(Isolate *iso, int n, const Tagged *values) {
+  Handle h[3];
+  for (int i = 0; i < n; i++) h[i] = handle_new(iso, values[i]);
+  Handle tuple = factory_new_fixed_array(iso, n);
+  if (handle_is_null(tuple)) {
+    isolate_clear_pending_exception(iso);
+    return tuple;
+  }
+  for (int i = 0; i < n; i++) fixed_array_set(H(tuple), i, H(h[i]));
+  return tuple;
+}
+
+static Handle ic_pair(Isolate *iso, Tagged a, Tagged b) {
+  Tagged values[2] = {a, b};
+  return ic_tuple(iso, 2, values);
+}
+
+/* The handler for loading name from receiver, or empty if not cacheable. May allocate. */
+static Handle ic_compute_load_handler(Isolate *iso, Handle receiver, Handle name) {
+  Handle proto;
+  LookupResult lookup;
+  if (is_string(H(receiver))) {
+    Tagged sp = context_get(iso->native_context, NATIVE_CONTEXT_string_prototype);
+    proto = handle_new(iso, sp);
+  } else {
+    if (!ic_is_simple_receiver(H(receiver))) return HANDLE_NULL;
+    if (property_lookup_own(iso, receiver, name, &lookup)) {
+      if (property_details_kind(lookup.details) != PROPERTY_DATA) return HANDLE_NULL;
+      Tagged h = ic_field_handler(&lookup);
+      return h ? handle_new(iso, h) : HANDLE_NULL;
+    }
+    proto = handle_new(iso, map_prototype(heap_object_map(H(receiver))));
+  }
+  if (!ic_is_simple_receiver(H(proto))) return HANDLE_NULL;
+  if (!property_lookup_own(iso, proto, name, &lookup)) return HANDLE_NULL;
+  if (property_details_kind(lookup.details) != PROPERTY_DATA) return HANDLE_NULL;
+  Tagged h = ic_field_handler(&lookup);
+  if (h == 0) return HANDLE_NULL;
+  Tagged values[3] = {H(proto), heap_object_map(H(proto)), h};
+  return ic_tuple(iso, 3, values);
+}
+
+Handle ic_load_named_miss(Isolate *iso, Handle fv, int slot, Handle receiver, Handle name) {
+  if (ic_has_vector(H(fv)) && feedback_vector_get(H(fv), slot, 0) != kFeedbackMegamorphic &&
+      is_heap_object(H(receiver))) {
+    Handle handler = ic_compute_load_handler(iso, receiver, name);
+    if (!handle_is_null(handler)) {
+      Handle map = handle_new(iso, heap_object_map(H(receiver)));
+      ic_update(iso, fv, slot, map, handler);
+      Tagged out;
+      if (ic_load_named_hit(H(fv), slot, H(receiver), &out)) return handle_new(iso, out);
+    }
+  }
+  return runtime_get_property(iso, receiver, name);
+}
+
+/* Whether an ordinary [[Set]] of name on receiver (simple, fast) adds an own data
+ * property: no own property, nothing read-only or an accessor on the chain. Does not
+ * allocate on the JS heap. */
+static bool ic_set_would_add(Isolate *iso, Handle receiver, Handle name) {
+  if (!js_object_is_extensible(H(receiver))) return false;
+  for (Tagged o = H(receiver); is_js_receiver(o); o = js_object_get_prototype(o)) {
+    if (!ic_is_plain_object(o)) return false; /* an exotic object on the chain */
+    LookupResult lookup;
+    Handle h = handle_new(iso, o);
+    if (property_lookup_own(iso, h, name, &lookup)) {
+      if (o == H(receiver)) return false;
+      return property_details_kind(lookup.details) == PROPERTY_DATA &&
+             !(property_details_attributes(lookup.details) & READ_ONLY);
+    }
+  }
+  return true;
+}
+
+/* After an add: if receiver went from old_map to a new map by adding name as an
+ * in-object field, caches the transition. May allocate. */
+static void ic_record_transition(Isolate *iso, Handle fv, int slot, Handle receiver,
+                                 Handle old_map, Handle name) {
+  Tagged map = heap_object_map(H(receiver));
+  if (map_back_pointer(map) != H(old_map) || map_is_dictionary(map)) return;
+  LookupResult lookup;
+  if (!property_lookup_own(iso, receiver, name, &lookup)) return;
+  if (lookup.state != LOOKUP_IN_OBJECT ||
+      property_details_attributes(lookup.details) != PROPERTY_ATTRIBUTES_NONE) {
+    return;
+  }
+  Handle handler = ic_pair(iso, map, ic_field_handler(&lookup));
+  if (!handle_is_null(handler)) ic_update(iso, fv, slot, old_map, handler);
+}
+
+/* Caches a store into an existing own writable field. true if it did (and stored). */
+static bool ic_store_existing(Isolate *iso, Handle fv, int slot, Handle receiver, Handle name,
+                              Handle value, bool define) {
+  LookupResult lookup;
+  if (!property_lookup_own(iso, receiver, name, &lookup)) return false;
+  if (property_details_kind(lookup.details) != PROPERTY_DATA) return false;
+  uint32_t attributes = property_details_attributes(lookup.details);
+  if (define ? attributes != PROPERTY_ATTRIBUTES_NONE : (attributes & READ_ONLY) != 0) {
+    return false;
+  }
+  Tagged h = ic_field_handler(&lookup);
+  if (h == 0) return false;
+  Handle handler = handle_new(iso, h);
+  ic_update(iso, fv, slot, lookup.holder_map, handler);
+  return ic_store_named_hit(H(fv), slot, H(receiver), H(value));
+}
+
+bool ic_store_named_miss(Isolate *iso, Handle fv, int slot, Handle receiver, Handle name,
+                         Handle value, bool strict) {
+  bool learn = ic_has_vector(H(fv)) &&
+               feedback_vector_get(H(fv), slot, 0) != kFeedbackMegamorphic &&
+               ic_is_simple_receiver(H(receiver));
+  if (learn && ic_store_existing(iso, fv, slot, receiver, name, value, false)) return true;
+  bool adds = learn && ic_set_would_add(iso, receiver, name);
+  Handle old_map = handle_new(iso, is_heap_object(H(receiver)) ? heap_object_map(H(receiver))
+                                                                : ROOT(iso, undefined_value));
+  if (!runtime_set_property(iso, receiver, name, value, strict)) return false;
+  if (adds) ic_record_transition(iso, fv, slot, receiver, old_map, name);
+  return true;
+}
+
+bool ic_define_named_miss(Isolate *iso, Handle fv, int slot, Handle receiver, Handle name,
+                          Handle value) {
+  bool learn = ic_has_vector(H(fv)) &&
+               feedback_vector_get(H(fv), slot, 0) != kFeedbackMegamorphic &&
+               ic_is_simple_receiver(H(receiver)) && js_object_is_extensible(H(receiver));
+  if (learn && ic_store_existing(iso, fv, slot, receiver, name, value, true)) return true;
+  LookupResult lookup;
+  bool adds = learn && !property_lookup_own(iso, receiver, name, &lookup);
+  Handle old_map = handle_new(iso, heap_object_map(H(receiver)));
+  if (!runtime_create_data_property_or_throw(iso, receiver, name, value)) return false;
+  if (adds) ic_record_transition(iso, fv, slot, receiver, old_map, name);
+  return true;
+}
+
+/* ---- feedback only ------------------------------------------------------------------ */
+
+void ic_record_keyed(Isolate *iso, Tagged fv, int slot, Tagged receiver) {
+  if (!ic_has_vector(fv) || !is_heap_object(receiver)) return;
+  Tagged *s = feedback_vector_slot(fv, slot);
+  Tagged map = heap_object_map(receiver);
+  if (is_undefined(iso, s[0])) feedback_vector_set(fv, slot, 0, map);
+  else if (s[0] != map) s[0] = kFeedbackMegamorphic;
+}
+
+static int ic_binary_kind(Tagged v) {
+  if (is_smi(v)) return IC_BINARY_SMI;
+  if (is_heap_number(v)) return IC_BINARY_NUMBER;
+  if (is_string(v)) return IC_BINARY_STRING;
+  return IC_BINARY_ANY;
+}
+
+void ic_record_binary(Tagged fv, int slot, Tagged left, Tagged right) {
+  if (!ic_has_vector(fv)) return;
+  Tagged *s = feedback_vector_slot(fv, slot);
+  int bits = is_smi(s[0]) ? smi_value(s[0]) : 0;
+  if (bits < 0) bits = 0;
+  bits |= ic_binary_kind(left) | ic_binary_kind(right);
+  s[0] = smi_from_int(bits);
+}
+
+void ic_record_call(Isolate *iso, Tagged fv, int slot, Tagged target) {
+  if (!ic_has_vector(fv)) return;
+  Tagged *s = feedback_vector_slot(fv, slot);
+  if (s[0] == target || s[0] == kFeedbackMegamorphic) return;
+  if (is_undefined(iso, s[0]) && is_js_function(target)) feedback_vector_set(fv, slot, 0, target);
+  else s[0] = kFeedbackMegamorphic;
+}
+
+/* ---- globals ------------------------------------------------------------------------ */
+
+void ic_load_global_record(Isolate *iso, Tagged fv, int slot, Tagged name) {
+  if (!ic_has_vector(fv)) return;
+  Tagged nc = iso->native_context;
+  Tagged names = context_get(nc, NATIVE_CONTEXT_script_scope_names);
+  if (is_name_dictionary(names)) {
+    int entry = name_dictionary_find(iso, names, name);
+    if (entry >= 0) {
+      feedback_vector_set(fv, slot, 0, context_get(nc, NATIVE_CONTEXT_script_context));
+      feedback_vector_set(fv, slot, 1, dictionary_value_at(names, entry));
+      return;
+    }
+  }
+  Tagged global = context_get(nc, NATIVE_CONTEXT_global_object);
+  if (!is_heap_object(global) || !map_is_dictionary(heap_object_map(global))) return;
+  Tagged dict = js_object_properties(global);
+  int entry = name_dictionary_find(iso, dict, name);
+  if (entry < 0) return;
+  feedback_vector_set(fv, slot, 0, dict);
+  feedback_vector_set(fv, slot, 1, smi_from_int(entry));
+}
+
+bool ic_store_global_hit(Isolate *iso, Tagged fv, int slot, Tagged name, Tagged value) {
+  if (!ic_has_vector(fv)) return false;
+  Tagged *s = feedback_vector_slot(fv, slot);
+  if (!is_heap_object(s[0]) || !is_smi(s[1])) return false;
+  Tagged nc = iso->native_context;
+  int index = smi_value(s[1]);
+  if (s[0] == context_get(nc, NATIVE_CONTEXT_script_context)) {
+    if (is_the_hole(iso, context_get(s[0], index))) return false;
+    context_set(s[0], index, value);
+    return true;
+  }
+  Tagged global = context_get(nc, NATIVE_CONTEXT_global_object);
+  if (s[0] != js_object_properties(global) || index >= dictionary_capacity(s[0])) return false;
+  if (dictionary_key_at(s[0], index) != name) return false;
+  PropertyDetails d = dictionary_details_at(s[0], index);
+  if (property_details_kind(d) != PROPERTY_DATA || (property_details_attributes(d) & READ_ONLY)) {
+    return false;
+  }
+  dictionary_set_value_at(s[0], index, value);
+  return true;
+}
+
+void ic_store_global_record(Isolate *iso, Tagged fv, int slot, Tagged name) {
+  if (!ic_has_vector(fv)) return;
+  Tagged nc = iso->native_context;
+  Tagged names = context_get(nc, NATIVE_CONTEXT_script_scope_names);
+  if (is_name_dictionary(names)) {
+    int entry = name_dictionary_find(iso, names, name);
+    if (entry >= 0) {
+      if (property_details_attributes(dictionary_details_at(names, entry)) & READ_ONLY) return;
+      feedback_vector_set(fv, slot, 0, context_get(nc, NATIVE_CONTEXT_script_context));
+      feedback_vector_set(fv, slot, 1, dictionary_value_at(names, entry));
+      return;
+    }
+  }
+  ic_load_global_record(iso, fv, slot, name);
+}
