@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "execution/contexts.h"
+#include "execution/microtask-queue.h"
 #include "interpreter/compiler.h"
 #include "interpreter/interpreter.h"
 #include "objects/js-function.h"
@@ -78,3 +79,5 @@ done:
 bool execution_stack_ok(Isolate *iso) {
   return (uintptr_t)__builtin_frame_address(0) > iso->c_stack_limit;
 }
+
+bool execution_run_microtasks(Isolate *iso) { return microtask_queue_run(iso); }

@@ -31,6 +31,13 @@ Handle execution_construct(Isolate *iso, Handle constructor, int argc, const Han
 Handle execution_run_script(Isolate *iso, const char *source, size_t length,
                             const char *filename);
 
+/* A microtask checkpoint (ES2025 9.5, HTML's "perform a microtask checkpoint"): runs the
+ * isolate's queued jobs (promise reactions, async function resumptions) until none is
+ * left, then reports each promise still rejected with no handler to
+ * iso->unhandled_rejection. false with the exception pending when a job threw (the rest
+ * stay queued). Embedders call it after each script; it runs any code. */
+bool execution_run_microtasks(Isolate *iso);
+
 /* True when the C stack has room for another level of recursion (parser, interpreter,
  * JSON, ...). Callers that recurse check this and throw
  * "RangeError: Maximum call stack size exceeded" when it is false. */

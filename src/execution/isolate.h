@@ -37,6 +37,10 @@ typedef struct Isolate {
   Handle (*capture_stack_trace)(struct Isolate *iso);
                                 /* set by the interpreter: the current JS stack as the
                                    text of an error's "stack" property (may allocate) */
+  void (*unhandled_rejection)(struct Isolate *iso, Handle promise, Handle reason);
+                                /* the host's report of a promise still rejected with no
+                                   handler at the end of a microtask checkpoint
+                                   (execution_run_microtasks), or NULL */
   uint64_t hash_seed;           /* random per isolate: string hashes cannot be predicted */
   uint64_t next_symbol_hash;
   Flags flags;

@@ -42,7 +42,8 @@
   V(ordered_hash_map_map, ORDERED_HASH_MAP_TYPE)                                 \
   V(ordered_hash_set_map, ORDERED_HASH_SET_TYPE)                                 \
   V(ephemeron_hash_table_map, EPHEMERON_HASH_TABLE_TYPE)                         \
-  V(weak_fixed_array_map, WEAK_FIXED_ARRAY_TYPE)
+  V(weak_fixed_array_map, WEAK_FIXED_ARRAY_TYPE) \
+  V(bigint_map, BIGINT_TYPE)
 
 /* The oddballs: V(root name, kind, to_string text, typeof text, ToNumber value). */
 #define ODDBALL_ROOT_LIST(V)                                        \
@@ -120,7 +121,11 @@
   V(constructor_proxy_map)       /* callable and a constructor */                   \
   V(identity_hash_symbol)        /* private key of objects' identity hash (made lazily) */ \
   V(weak_ref_kept_objects)       /* FixedArray: WeakRef targets kept alive this turn (or 0) */ \
-  V(finalization_registries)     /* EphemeronHashTable: live registries (made lazily) */
+  V(finalization_registries)     /* EphemeronHashTable: live registries (made lazily) */ \
+  V(microtask_queue)             /* the job queue (execution/microtask-queue.h): a     \
+                                    FixedArray ring, Smi 0 until the first job */       \
+  V(pending_rejections)          /* promises rejected with no handler yet (the same),  \
+                                    Smi 0 when none */
 
 /* The well-known symbols (ES2025 6.1.5.1): V(root name, description). Created by
  * runtime_setup_roots (runtime/runtime.h) during bootstrap, shared by every realm. */

@@ -167,6 +167,29 @@ static void gen_reference_store(Gen *g, Reference *ref, StoreMode mode) {
 
 /* ---- Destructuring ---------------------------------------------------------------------- */
 
+/* Is target's reference evaluated before its value is produced (13.15.5.5 / 13.15.5.6
+ * step 1, 8.6.2 KeyedBindingInitialization step 2): member targets, and names resolved at
+ * run time (with, sloppy eval), whose binding is found first. */
+static bool is_early_reference(AstNode *target) {
+  if (target == NULL) return false;
+  if (target->kind == AST_MEMBER || target->kind == AST_SUPER_MEMBER) return true;
+  return target->kind == AST_IDENTIFIER && target->u.ident.var &&
+         target->u.ident.var->location == VAR_LOCATION_LOOKUP;
+}
+
+/* The default of an early-reference target: elem = value when elem is undefined (an
+ * anonymous function gets the target's name when it is an identifier). */
+static void gen_early_reference_default(Gen *g, AstNode *e, AstNode *target, int elem) {
+  if (e->kind != AST_ASSIGN_PATTERN) return;
+  int have = gen_label(g);
+  EMIT(g, Ldar, elem);
+  gen_jump(g, Bytecode_JumpIfNotUndefined, have);
+  gen_expr_named(g, e->u.assign.value,
+                 target->kind == AST_IDENTIFIER ? target->u.ident.name : NULL);
+  EMIT(g, Star, elem);
+  gen_bind(g, have);
+}
+
 static void gen_require_object_coercible(Gen *g, int value) {
   int ok = gen_label(g);
   EMIT(g, Ldar, value);
@@ -210,7 +233,7 @@ static void gen_object_pattern(Gen *g, AstObject *o, int value, StoreMode mode) 
     /* A member target is evaluated before the property is read (13.15.5.6 step 1). */
     AstNode *e = strip(p->value);
     AstNode *target = e && e->kind == AST_ASSIGN_PATTERN ? strip(e->u.assign.target) : e;
-    bool is_ref = target && (target->kind == AST_MEMBER || target->kind == AST_SUPER_MEMBER);
+    bool is_ref = is_early_reference(target);
     Reference ref;
     if (is_ref) gen_reference(g, target, &ref, false);
     if (name) {
@@ -221,14 +244,7 @@ static void gen_object_pattern(Gen *g, AstObject *o, int value, StoreMode mode) 
     }
     EMIT(g, Star, elem);
     if (is_ref) {
-      if (e->kind == AST_ASSIGN_PATTERN) {
-        int have = gen_label(g);
-        EMIT(g, Ldar, elem);
-        gen_jump(g, Bytecode_JumpIfNotUndefined, have);
-        gen_expr(g, e->u.assign.value);
-        EMIT(g, Star, elem);
-        gen_bind(g, have);
-      }
+      gen_early_reference_default(g, e, target, elem);
       EMIT(g, Ldar, elem);
       gen_reference_store(g, &ref, mode);
     } else {
@@ -263,8 +279,14 @@ static void gen_iterator_step(Gen *g, int iter, int next, int done, int elem) {
   gen_reg_release(g, mark);
 }
 
+/* `...target` (13.15.5.5 AssignmentRestElement): a member target's reference is evaluated
+ * before the remaining values are collected. */
 static void gen_array_rest(Gen *g, AstNode *target, int iter, int next, int done, StoreMode mode) {
   int mark = gen_reg_mark(g);
+  target = strip(target);
+  Reference ref;
+  bool is_ref = is_early_reference(target);
+  if (is_ref) gen_reference(g, target, &ref, false);
   int arr = gen_new_reg(g), index = gen_new_reg(g), result = gen_new_reg(g);
   EMIT(g, CreateEmptyArrayLiteral, SLOT(g));
   EMIT(g, Star, arr);
@@ -289,7 +311,12 @@ static void gen_array_rest(Gen *g, AstNode *target, int iter, int next, int done
   EMIT(g, Star, done);
   gen_jump(g, Bytecode_JumpLoop, loop);
   gen_bind(g, end);
-  gen_assign_target(g, target, arr, mode);
+  if (is_ref) {
+    EMIT(g, Ldar, arr);
+    gen_reference_store(g, &ref, mode);
+  } else {
+    gen_assign_target(g, target, arr, mode);
+  }
   gen_reg_release(g, mark);
 }
 
@@ -319,18 +346,11 @@ static void gen_array_pattern(Gen *g, AstArray *a, int value, StoreMode mode) {
     /* Member targets are evaluated before the step (13.15.5.5 step 1). */
     AstNode *target = e && e->kind == AST_ASSIGN_PATTERN ? strip(e->u.assign.target) : e;
     Reference ref;
-    bool is_ref = target && (target->kind == AST_MEMBER || target->kind == AST_SUPER_MEMBER);
+    bool is_ref = is_early_reference(target);
     if (is_ref) gen_reference(g, target, &ref, false);
     gen_iterator_step(g, iter, next, done, elem);
     if (e && is_ref) {
-      if (e->kind == AST_ASSIGN_PATTERN) {
-        int have = gen_label(g);
-        EMIT(g, Ldar, elem);
-        gen_jump(g, Bytecode_JumpIfNotUndefined, have);
-        gen_expr(g, e->u.assign.value);
-        EMIT(g, Star, elem);
-        gen_bind(g, have);
-      }
+      gen_early_reference_default(g, e, target, elem);
       EMIT(g, Ldar, elem);
       gen_reference_store(g, &ref, mode);
     } else if (e) {

@@ -274,6 +274,50 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
  * NaN for an invalid date) | */
 #define JS_DATE_FIELDS(F, T, P) JS_OBJECT_FIELDS(F, T, P) F(T, P, value, DOUBLE)
 
+/* JSGeneratorObject (ES2025 27.5, objects/js-generator.h): a generator's suspended frame.
+ * | map | properties | elements | function | context | receiver | input_or_debug_pos |
+ * | resume_mode | continuation | parameters_and_registers |
+ * function: the generator function's closure; context: the frame's context when it
+ * suspended; receiver: its `this`; input_or_debug_pos: the value sent by next/return/throw;
+ * resume_mode: JSGeneratorResumeMode; continuation: the suspend id it will resume at (>= 0)
+ * or kGeneratorExecuting / kGeneratorClosed; parameters_and_registers: a FixedArray of the
+ * frame's parameters then its registers, saved by SuspendGenerator (so the GC sees them). */
+#define JS_GENERATOR_OBJECT_FIELDS(F, T, P)                                            \
+  JS_OBJECT_FIELDS(F, T, P) F(T, P, function, TAGGED) F(T, P, context, TAGGED)          \
+  F(T, P, receiver, TAGGED) F(T, P, input_or_debug_pos, TAGGED) F(T, P, resume_mode, SMI) \
+  F(T, P, continuation, SMI) F(T, P, parameters_and_registers, TAGGED)
+
+/* JSAsyncFunctionObject: a JSGeneratorObject plus | promise | (the async function's result
+ * promise, ES2025 27.7.5.1 AsyncFunctionStart's capability). */
+#define JS_ASYNC_FUNCTION_OBJECT_FIELDS(F, T, P) \
+  JS_GENERATOR_OBJECT_FIELDS(F, T, P) F(T, P, promise, TAGGED)
+
+/* JSAsyncGeneratorObject (ES2025 27.6): a JSGeneratorObject plus | queue | is_awaiting |
+ * queue: [[AsyncGeneratorQueue]], a FixedArray list of requests (objects/js-generator.h);
+ * is_awaiting: 1 while the body awaits (so completions wait in the queue). */
+#define JS_ASYNC_GENERATOR_OBJECT_FIELDS(F, T, P) \
+  JS_GENERATOR_OBJECT_FIELDS(F, T, P) F(T, P, queue, TAGGED) F(T, P, is_awaiting, SMI)
+
+/* JSPromise (ES2025 27.2, objects/js-promise.h): | map | properties | elements |
+ * | reactions_or_result | flags |
+ * reactions_or_result: while pending, the reaction list (undefined or a PromiseReaction
+ * FixedArray chain, newest first); once settled, the result. flags: JSPromiseFlag bits
+ * (state, [[PromiseIsHandled]]). */
+#define JS_PROMISE_FIELDS(F, T, P) \
+  JS_OBJECT_FIELDS(F, T, P) F(T, P, reactions_or_result, TAGGED) F(T, P, flags, SMI)
+
+/* JSAsyncFromSyncIterator (ES2025 27.1.6): | map | properties | elements | sync_iterator |
+ * | next | the [[SyncIteratorRecord]]'s iterator and next method. */
+#define JS_ASYNC_FROM_SYNC_ITERATOR_FIELDS(F, T, P) \
+  JS_OBJECT_FIELDS(F, T, P) F(T, P, sync_iterator, TAGGED) F(T, P, next, TAGGED)
+
+/* BigInt (ES2025 6.1.6.2; objects/bigint.h): | map | length | sign | limb 0 | limb 1 | ... |
+ * The magnitude is `length` 64-bit limbs, least significant first (GMP's mpn layout); sign
+ * is 1 for negative values. Canonical: the top limb is non-zero, and 0n has no limbs and
+ * sign 0. The collector sizes it from length (word 1, as for every RAW_TAIL object). */
+#define BIGINT_FIELDS(F, T, P) \
+  HEAP_OBJECT_FIELDS(F, T, P) F(T, P, length, SMI) F(T, P, sign, SMI)
+
 /* LAYOUT_LIST(V): V(Type, prefix, FIELDS) for every layout. */
 #define LAYOUT_LIST(V)                                      \
   V(HeapObject, heap_object, HEAP_OBJECT_FIELDS)            \
@@ -308,7 +352,13 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
   V(JSCollectionIterator, js_collection_iterator, JS_COLLECTION_ITERATOR_FIELDS) \
   V(JSWeakRef, js_weak_ref, JS_WEAK_REF_FIELDS)             \
   V(JSFinalizationRegistry, js_finalization_registry, JS_FINALIZATION_REGISTRY_FIELDS) \
-  V(JSDate, js_date, JS_DATE_FIELDS)
+  V(JSDate, js_date, JS_DATE_FIELDS) \
+  V(JSGeneratorObject, js_generator_object, JS_GENERATOR_OBJECT_FIELDS) \
+  V(JSAsyncFunctionObject, js_async_function_object, JS_ASYNC_FUNCTION_OBJECT_FIELDS) \
+  V(JSAsyncGeneratorObject, js_async_generator_object, JS_ASYNC_GENERATOR_OBJECT_FIELDS) \
+  V(JSPromise, js_promise, JS_PROMISE_FIELDS)               \
+  V(JSAsyncFromSyncIterator, js_async_from_sync_iterator, JS_ASYNC_FROM_SYNC_ITERATOR_FIELDS) \
+  V(BigInt, bigint, BIGINT_FIELDS)
 
 /* -- the expansion -- */
 #define LAYOUT_INDEX(T, P, name, kind) T##_##name##_index,
@@ -367,6 +417,7 @@ _Static_assert((int)FixedArray_length_index == 1 && (int)SeqString_length_index 
                "variable-size objects keep their length in word 1");
 _Static_assert((int)SeqString_raw_hash_index == 2 && (int)Symbol_raw_hash_index == 2,
                "every Name keeps its hash in word 2");
+_Static_assert((int)BigInt_length_index == 1, "a BigInt keeps its limb count in word 1");
 _Static_assert((int)JSArray_length_index == (int)JSObject_kHeaderWords, "JSArray extends JSObject");
 
 /* ---- Maps and instance types ------------------------------------------------------ */
@@ -475,6 +526,14 @@ DEFINE_TYPE_CHECK(is_js_weak_set, t == JS_WEAK_SET_TYPE)
 DEFINE_TYPE_CHECK(is_js_weak_ref, t == JS_WEAK_REF_TYPE)
 DEFINE_TYPE_CHECK(is_js_finalization_registry, t == JS_FINALIZATION_REGISTRY_TYPE)
 DEFINE_TYPE_CHECK(is_js_date, t == JS_DATE_TYPE)
+DEFINE_TYPE_CHECK(is_js_generator_object, t == JS_GENERATOR_OBJECT_TYPE ||
+                                              t == JS_ASYNC_FUNCTION_OBJECT_TYPE ||
+                                              t == JS_ASYNC_GENERATOR_OBJECT_TYPE)
+DEFINE_TYPE_CHECK(is_js_async_function_object, t == JS_ASYNC_FUNCTION_OBJECT_TYPE)
+DEFINE_TYPE_CHECK(is_js_async_generator_object, t == JS_ASYNC_GENERATOR_OBJECT_TYPE)
+DEFINE_TYPE_CHECK(is_js_promise, t == JS_PROMISE_TYPE)
+DEFINE_TYPE_CHECK(is_js_async_from_sync_iterator, t == JS_ASYNC_FROM_SYNC_ITERATOR_TYPE)
+DEFINE_TYPE_CHECK(is_bigint, t == BIGINT_TYPE)
 #undef DEFINE_TYPE_CHECK
 
 KILN_INLINE bool is_number(Tagged v) { return is_smi(v) || is_heap_number(v); }

@@ -283,7 +283,22 @@ static void visit_function(Resolver *r, AstFunction *f) {
   r->fn = saved_fn;
 }
 
+/* `var arguments` in a function that has an arguments object names that object (ES2025
+ * 10.2.11 steps 15-18, 22: only a parameter, or without parameter expressions a function
+ * or lexical declaration, called arguments replaces it): the var takes its mode. */
+static void adopt_arguments_var(AstFunction *f) {
+  if (!is_arguments_owner(f->scope)) return;
+  AstVariable *v = scopes_find_local(f->scope, "arguments");
+  if (v == NULL || v->mode != VAR_MODE_VAR) return;
+  for (int i = 0; i < f->body.length; i++) {
+    AstNode *n = f->body.items[i];
+    if (n && n->kind == AST_FUNCTION_DECL && n->u.function.decl_var == v) return;
+  }
+  v->mode = VAR_MODE_ARGUMENTS;
+}
+
 static void visit_function_implicits(Resolver *r, AstFunction *f) {
+  adopt_arguments_var(f);
   if (f->kind == AST_FUNC_DERIVED_CONSTRUCTOR) implicit_var(r, f, "this", VAR_MODE_THIS, false);
   if (f->kind == AST_FUNC_DERIVED_CONSTRUCTOR && f->is_default_constructor)
     resolve_super_call(r);

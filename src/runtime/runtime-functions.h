@@ -59,7 +59,24 @@
                                  for an assignment resolved before its value */         \
   V(LoadLookupBinding, 2)     /* (holder, name): GetValue of that reference */         \
   V(StoreLookupBinding, 3)    /* (holder, name, value): PutValue (strictness of the     \
-                                 calling frame); returns value */
+                                 calling frame); returns value */ \
+  /* Generators and async functions (runtime/runtime-generators.c) */                  \
+  V(CreateGeneratorObject, 0) /* the generator (or async generator) object of the current \
+                                 frame: prototype from the closure's "prototype"; its   \
+                                 save area sized for the frame */                       \
+  V(GeneratorGetResumeMode, 1) /* (generator): the JSGeneratorResumeMode Smi of the last \
+                                 resume */                                              \
+  V(CreateAsyncFunctionObject, 0) /* the current async function frame's object and its  \
+                                 promise */                                             \
+  V(AsyncFunctionAwait, 2)    /* (async function object, value): Await's                \
+                                 PerformPromiseThen(PromiseResolve(value)) resuming the  \
+                                 object; returns its promise (throws) */                \
+  V(AsyncFunctionResolve, 2)  /* (async function object, value): resolves its promise;  \
+                                 returns the promise */                                 \
+  V(AsyncFunctionReject, 2)   /* (async function object, reason): rejects it; returns it */ \
+  V(ConstructForwardingArguments, 2) /* (constructor, new.target): Construct with the   \
+                                 calling frame's actual arguments (default derived     \
+                                 constructors) */
 
 typedef enum {
 #define V(name, argc) Runtime_##name,

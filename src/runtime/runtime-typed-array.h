@@ -18,8 +18,13 @@
  * symbols and every other string. Never allocates. */
 bool typed_array_canonical_numeric_index(Tagged key, double *index);
 
-/* ES2025 10.4.5.16 TypedArraySetElement: ToNumber(value) (calls user code), then the store
- * if index is still valid. false with an exception pending when ToNumber throws. */
+/* ToBigInt(value) for a BigInt64/BigUint64 array, else ToNumber(value): the value as the
+ * array's content type. Calls user code. */
+Handle typed_array_to_content(Isolate *iso, Handle ta, Handle value);
+
+/* ES2025 10.4.5.16 TypedArraySetElement: ToNumber(value) or ToBigInt(value) (calls user
+ * code), then the store if index is still valid. false with an exception pending when the
+ * conversion throws. */
 bool typed_array_set_element(Isolate *iso, Handle ta, double index, Handle value);
 
 /* ES2025 10.4.5.? [[PreventExtensions]]: refused (RT_FALSE) unless the typed array's length

@@ -147,14 +147,17 @@ static int shell_run(ShellArgs *a) {
     return kShellExitException;
   }
   int code = kShellExitOk;
+  if (a->host.test262) run_ignore_unhandled_rejections();
   if (!host_setup(iso, &a->host)) {
     run_report_exception(iso);
     code = kShellExitException;
   } else if (a->script_count == 0) {
     code = isatty(STDIN_FILENO) ? repl_run(iso) : repl_run_stdin(iso);
   } else {
-    for (int i = 0; i < a->script_count && code == kShellExitOk; i++)
+    for (int i = 0; i < a->script_count && code == kShellExitOk; i++) {
       code = shell_run_script(iso, &a->scripts[i]);
+      if (code == kShellExitOk && run_unhandled_rejection_count() > 0) code = kShellExitException;
+    }
   }
   fflush(stdout);
   isolate_free(iso);

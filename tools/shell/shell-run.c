@@ -30,8 +30,32 @@
 #include "runtime/runtime.h"
 #include "shell.h"
 
+/* The host's HostPromiseRejectionTracker report (iso->unhandled_rejection): a promise
+ * still rejected with no handler at the end of a microtask checkpoint is reported like an
+ * uncaught exception, "Uncaught (in promise) ...", and the shell exits 1 (as Node does). */
+static int run_unhandled_rejections;
+static bool run_rejections_ignored; /* --test262: the suite has no notion of them */
+
+void run_ignore_unhandled_rejections(void) { run_rejections_ignored = true; }
+
+static void run_report_rejection(Isolate *iso, Handle promise, Handle reason) {
+  KILN_UNUSED(promise);
+  char *text = run_describe_uncaught(iso, reason);
+  fflush(stdout);
+  fprintf(stderr, "Uncaught (in promise) %s\n", text + strlen("Uncaught "));
+  fflush(stderr);
+  free(text);
+  run_unhandled_rejections++;
+}
+
+int run_unhandled_rejection_count(void) { return run_unhandled_rejections; }
+
 Handle run_source(Isolate *iso, const char *source, size_t length, const char *name) {
-  return execution_run_script(iso, source, length, name);
+  iso->unhandled_rejection = run_rejections_ignored ? NULL : run_report_rejection;
+  Handle result = execution_run_script(iso, source, length, name);
+  /* The microtask checkpoint after the script (its promise jobs, async functions). */
+  if (!handle_is_null(result) && !execution_run_microtasks(iso)) return HANDLE_NULL;
+  return result;
 }
 
 char *run_read_file(const char *path, size_t *length) {

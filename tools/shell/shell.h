@@ -68,9 +68,16 @@ char *console_string_utf8(Isolate *iso, Tagged string);
 
 /* ---- shell-run.c: running code -------------------------------------------------------- */
 
-/* Runs source as a classic script of the current realm. Returns the completion value, or
- * an empty handle with the exception pending. */
+/* Runs source as a classic script of the current realm, then the jobs it queued (a
+ * microtask checkpoint). Returns the completion value, or an empty handle with the
+ * exception pending (the script's, or a job's). Promises left rejected with no handler are
+ * reported on stderr as "Uncaught (in promise) ..." and counted. */
 Handle run_source(Isolate *iso, const char *source, size_t length, const char *name);
+/* How many unhandled rejections have been reported: a run with any exits 1. */
+int run_unhandled_rejection_count(void);
+/* Stops reporting (and counting) them: test262 mode, where tests leave rejected promises
+ * unhandled on purpose. */
+void run_ignore_unhandled_rejections(void);
 /* Reads a whole file (malloc'd, *length set). NULL with errno set when it cannot. */
 char *run_read_file(const char *path, size_t *length);
 /* Reads and runs a file. Returns the completion value, or an empty handle with an exception

@@ -67,3 +67,13 @@ function nonSimple(a, b = 0) {
   return arguments[0];
 }
 assertEquals(nonSimple(1), 1, 'non-simple parameters: unmapped');
+
+// `var arguments` names the arguments object (ES2025 10.2.11 step 22).
+function varArguments() { return typeof arguments; var arguments = 1; }
+assertEquals(varArguments(), 'object', 'var arguments keeps the object');
+function varArgumentsAssigned(a) { var arguments; return arguments[0]; }
+assertEquals(varArgumentsAssigned(7), 7, 'var arguments without initializer');
+function functionArguments() { function arguments() {} return typeof arguments; }
+assertEquals(functionArguments(), 'function', 'a function declaration replaces it');
+function bodyVarArguments(a = 1) { var arguments; return typeof arguments; }
+assertEquals(bodyVarArguments(), 'object', 'non-simple parameters: the body var starts as it');
