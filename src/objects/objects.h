@@ -260,14 +260,15 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
 #define JS_WEAK_REF_FIELDS(F, T, P) JS_OBJECT_FIELDS(F, T, P) F(T, P, target, TAGGED)
 
 /* JSFinalizationRegistry (ES2025 26.2):
- * | map | properties | elements | cleanup | cells | holdings | realm |
+ * | map | properties | elements | cleanup | cells | holdings | realm | first_free |
  * cleanup: the callback; cells: a WeakFixedArray of (target, unregister token) pairs;
  * holdings: a FixedArray, holdings[i] belongs to cell i (the hole: a free cell). A cell
  * whose target slot was cleared (undefined) while its holdings are not the hole waits for
- * cleanup. realm: the NativeContext the registry was made in. */
+ * cleanup. realm: the NativeContext the registry was made in. first_free: every cell below
+ * it is in use (where register starts looking). */
 #define JS_FINALIZATION_REGISTRY_FIELDS(F, T, P)                                       \
   JS_OBJECT_FIELDS(F, T, P) F(T, P, cleanup, TAGGED) F(T, P, cells, TAGGED)           \
-  F(T, P, holdings, TAGGED) F(T, P, realm, TAGGED)
+  F(T, P, holdings, TAGGED) F(T, P, realm, TAGGED) F(T, P, first_free, SMI)
 
 /* JSDate (ES2025 21.4): | map | properties | elements | value (raw double: the time value,
  * NaN for an invalid date) | */
