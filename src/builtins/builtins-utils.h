@@ -60,7 +60,12 @@ typedef struct {
   V(reflect)                   \
   V(math)                      \
   V(json)                      \
-  V(array_buffer) V(typed_array) V(data_view) V(atomics)
+  V(array_buffer) V(typed_array) V(data_view) V(atomics) \
+  V(collections)               \
+  V(weak)                      \
+  V(date) \
+  V(generator) \
+  V(bigint)
 
 #define V(family) bool builtins_install_##family(Isolate *iso, Handle native_context);
 BUILTIN_FAMILY_LIST(V)
@@ -75,6 +80,18 @@ Handle builtins_create_dynamic_function(Isolate *iso, BuiltinArgs *args, int kin
 Handle builtins_object_prototype_to_string(Isolate *iso, Handle receiver);
 /* ES2025 23.1.5.1 CreateArrayIterator(array, kind): kind 0 keys, 1 values, 2 entries. */
 Handle builtins_create_array_iterator(Isolate *iso, Handle array, int kind);
+
+/* Installers of builtins-generator.c the async and promise families share (may allocate):
+ * a constructor that is not a global binding (%GeneratorFunction% and its relatives:
+ * "prototype" non-writable, non-configurable; the prototype's "constructor" non-writable,
+ * configurable; [[Prototype]] parent); object[@@toStringTag] = tag; a map for objects of
+ * type with prototype proto; replacing the realm's function map in slot by a copy whose
+ * prototype is proto. */
+Handle builtins_install_hidden_constructor(Isolate *iso, Handle nc, const char *name,
+                                           BuiltinFunction fn, Handle prototype, Handle parent);
+bool builtins_install_to_string_tag(Isolate *iso, Handle object, const char *tag);
+Handle builtins_new_internal_map(Isolate *iso, InstanceType type, Handle proto);
+bool builtins_reparent_function_map(Isolate *iso, Handle nc, int slot, Handle proto);
 
 /* ---- keys and installers (all may allocate; false/empty with an exception pending) ---- */
 

@@ -35,6 +35,7 @@ void bab_dispose(BytecodeArrayBuilder *b) {
   free(b->labels);
   free(b->keys);
   free(b->handlers);
+  free(b->jump_entries);
   memset(b, 0, sizeof *b);
 }
 
@@ -144,6 +145,32 @@ void bab_add_handler(BytecodeArrayBuilder *b, int start_label, int end_label,
   BAB_GROW(b->handlers, b->handler_capacity, b->handler_count);
   b->handlers[b->handler_count++] =
       (BcHandler){start_label, end_label, handler_label, context_register};
+}
+
+int bab_reserve_jump_table(BytecodeArrayBuilder *b, int size) {
+  int first = -1;
+  for (int i = 0; i < size; i++) {
+    int idx = bab_constant_handle(b, ROOT_HANDLE(b->iso, undefined_value));
+    if (idx < 0) return -1;
+    if (i == 0) first = idx;
+  }
+  return first;
+}
+
+void bab_set_jump_table_entry(BytecodeArrayBuilder *b, int constant_index, int label,
+                              int relative_to) {
+  BAB_GROW(b->jump_entries, b->jump_entry_capacity, b->jump_entry_count);
+  b->jump_entries[b->jump_entry_count++] = (BcJumpTableEntry){constant_index, label, relative_to};
+}
+
+/* Writes the jump tables' offsets into the constant pool once the layout is known. */
+static void bab_fill_jump_tables(BytecodeArrayBuilder *b, const int *offsets) {
+  for (int i = 0; i < b->jump_entry_count; i++) {
+    BcJumpTableEntry *e = &b->jump_entries[i];
+    int target = offsets[b->labels[e->label]];
+    if (e->relative_to >= 0) target -= offsets[e->relative_to];
+    bab_set_constant(b, e->constant_index, smi_from_int(target));
+  }
 }
 
 /* ---- Encoding --------------------------------------------------------------------- */
@@ -278,6 +305,7 @@ Handle bab_finish(BytecodeArrayBuilder *b, int frame_size, int parameter_count) 
   if (!offsets || !scales) FATAL("out of memory in the bytecode builder");
   bab_layout(b, offsets, scales);
   int length = offsets[b->count];
+  bab_fill_jump_tables(b, offsets);
   Handle result = HANDLE_NULL;
   Handle pool = bab_trimmed_constants(b);
   Handle handlers = handle_is_null(pool) ? pool : bab_handler_table(b, offsets);

@@ -54,6 +54,11 @@ typedef struct {
   int index;
 } BcConstantKey;
 
+typedef struct {
+  int constant_index, label;
+  int relative_to;          /* an instruction index, or -1: the offset is absolute */
+} BcJumpTableEntry;
+
 typedef struct BytecodeArrayBuilder {
   Isolate *iso;
   BcInstruction *instrs;
@@ -67,6 +72,8 @@ typedef struct BytecodeArrayBuilder {
   BcHandler *handlers;
   int handler_count, handler_capacity;
   int feedback_slot_count;
+  BcJumpTableEntry *jump_entries;
+  int jump_entry_count, jump_entry_capacity;
   int32_t pending_position; /* attached to the next instruction */
   bool failed;              /* an allocation failed: the exception is pending */
 } BytecodeArrayBuilder;
@@ -105,6 +112,15 @@ int bab_constant_number(BytecodeArrayBuilder *b, double value);
 int bab_constant_handle(BytecodeArrayBuilder *b, Handle value);     /* no dedup */
 /* Replaces constant idx (for entries reserved before their value exists). */
 void bab_set_constant(BytecodeArrayBuilder *b, int idx, Tagged value);
+
+/* Jump tables (SwitchOnSmi, SwitchOnGeneratorState): `size` consecutive constant pool
+ * entries, reserved now (first index returned, -1 on failure), each filled by bab_finish
+ * with the Smi bytecode offset of a label: relative to the first byte of instruction
+ * `relative_to` (an index as bab_instruction_count gives before emitting it), or absolute
+ * when relative_to is -1. May allocate. */
+int bab_reserve_jump_table(BytecodeArrayBuilder *b, int size);
+void bab_set_jump_table_entry(BytecodeArrayBuilder *b, int constant_index, int label,
+                              int relative_to);
 
 KILN_INLINE int bab_feedback_slot(BytecodeArrayBuilder *b) { return b->feedback_slot_count++; }
 

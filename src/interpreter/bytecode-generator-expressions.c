@@ -6,6 +6,7 @@
 
 #include "heap/factory.h"
 #include "interpreter/bytecode-generator-internal.h"
+#include "objects/bigint.h"
 #include "objects/string.h"
 
 static AstNode *strip_parens(AstNode *n) {
@@ -797,13 +798,21 @@ static void gen_sequence(Gen *g, AstSequence *s) {
   for (int i = 0; i < s->expressions.length; i++) gen_expr(g, s->expressions.items[i]);
 }
 
+/* A BigInt literal: the value is made now and loaded from the constant pool. */
+static void gen_bigint_literal(Gen *g, const AstBigInt *b) {
+  Handle v = bigint_from_digits(g->iso, b->digits->data, b->digits->byte_length, b->radix, false);
+  int idx = handle_is_null(v) ? -1 : bab_constant_handle(&g->b, v);
+  if (idx < 0) { g->job->failed = g->b.failed = true; return; }
+  EMIT(g, LdaConstant, idx);
+}
+
 void gen_expr(Gen *g, AstNode *n) {
   if (n == NULL) { EMIT(g, LdaUndefined); return; }
   if (g->job->failed) return;
   switch (n->kind) {
     case AST_NUMBER_LITERAL: gen_load_smi_or_number(g, n->u.number.value); break;
     case AST_STRING_LITERAL: EMIT(g, LdaConstant, gen_name(g, n->u.string.value)); break;
-    case AST_BIGINT_LITERAL: gen_fail(g, kError_SYNTAX_ERROR, "BigInt literals are not supported yet"); break;
+    case AST_BIGINT_LITERAL: gen_bigint_literal(g, &n->u.bigint); break;
     case AST_REGEXP_LITERAL:
       EMIT(g, CreateRegExpLiteral, gen_name(g, n->u.regexp.pattern), SLOT(g),
            regexp_flags(n->u.regexp.flags));
@@ -844,10 +853,8 @@ void gen_expr(Gen *g, AstNode *n) {
     case AST_OPTIONAL_CHAIN: gen_optional_chain(g, n, false); break;
     case AST_SEQUENCE: gen_sequence(g, &n->u.sequence); break;
     case AST_PAREN: gen_expr(g, n->u.unary.operand); break;
-    case AST_YIELD:
-    case AST_AWAIT:
-      gen_fail(g, kError_SYNTAX_ERROR, "yield and await are not supported yet");
-      break;
+    case AST_YIELD: gen_yield(g, n); break;
+    case AST_AWAIT: gen_await(g, n); break;
     case AST_IMPORT_META:
     case AST_IMPORT_CALL:
       gen_fail(g, kError_SYNTAX_ERROR, "modules are not supported yet");

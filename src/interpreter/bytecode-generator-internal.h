@@ -79,6 +79,12 @@ typedef struct Gen {
   int pending_label_count;
   int optional_chain_label;    /* where a ?. short-circuit jumps, or -1 */
   bool is_strict;
+  /* Resumable functions (generators, async; bytecode-generator-generators.c): */
+  int generator_reg;           /* the register holding the generator object, or -1 */
+  int switch_index;            /* the instruction index of SwitchOnGeneratorState */
+  int *resume_labels;          /* suspend id -> the label of its resume point (malloc'd) */
+  int suspend_count, resume_capacity;
+  int async_try_start;         /* async functions: the label starting the body's try */
 } Gen;
 
 #define EMIT(g, ...) BAB_EMIT(&(g)->b, __VA_ARGS__)
@@ -166,6 +172,26 @@ void gen_assign_target(Gen *g, AstNode *target, int value_reg, StoreMode mode);
 void gen_assignment(Gen *g, AstNode *n);
 void gen_update(Gen *g, AstNode *n);
 void gen_assign_lookup_identifier(Gen *g, AstNode *ident, AstNode *value);
+
+/* ---- bytecode-generator-generators.c ------------------------------------------------ */
+
+/* Is the function being generated a generator, an async function or both? */
+KILN_INLINE bool gen_is_resumable(Gen *g) { return g->fn && (g->fn->is_generator || g->fn->is_async); }
+/* The first instruction of a resumable function: SwitchOnGeneratorState (and, for async
+ * functions, the async function object and the start of the try that rejects its
+ * promise). Call before anything else is emitted. */
+void gen_resumable_begin(Gen *g);
+/* After FunctionDeclarationInstantiation: generators create their object and suspend
+ * (the initial yield: the call returns the object). */
+void gen_resumable_after_declarations(Gen *g);
+/* At the end of the body: the async functions' catch-all, and the resume jump table. */
+void gen_resumable_end(Gen *g);
+/* `return acc` of a resumable function (gen_return calls it): async functions resolve
+ * their promise and return it. */
+void gen_resumable_return(Gen *g);
+/* yield, yield*, await expressions: acc = their value. */
+void gen_yield(Gen *g, AstNode *n);
+void gen_await(Gen *g, AstNode *n);
 
 /* ---- bytecode-generator-classes.c ---------------------------------------------------- */
 

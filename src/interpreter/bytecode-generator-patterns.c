@@ -279,13 +279,14 @@ static void gen_iterator_step(Gen *g, int iter, int next, int done, int elem) {
   gen_reg_release(g, mark);
 }
 
+/* `...target` (13.15.5.5 AssignmentRestElement): a member target's reference is evaluated
+ * before the remaining values are collected. */
 static void gen_array_rest(Gen *g, AstNode *target, int iter, int next, int done, StoreMode mode) {
   int mark = gen_reg_mark(g);
-  /* A member target is evaluated before the iteration (13.15.5.5 AssignmentRestElement). */
-  AstNode *t = strip(target);
+  target = strip(target);
   Reference ref;
-  bool is_ref = t && (t->kind == AST_MEMBER || t->kind == AST_SUPER_MEMBER);
-  if (is_ref) gen_reference(g, t, &ref, false);
+  bool is_ref = is_early_reference(target);
+  if (is_ref) gen_reference(g, target, &ref, false);
   int arr = gen_new_reg(g), index = gen_new_reg(g), result = gen_new_reg(g);
   EMIT(g, CreateEmptyArrayLiteral, SLOT(g));
   EMIT(g, Star, arr);

@@ -393,13 +393,18 @@ void gen_pop_control(Gen *g, ControlScope *cs) {
   g->control = cs->outer;
 }
 
+/* Closes cs's iterator unless it is done (a destructuring pattern's may be, when a yield
+ * in a default value is resumed with return()). */
 static void gen_close_iterator(Gen *g, ControlScope *cs, bool keep_acc) {
   int mark = gen_reg_mark(g);
-  int t = -1;
+  int t = -1, skip = gen_label(g);
   if (keep_acc) { t = gen_new_reg(g); EMIT(g, Star, t); }
+  EMIT(g, Ldar, cs->done_reg);
+  gen_jump(g, Bytecode_JumpIfTrue, skip);
   EMIT(g, LdaTrue);
   EMIT(g, Star, cs->done_reg);
   EMIT(g, IteratorClose, cs->iterator_reg);
+  gen_bind(g, skip);
   if (keep_acc) EMIT(g, Ldar, t);
   gen_reg_release(g, mark);
 }
@@ -447,6 +452,10 @@ void gen_command(Gen *g, CommandKind kind, ControlScope *target) {
 }
 
 void gen_return(Gen *g) {
+  if (gen_is_resumable(g)) {
+    gen_resumable_return(g);
+    return;
+  }
   if (g->fn && g->fn->kind == AST_FUNC_DERIVED_CONSTRUCTOR) {
     /* ES2025 10.2.2 [[Construct]] steps 10-12 run once the frame is gone, so the function's
      * own handlers cannot catch their errors: undefined becomes the this binding as is
@@ -591,6 +600,7 @@ static void gen_function_body(Gen *g) {
   for (AstScope *s = fn->scope->outer; s && s->function == fn && outer_count < 4; s = s->outer)
     chain[outer_count++] = s;
   g->scope = start->outer;
+  if (gen_is_resumable(g)) gen_resumable_begin(g);
   for (int i = outer_count - 1; i >= 0; i--) gen_enter_scope(g, chain[i], &outer_cs[i]);
   ControlScope fcs;
   gen_enter_scope(g, fn->scope, &fcs);
@@ -604,21 +614,23 @@ static void gen_function_body(Gen *g) {
     gen_copy_params_to_body(g, body);
   }
   gen_hoist_functions(g, &fn->body);
+  if (gen_is_resumable(g)) gen_resumable_after_declarations(g);
   if (fn->kind == AST_FUNC_DERIVED_CONSTRUCTOR && fn->is_default_constructor)
     gen_super_call_forwarding_arguments(g);
   if (fn->is_expression_body && fn->body.length == 1 && fn->body.items[0]->kind == AST_RETURN) {
     gen_expr(g, fn->body.items[0]->u.unary.operand);
     gen_return(g);
-    return;
-  }
-  gen_statements(g, &fn->body);
-  if (fn->kind == AST_FUNC_DERIVED_CONSTRUCTOR) {
-    gen_load_this(g);
-    EMIT(g, Return);
   } else {
-    EMIT(g, LdaUndefined);
-    EMIT(g, Return);
+    gen_statements(g, &fn->body);
+    if (fn->kind == AST_FUNC_DERIVED_CONSTRUCTOR) {
+      gen_load_this(g);
+      EMIT(g, Return);
+    } else {
+      EMIT(g, LdaUndefined);
+      gen_return(g);
+    }
   }
+  if (gen_is_resumable(g)) gen_resumable_end(g);
 }
 
 static void gen_not_supported_body(Gen *g) {
@@ -654,7 +666,7 @@ static void set_function_flags(Tagged sfi, AstFunction *fn) {
                                          scopes_find_mode(fn->scope, VAR_MODE_ARGUMENTS));
   sfi_set_needs_home_object(sfi, scopes_find_local(fn->scope, ".home_object") != NULL);
   sfi_set_is_class_fields_init(sfi, fn->kind == AST_FUNC_CLASS_FIELDS_INIT);
-  sfi_set_not_supported(sfi, fn->is_generator || fn->is_async);
+  sfi_set_not_supported(sfi, fn->is_async);
 }
 
 static void gen_init(Gen *g, CompileJob *job, AstFunction *fn, AstScope *closure_scope) {
@@ -667,6 +679,8 @@ static void gen_init(Gen *g, CompileJob *job, AstFunction *fn, AstScope *closure
   g->context_reg = kHandlerFunctionContext;
   g->completion_reg = -1;
   g->optional_chain_label = -1;
+  g->generator_reg = -1;
+  g->async_try_start = -1;
   g->is_strict = fn ? fn->is_strict : closure_scope->is_strict;
 }
 
@@ -708,7 +722,7 @@ Handle gen_compile_function(CompileJob *job, AstFunction *fn, const AstString *n
     sfi_set_start_position(s, fn->start);
     sfi_set_end_position(s, fn->end);
     sfi_set_function_id(s, fn->function_id);
-    if (fn->is_generator || fn->is_async) {
+    if (fn->is_async) {
       gen_not_supported_body(g);
     } else {
       gen_function_body(g);
@@ -721,6 +735,7 @@ Handle gen_compile_function(CompileJob *job, AstFunction *fn, const AstString *n
     job->failed = true;
   }
   bab_dispose(&g->b);
+  free(g->resume_labels);
   free(g);
   handle_scope_close(&hs);
   return result;

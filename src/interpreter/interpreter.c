@@ -18,6 +18,7 @@
 
 #include "ic/ic.h"
 #include "interpreter/bytecode-array-builder.h"
+#include "interpreter/interpreter-generators.h"
 #include "interpreter/interpreter-internal.h"
 #include "objects/elements.h"
 #include "objects/shared-function-info.h"
@@ -667,12 +668,23 @@ L_SetPendingMessage: {
 L_Return:
   return acc;
 
-  /* ---- generators (not yet) ---- */
+  /* ---- generators (interpreter-generators.c) ---- */
 L_SuspendGenerator:
+  SYNC();
+  op_suspend_generator(iso, f, SOP(0), SOP(1), (int)UOP(2), (int)UOP(3));
+  return acc;
 L_ResumeGenerator:
-L_SwitchOnGeneratorState:
-  SLOW(op_throw_hole_error(iso, f, Bytecode_SuspendGenerator, 0));
-  NEXT(Nop);
+  acc = op_resume_generator(iso, f, SOP(0), SOP(1), (int)UOP(2));
+  NEXT(ResumeGenerator);
+L_SwitchOnGeneratorState: {
+  int target = op_switch_on_generator_state(iso, f, SOP(0), UOP(1), UOP(2));
+  if (target >= 0) {
+    pc = start + target;
+    scale = 1;
+    DISPATCH();
+  }
+  NEXT(SwitchOnGeneratorState);
+}
 
   /* ---- misc ---- */
 L_Debugger: NEXT(Debugger);

@@ -27,15 +27,6 @@
                                  class binding */                                       \
   V(DeclareEvalVar, 1)        /* (name): a sloppy direct eval's var in its var scope */  \
   V(DeclareEvalFunction, 2)   /* (name, closure) */                                    \
-  V(CheckEvalDeclarations, 1) /* (FixedArray of name, kind Smi pairs; kind: 0 var, 1    \
-                                 function): a sloppy direct eval's checks of 19.2.1.3   \
-                                 steps 3, 10 and 13 before any binding is created */  \
-  V(ResolveLookupBinding, 1)  /* (name): the holder of a dynamic name's binding (a      \
-                                 Context, a with/eval-var object, or undefined: global) \
-                                 for an assignment resolved before its value */         \
-  V(LoadLookupBinding, 2)     /* (holder, name): GetValue of that reference */         \
-  V(StoreLookupBinding, 3)    /* (holder, name, value): PutValue (strictness of the     \
-                                 calling frame); returns value */                       \
   /* Errors */                                                                          \
   V(ThrowTypeError, 1)        /* (message string) */                                   \
   V(ThrowReferenceError, 1)   /* (message string) */                                   \
@@ -52,9 +43,6 @@
   V(DefinePrivateAccessor, 4) /* (object, private name, getter|undefined,             \
                                  setter|undefined) */                                  \
   V(SetHomeObject, 2)         /* (closure, home object) */                             \
-  V(ConstructForwardingArguments, 2) /* (constructor, new.target): Construct with the   \
-                                 calling frame's actual arguments (default derived     \
-                                 constructors) */                                       \
   V(ArrayPushSpread, 2)       /* (array, iterable): appends every iterated value */    \
   V(IteratorCloseQuiet, 1)    /* (iterator): IteratorClose for a throw completion:     \
                                  errors from return() are ignored */                    \
@@ -62,7 +50,33 @@
   V(CreateIterResultObject, 2) /* (value, done) */                                     \
   V(NewFunction, -1)          /* (params string, body string, kind Smi): CreateDynamicFunction */ \
   /* Added by the code generator (runtime/runtime-compiler.c) */                       \
-  V(DefineClassMethod, 3)     /* (object, key, closure): a class method, non-enumerable */
+  V(DefineClassMethod, 3)     /* (object, key, closure): a class method, non-enumerable */ \
+  V(CheckEvalDeclarations, 1) /* (FixedArray of name, kind Smi pairs; kind: 0 var, 1    \
+                                 function): a sloppy direct eval's checks of 19.2.1.3   \
+                                 steps 3, 10 and 13 before any binding is created */  \
+  V(ResolveLookupBinding, 1)  /* (name): the holder of a dynamic name's binding (a      \
+                                 Context, a with/eval-var object, or undefined: global) \
+                                 for an assignment resolved before its value */         \
+  V(LoadLookupBinding, 2)     /* (holder, name): GetValue of that reference */         \
+  V(StoreLookupBinding, 3)    /* (holder, name, value): PutValue (strictness of the     \
+                                 calling frame); returns value */ \
+  /* Generators and async functions (runtime/runtime-generators.c) */                  \
+  V(CreateGeneratorObject, 0) /* the generator (or async generator) object of the current \
+                                 frame: prototype from the closure's "prototype"; its   \
+                                 save area sized for the frame */                       \
+  V(GeneratorGetResumeMode, 1) /* (generator): the JSGeneratorResumeMode Smi of the last \
+                                 resume */                                              \
+  V(CreateAsyncFunctionObject, 0) /* the current async function frame's object and its  \
+                                 promise */                                             \
+  V(AsyncFunctionAwait, 2)    /* (async function object, value): Await's                \
+                                 PerformPromiseThen(PromiseResolve(value)) resuming the  \
+                                 object; returns its promise (throws) */                \
+  V(AsyncFunctionResolve, 2)  /* (async function object, value): resolves its promise;  \
+                                 returns the promise */                                 \
+  V(AsyncFunctionReject, 2)   /* (async function object, reason): rejects it; returns it */ \
+  V(ConstructForwardingArguments, 2) /* (constructor, new.target): Construct with the   \
+                                 calling frame's actual arguments (default derived     \
+                                 constructors) */
 
 typedef enum {
 #define V(name, argc) Runtime_##name,

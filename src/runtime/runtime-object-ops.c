@@ -11,6 +11,7 @@
 
 #include "execution/execution.h"
 #include "heap/factory.h"
+#include "objects/bigint.h"
 #include "objects/dictionary.h"
 #include "objects/map.h"
 #include "runtime/runtime-internal.h"
@@ -66,6 +67,13 @@ const char *rt_describe(Isolate *iso, Tagged value, char *buf, size_t size) {
     ops_copy_string(iso, oddball_to_string(value), buf, size);
   } else if (is_symbol(value)) {
     rt_describe_key(iso, value, buf, size);
+  } else if (is_bigint(value)) {
+    if (bigint_length(value) <= 1) {
+      snprintf(buf, size, "%s%llun", bigint_is_negative(value) ? "-" : "",
+               (unsigned long long)(bigint_is_zero(value) ? 0 : bigint_limbs(value)[0]));
+    } else {
+      snprintf(buf, size, "%sBigInt", bigint_is_negative(value) ? "a negative " : "a ");
+    }
   } else if (runtime_is_callable(value)) {
     snprintf(buf, size, "function");
   } else if (is_js_array(value)) {
@@ -148,6 +156,8 @@ static Handle ops_wrapper_map(Isolate *iso, Tagged value) {
     map_slot = NATIVE_CONTEXT_number_wrapper_map, proto_slot = NATIVE_CONTEXT_number_prototype;
   } else if (is_symbol(value)) {
     map_slot = NATIVE_CONTEXT_symbol_wrapper_map, proto_slot = NATIVE_CONTEXT_symbol_prototype;
+  } else if (is_bigint(value)) {
+    map_slot = NATIVE_CONTEXT_bigint_wrapper_map, proto_slot = NATIVE_CONTEXT_bigint_prototype;
   } else {
     map_slot = NATIVE_CONTEXT_boolean_wrapper_map, proto_slot = NATIVE_CONTEXT_boolean_prototype;
   }

@@ -359,6 +359,7 @@ RuntimeMaybeBool runtime_is_extensible(Isolate *iso, Handle obj) {
 
 RuntimeMaybeBool runtime_prevent_extensions(Isolate *iso, Handle obj) {
   if (is_js_proxy(H(obj))) return proxy_prevent_extensions(iso, obj);
+  if (is_js_typed_array(H(obj))) return typed_array_prevent_extensions(iso, obj);
   return js_object_prevent_extensions(iso, obj) ? RT_TRUE : RT_EXCEPTION;
 }
 

@@ -49,14 +49,19 @@ bool typed_array_canonical_numeric_index(Tagged key, double *index) {
   return true;
 }
 
+Handle typed_array_to_content(Isolate *iso, Handle ta, Handle value) {
+  return typed_array_kind_is_bigint(js_typed_array_kind(H(ta))) ? runtime_to_bigint(iso, value)
+                                                                 : runtime_to_number(iso, value);
+}
+
 bool typed_array_set_element(Isolate *iso, Handle ta, double index, Handle value) {
-  double number;
-  if (!runtime_to_number_double(iso, value, &number)) return false;
+  Handle numeric = typed_array_to_content(iso, ta, value);
+  if (handle_is_null(numeric)) return false;
   /* An immutable buffer is never written (callers refuse first; this is the backstop). */
   if (!js_typed_array_is_valid_index(H(ta), index) || js_view_is_immutable(H(ta))) return true;
   TypedArrayKind kind = js_typed_array_kind(H(ta));
   uint8_t *p = js_view_data(H(ta)) + (uint64_t)index * typed_array_kind_element_size(kind);
-  js_typed_array_store(kind, p, number);
+  js_typed_array_store_value(kind, p, H(numeric));
   return true;
 }
 
@@ -78,6 +83,14 @@ RuntimeMaybeBool typed_array_set_numeric(Isolate *iso, Handle ta, double index, 
   if (!js_typed_array_is_valid_index(H(ta), index)) return RT_TRUE;
   *ordinary = true;
   return RT_TRUE;
+}
+
+RuntimeMaybeBool typed_array_prevent_extensions(Isolate *iso, Handle ta) {
+  Tagged buffer = js_array_buffer_view_buffer(H(ta));
+  bool fixed_length = !js_view_is_length_tracking(H(ta)) &&
+                      (!js_array_buffer_is_resizable(buffer) || js_array_buffer_is_shared(buffer));
+  if (!fixed_length) return RT_FALSE;
+  return js_object_prevent_extensions(iso, ta) ? RT_TRUE : RT_EXCEPTION;
 }
 
 /* ES2025 10.4.5.1 [[GetOwnProperty]] */

@@ -126,6 +126,19 @@ RuntimeMaybeBool runtime_instance_of(Isolate *iso, Handle value, Handle target);
 /* 7.3.22 OrdinaryHasInstance. Calls user code (proxies on the chain). */
 RuntimeMaybeBool runtime_ordinary_has_instance(Isolate *iso, Handle c, Handle o);
 
+/* ---- BigInt (runtime/runtime-bigint.c; values in objects/bigint.h) ---------------------- */
+
+/* 7.1.13 ToBigInt: TypeError for undefined, null, Numbers and Symbols, SyntaxError for a
+ * string that is not an integer. Calls user code. */
+Handle runtime_to_bigint(Isolate *iso, Handle value);
+/* 21.2.1.1.1 NumberToBigInt: RangeError unless the Number is an integer. May allocate. */
+Handle runtime_number_to_bigint(Isolate *iso, Handle number);
+/* The BigInt::* operation of a binary operator on two BigInts (TypeError for >>>,
+ * RangeError for size, division by zero and negative exponents). May allocate. */
+Handle runtime_bigint_binary_op(Isolate *iso, RuntimeBinaryOp op, Handle x, Handle y);
+/* -x, ~x, x + 1n, x - 1n on a BigInt. May allocate. */
+Handle runtime_bigint_unary_op(Isolate *iso, RuntimeUnaryOp op, Handle x);
+
 /* ---- Property descriptors (ES2025 6.2.6) ----------------------------------------------- */
 
 typedef enum {

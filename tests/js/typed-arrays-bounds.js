@@ -212,3 +212,11 @@ assertEquals(new DataView(im).getUint8(2), 3);
 assertArrayEquals(Array.prototype.slice.call(imv.toReversed()), [3, 2, 1]);
 var part = new ArrayBuffer(8, { maxByteLength: 8 }).sliceToImmutable(2, 6);
 assert(part.immutable && part.byteLength === 4, 'sliceToImmutable');
+
+// ---- [[PreventExtensions]]: only fixed-length typed arrays can be frozen or sealed ----
+assertThrows(TypeError, function () { Object.freeze(new Uint8Array(2)); });   // writable elements
+assertThrows(TypeError, function () { Object.seal(new Uint8Array(2)); });     // non-configurable
+Object.seal(new Uint8Array(0));                                              // nothing to seal
+var growable = new ArrayBuffer(0, { maxByteLength: 8 });
+assertThrows(TypeError, function () { Object.preventExtensions(new Uint8Array(growable)); });
+assertEquals(Reflect.preventExtensions(new Uint8Array(growable, 0, 0)), false);

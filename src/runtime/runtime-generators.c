@@ -1,0 +1,109 @@
+/*
+ * runtime-generators.c: the runtime functions of resumable functions (generators, async
+ * functions, async generators): creating their objects from the running frame, and the
+ * steps of await.
+ */
+#include "heap/factory.h"
+#include "interpreter/interpreter-internal.h"
+#include "objects/js-function.h"
+#include "objects/js-generator.h"
+#include "objects/map.h"
+#include "objects/shared-function-info.h"
+#include "runtime/runtime-functions.h"
+
+/* The map of a generator object of closure: base (a realm map) with the prototype
+ * OrdinaryCreateFromConstructor(closure, fallback) finds. A generator function is never a
+ * constructor, so its prototype_or_initial_map field caches the map while "prototype"
+ * stays the same. May run a getter (never in practice: the property is a data field). */
+static Handle generator_object_map(Isolate *iso, Handle closure, int fallback_slot,
+                                   int base_slot) {
+  Handle proto = runtime_get(iso, closure, ROOT_HANDLE(iso, prototype_string), closure);
+  if (handle_is_null(proto)) return proto;
+  Tagged realm = js_function_native_context(H(closure));
+  if (!is_js_receiver(H(proto))) proto = handle_new(iso, context_get(realm, fallback_slot));
+  Handle base = handle_new(iso, context_get(realm, base_slot));
+  if (map_prototype(H(base)) == H(proto)) return base;
+  Tagged cached = js_function_prototype_or_initial_map(H(closure));
+  if (is_map(cached) && map_prototype(cached) == H(proto) &&
+      map_instance_type(cached) == map_instance_type(H(base))) {
+    return handle_new(iso, cached);
+  }
+  Handle map = map_copy_with_prototype(iso, base, proto);
+  if (!handle_is_null(map)) js_function_set_prototype_or_initial_map(H(closure), H(map));
+  return map;
+}
+
+/* A generator object of type for the current frame, with map: function, receiver, state
+ * executing, and a save area for the frame's parameters and registers. */
+static Handle generator_object_new(Isolate *iso, Handle map) {
+  JSFrame *f = interpreter_current_frame(iso);
+  int slots = f->param_slots + (int)bytecode_array_frame_size(frame_bytecode(f));
+  Handle saved = factory_new_fixed_array(iso, slots);
+  if (handle_is_null(saved)) return saved;
+  Handle gen = factory_new_js_object_from_map(iso, map);
+  if (handle_is_null(gen)) return gen;
+  Tagged g = H(gen);
+  js_generator_object_set_function(g, frame_closure(f));
+  js_generator_object_set_context(g, frame_context(f));
+  js_generator_object_set_receiver(g, *frame_receiver_slot(f));
+  js_generator_object_set_resume_mode(g, kGeneratorNext);
+  js_generator_object_set_continuation(g, kGeneratorExecuting);
+  js_generator_object_set_parameters_and_registers(g, H(saved));
+  return gen;
+}
+
+/* ES2025 15.5.2 EvaluateGeneratorBody step 2 (and 15.6.2 for async generators):
+ * OrdinaryCreateFromConstructor(functionObject, "%GeneratorFunction.prototype.prototype%"). */
+RUNTIME_FUNCTION(CreateGeneratorObject) {
+  KILN_UNUSED(argc);
+  KILN_UNUSED(args);
+  JSFrame *f = interpreter_current_frame(iso);
+  Handle closure = handle_new(iso, frame_closure(f));
+  bool async = sfi_is_async(js_function_shared(H(closure)));
+  Handle map = generator_object_map(
+      iso, closure,
+      async ? NATIVE_CONTEXT_async_generator_prototype : NATIVE_CONTEXT_generator_prototype,
+      async ? NATIVE_CONTEXT_async_generator_object_map : NATIVE_CONTEXT_generator_object_map);
+  if (handle_is_null(map)) return map;
+  Handle gen = generator_object_new(iso, map);
+  if (handle_is_null(gen) || !async) return gen;
+  js_async_generator_object_set_queue(H(gen), ROOT(iso, undefined_value));
+  js_async_generator_object_set_is_awaiting(H(gen), 0);
+  return gen;
+}
+
+RUNTIME_FUNCTION(GeneratorGetResumeMode) {
+  KILN_UNUSED(argc);
+  return handle_new(iso, smi_from_int((int32_t)js_generator_object_resume_mode(args[0])));
+}
+
+/* ---- async functions ---------------------------------------------------------------- */
+
+static Handle async_not_supported(Isolate *iso) {
+  isolate_throw_error(iso, kError_TYPE_ERROR, "async functions are not supported yet");
+  return HANDLE_NULL;
+}
+
+RUNTIME_FUNCTION(CreateAsyncFunctionObject) {
+  KILN_UNUSED(argc);
+  KILN_UNUSED(args);
+  return async_not_supported(iso);
+}
+
+RUNTIME_FUNCTION(AsyncFunctionAwait) {
+  KILN_UNUSED(argc);
+  KILN_UNUSED(args);
+  return async_not_supported(iso);
+}
+
+RUNTIME_FUNCTION(AsyncFunctionResolve) {
+  KILN_UNUSED(argc);
+  KILN_UNUSED(args);
+  return async_not_supported(iso);
+}
+
+RUNTIME_FUNCTION(AsyncFunctionReject) {
+  KILN_UNUSED(argc);
+  KILN_UNUSED(args);
+  return async_not_supported(iso);
+}
