@@ -250,8 +250,10 @@ Handle builtins_create_dynamic_function(Isolate *iso, BuiltinArgs *args, int kin
   BUILTIN_TRY(fn);
   Handle new_target = builtin_new_target(args);
   if (is_undefined(iso, H(new_target))) new_target = builtin_target(args);
-  int fallback = kind == 1 ? NATIVE_CONTEXT_generator_function_prototype
-                           : NATIVE_CONTEXT_function_prototype;
+  static const int kFallbacks[] = {
+      NATIVE_CONTEXT_function_prototype, NATIVE_CONTEXT_generator_function_prototype,
+      NATIVE_CONTEXT_async_function_prototype, NATIVE_CONTEXT_async_generator_function_prototype};
+  int fallback = kFallbacks[kind >= 0 && kind < 4 ? kind : 0];
   Handle proto = runtime_get_prototype_from_constructor(iso, new_target, fallback);
   BUILTIN_TRY(proto);
   if (js_object_get_prototype(H(fn)) != H(proto)) {

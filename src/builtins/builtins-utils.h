@@ -64,7 +64,7 @@ typedef struct {
   V(collections)               \
   V(weak)                      \
   V(date)                      \
-  V(generator) V(promise)      \
+  V(generator) V(promise) V(async) \
   V(bigint)
 
 #define V(family) bool builtins_install_##family(Isolate *iso, Handle native_context);

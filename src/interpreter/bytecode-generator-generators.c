@@ -255,7 +255,42 @@ void gen_yield(Gen *g, AstNode *n) {
   gen_resume_dispatch(g);
 }
 
+/* After an await's resume (acc = the sent value): a fulfilled promise's value continues,
+ * a rejected one's reason is thrown. */
+static void gen_await_resume_dispatch(Gen *g) {
+  int mark = gen_reg_mark(g);
+  int input = gen_new_reg(g);
+  int thr = gen_label(g), done = gen_label(g);
+  EMIT(g, Star, input);
+  gen_call_runtime(g, Runtime_GeneratorGetResumeMode, g->generator_reg, 1);
+  gen_switch_on_resume_mode(g, done, thr);  /* (an await is never resumed with return) */
+  gen_jump(g, Bytecode_Jump, done);
+  gen_bind(g, thr);
+  EMIT(g, Ldar, input);
+  EMIT(g, Throw);
+  gen_bind(g, done);
+  EMIT(g, Ldar, input);
+  gen_reg_release(g, mark);
+}
+
+/* ES2025 27.7.5.3 Await(acc): PerformPromiseThen(PromiseResolve(%Promise%, value)) with the
+ * generator object as both reactions, then suspend; acc = the fulfilled value after. */
+static void gen_await_value(Gen *g) {
+  int mark = gen_reg_mark(g);
+  int args = gen_new_regs(g, 2);
+  EMIT(g, Star, args + 1);
+  EMIT(g, Mov, g->generator_reg, args);
+  gen_call_runtime(g, Runtime_AsyncFunctionAwait, args, 2);
+  gen_reg_release(g, mark);
+  gen_suspend(g);
+  gen_await_resume_dispatch(g);
+}
+
 void gen_await(Gen *g, AstNode *n) {
-  KILN_UNUSED(n);
-  gen_fail(g, kError_SYNTAX_ERROR, "await is not supported yet");
+  if (g->fn == NULL || !g->fn->is_async) {
+    gen_fail(g, kError_SYNTAX_ERROR, "await is only valid in async functions");
+    return;
+  }
+  gen_expr(g, n->u.unary.operand);
+  gen_await_value(g);
 }

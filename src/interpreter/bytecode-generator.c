@@ -666,7 +666,7 @@ static void set_function_flags(Tagged sfi, AstFunction *fn) {
                                          scopes_find_mode(fn->scope, VAR_MODE_ARGUMENTS));
   sfi_set_needs_home_object(sfi, scopes_find_local(fn->scope, ".home_object") != NULL);
   sfi_set_is_class_fields_init(sfi, fn->kind == AST_FUNC_CLASS_FIELDS_INIT);
-  sfi_set_not_supported(sfi, fn->is_async);
+  sfi_set_not_supported(sfi, fn->is_async && fn->is_generator);
 }
 
 static void gen_init(Gen *g, CompileJob *job, AstFunction *fn, AstScope *closure_scope) {
@@ -722,7 +722,7 @@ Handle gen_compile_function(CompileJob *job, AstFunction *fn, const AstString *n
     sfi_set_start_position(s, fn->start);
     sfi_set_end_position(s, fn->end);
     sfi_set_function_id(s, fn->function_id);
-    if (fn->is_async) {
+    if (fn->is_async && fn->is_generator) {
       gen_not_supported_body(g);
     } else {
       gen_function_body(g);

@@ -209,10 +209,13 @@ Tagged js_function_native_context(Tagged fn) {
 
 /* The realm map a closure of sfi gets. */
 static int js_function_closure_map_slot(Tagged sfi) {
-  if (js_function_sfi_is_generator(sfi)) return NATIVE_CONTEXT_generator_function_map;
+  if (js_function_sfi_is_generator(sfi)) {
+    return js_function_sfi_is_async(sfi) ? NATIVE_CONTEXT_async_generator_function_map
+                                         : NATIVE_CONTEXT_generator_function_map;
+  }
+  if (js_function_sfi_is_async(sfi)) return NATIVE_CONTEXT_async_function_map;
   switch (js_function_sfi_kind(sfi)) {
     case FUNCTION_KIND_NORMAL:
-      if (js_function_sfi_is_async(sfi)) return NATIVE_CONTEXT_method_map;
       return js_function_sfi_is_strict(sfi) ? NATIVE_CONTEXT_strict_function_map
                                             : NATIVE_CONTEXT_sloppy_function_map;
     case FUNCTION_KIND_CLASS_CONSTRUCTOR:
@@ -237,9 +240,9 @@ Handle js_function_new_prototype_object(Isolate *iso, Handle fn) {
 
 /* A generator function's prototype: an object inheriting %GeneratorPrototype% (or
  * %Object.prototype% until generators exist), without "constructor". May allocate. */
-static Handle js_function_new_generator_prototype(Isolate *iso, Handle fn) {
+static Handle js_function_new_generator_prototype(Isolate *iso, Handle fn, int proto_slot) {
   Tagged realm = js_function_native_context(H(fn));
-  Handle proto = handle_new(iso, context_get(realm, NATIVE_CONTEXT_generator_prototype));
+  Handle proto = handle_new(iso, context_get(realm, proto_slot));
   Handle map = handle_new(iso, context_get(realm, NATIVE_CONTEXT_object_map));
   if (!is_js_receiver(H(proto))) return factory_new_js_object_from_map(iso, map);
   Handle copy = map_copy_with_prototype(iso, map, proto);
@@ -257,9 +260,12 @@ Handle js_function_new_closure(Isolate *iso, Handle sfi, Handle context) {
   if (map_inobject_properties(H(map)) <= kFunctionPrototypeField) return fn;
   js_function_init_field(H(fn), kFunctionPrototypeField, ROOT(iso, undefined_value));
   if (slot == NATIVE_CONTEXT_class_constructor_map) return fn;
-  Handle proto = slot == NATIVE_CONTEXT_generator_function_map
-                     ? js_function_new_generator_prototype(iso, fn)
-                     : js_function_new_prototype_object(iso, fn);
+  Handle proto =
+      slot == NATIVE_CONTEXT_generator_function_map
+          ? js_function_new_generator_prototype(iso, fn, NATIVE_CONTEXT_generator_prototype)
+      : slot == NATIVE_CONTEXT_async_generator_function_map
+          ? js_function_new_generator_prototype(iso, fn, NATIVE_CONTEXT_async_generator_prototype)
+          : js_function_new_prototype_object(iso, fn);
   if (handle_is_null(proto)) return proto;
   js_function_init_field(H(fn), kFunctionPrototypeField, H(proto));
   return fn;

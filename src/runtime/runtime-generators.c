@@ -7,6 +7,7 @@
 #include "interpreter/interpreter-internal.h"
 #include "objects/js-function.h"
 #include "objects/js-generator.h"
+#include "objects/js-promise.h"
 #include "objects/map.h"
 #include "objects/shared-function-info.h"
 #include "runtime/runtime-functions.h"
@@ -77,33 +78,52 @@ RUNTIME_FUNCTION(GeneratorGetResumeMode) {
   return handle_new(iso, smi_from_int((int32_t)js_generator_object_resume_mode(args[0])));
 }
 
-/* ---- async functions ---------------------------------------------------------------- */
+/* ---- async functions (ES2025 27.7.5) ------------------------------------------------- */
 
-static Handle async_not_supported(Isolate *iso) {
-  isolate_throw_error(iso, kError_TYPE_ERROR, "async functions are not supported yet");
-  return HANDLE_NULL;
-}
-
+/* 27.7.5.1 AsyncFunctionStart's object: the frame's generator object and the promise of
+ * the call (NewPromiseCapability(%Promise%), made before the parameters are bound so
+ * their errors reject it). */
 RUNTIME_FUNCTION(CreateAsyncFunctionObject) {
   KILN_UNUSED(argc);
   KILN_UNUSED(args);
-  return async_not_supported(iso);
+  Handle realm = handle_new(iso, iso->native_context);
+  Handle promise = js_promise_new(iso, realm);
+  if (handle_is_null(promise)) return promise;
+  Handle map = handle_new(iso, context_get(H(realm), NATIVE_CONTEXT_async_function_object_map));
+  Handle gen = generator_object_new(iso, map);
+  if (!handle_is_null(gen)) js_async_function_object_set_promise(H(gen), H(promise));
+  return gen;
 }
 
+/* 27.7.5.3 Await(value) steps 2-9 (the suspension is the bytecode's): the generator object
+ * is both reactions (js-promise.h: an internal await resumes it). Returns what the frame
+ * gives back when it suspends: an async function's promise (its caller's result on the
+ * first run), undefined for an async generator. */
 RUNTIME_FUNCTION(AsyncFunctionAwait) {
   KILN_UNUSED(argc);
-  KILN_UNUSED(args);
-  return async_not_supported(iso);
+  Handle gen = {&args[0]}, value = {&args[1]};
+  Handle ctor = handle_new(iso, context_get(iso->native_context, NATIVE_CONTEXT_promise_function));
+  Handle promise = js_promise_promise_resolve(iso, ctor, value);
+  if (handle_is_null(promise)) return promise;
+  if (handle_is_null(js_promise_perform_then(iso, promise, gen, gen,
+                                             ROOT_HANDLE(iso, undefined_value))))
+    return HANDLE_NULL;
+  if (!is_js_async_function_object(H(gen))) return ROOT_HANDLE(iso, undefined_value);
+  return handle_new(iso, js_async_function_object_promise(H(gen)));
 }
 
+/* 27.7.5.2 AsyncBlockStart step 3.e-f: the body returned value: resolve the promise. */
 RUNTIME_FUNCTION(AsyncFunctionResolve) {
   KILN_UNUSED(argc);
-  KILN_UNUSED(args);
-  return async_not_supported(iso);
+  Handle promise = handle_new(iso, js_async_function_object_promise(args[0]));
+  if (!js_promise_resolve(iso, promise, (Handle){&args[1]})) return HANDLE_NULL;
+  return promise;
 }
 
+/* 27.7.5.2 AsyncBlockStart step 3.g: the body (or the parameters) threw: reject it. */
 RUNTIME_FUNCTION(AsyncFunctionReject) {
   KILN_UNUSED(argc);
-  KILN_UNUSED(args);
-  return async_not_supported(iso);
+  Handle promise = handle_new(iso, js_async_function_object_promise(args[0]));
+  if (!js_promise_reject(iso, promise, (Handle){&args[1]})) return HANDLE_NULL;
+  return promise;
 }
