@@ -80,14 +80,18 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
 
 /* Map (the hidden class):
  * | map | bits | bits2 | prototype | constructor_or_back_pointer | instance_descriptors |
- * | transitions |
+ * | transitions | enum_cache |
+ * enum_cache: for-in's cache of the own enumerable string keys of fast-mode objects with
+ * this map (a FixedArray, in property order), or undefined until first needed
+ * (runtime/runtime-object-ops.c). A map's own keys never change, so it never goes stale.
  * bits:  instance type (16) | instance size in words (16) | in-object property count (8) |
  *        elements kind (8) | flags (16)                      (see the map_* helpers below)
  * bits2: owned by objects/map.c (descriptor count, field count, slack tracking counter). */
 #define MAP_FIELDS(F, T, P)                                                    \
   HEAP_OBJECT_FIELDS(F, T, P) F(T, P, bits, RAW) F(T, P, bits2, RAW)           \
   F(T, P, prototype, TAGGED) F(T, P, constructor_or_back_pointer, TAGGED)      \
-  F(T, P, instance_descriptors, TAGGED) F(T, P, transitions, TAGGED)
+  F(T, P, instance_descriptors, TAGGED) F(T, P, transitions, TAGGED)             \
+  F(T, P, enum_cache, TAGGED)
 
 /* FixedArray, FixedDoubleArray, ByteArray: | map | length | element 0 | element 1 | ... |
  * The elements are tagged words, raw doubles or raw bytes, as INSTANCE_TYPE_LIST says. */
