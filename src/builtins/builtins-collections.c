@@ -149,8 +149,7 @@ static Handle collection_adder(Isolate *iso, Handle o, const char *name) {
   Handle adder = builtins_get(iso, o, name);
   BUILTIN_TRY(adder);
   if (!runtime_is_callable(H(adder))) {
-    return builtins_throw_type_error(iso, "'%s' returned for property '%s' is not a function",
-                                     "value", name);
+    return builtins_throw_type_error(iso, "'%s' of the new collection is not a function", name);
   }
   return adder;
 }

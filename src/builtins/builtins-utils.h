@@ -63,7 +63,7 @@ typedef struct {
   V(array_buffer) V(typed_array) V(data_view) V(atomics) \
   V(collections)               \
   V(weak)                      \
-  V(date) \
+  V(date)                      \
   V(generator) V(promise) V(async) \
   V(bigint) \
   V(dispose)

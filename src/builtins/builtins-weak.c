@@ -347,6 +347,7 @@ BUILTIN(FinalizationRegistryConstructor) {
   js_finalization_registry_set_cells(H(o), H(cells));
   js_finalization_registry_set_holdings(H(o), H(holdings));
   js_finalization_registry_set_realm(H(o), H(builtins_realm(iso, args)));
+  js_finalization_registry_set_first_free(H(o), 0);
   BUILTIN_CHECK(weak_track_registry(iso, o));
   return o;
 }
@@ -357,9 +358,10 @@ static int64_t weak_registry_free_cell(Isolate *iso, Handle registry) {
   Tagged holdings = js_finalization_registry_holdings(H(registry));
   Tagged cells = js_finalization_registry_cells(H(registry));
   int64_t n = fixed_array_length(holdings);
-  for (int64_t i = 0; i < n; i++) {
+  for (int64_t i = js_finalization_registry_first_free(H(registry)); i < n; i++) {
     if (is_the_hole(iso, fixed_array_get(holdings, i)) &&
         is_the_hole(iso, fixed_array_get(cells, 2 * i))) {
+      js_finalization_registry_set_first_free(H(registry), i + 1);
       return i;
     }
   }
@@ -371,6 +373,7 @@ static int64_t weak_registry_free_cell(Isolate *iso, Handle registry) {
   for (int64_t i = 0; i < 2 * n; i++) fixed_array_set(H(new_cells), i, fixed_array_get(H(old_cells), i));
   js_finalization_registry_set_cells(H(registry), H(new_cells));
   js_finalization_registry_set_holdings(H(registry), H(new_holdings));
+  js_finalization_registry_set_first_free(H(registry), n + 1);
   return n;
 }
 
@@ -407,6 +410,9 @@ static void weak_registry_free(Isolate *iso, Tagged registry, int64_t i) {
   fixed_array_set(cells, 2 * i, hole);
   fixed_array_set(cells, 2 * i + 1, hole);
   fixed_array_set(js_finalization_registry_holdings(registry), i, hole);
+  if (i < js_finalization_registry_first_free(registry)) {
+    js_finalization_registry_set_first_free(registry, i);
+  }
 }
 
 /* ES2025 26.2.3.3 FinalizationRegistry.prototype.unregister ( unregisterToken ) */

@@ -808,7 +808,7 @@ static void gen_bigint_literal(Gen *g, const AstBigInt *b) {
 
 void gen_expr(Gen *g, AstNode *n) {
   if (n == NULL) { EMIT(g, LdaUndefined); return; }
-  if (g->job->failed) return;
+  if (g->job->failed || !gen_stack_ok(g)) return;
   switch (n->kind) {
     case AST_NUMBER_LITERAL: gen_load_smi_or_number(g, n->u.number.value); break;
     case AST_STRING_LITERAL: EMIT(g, LdaConstant, gen_name(g, n->u.string.value)); break;

@@ -162,6 +162,14 @@ void gen_statements(Gen *g, AstList *list);
 /* ---- bytecode-generator-expressions.c ------------------------------------------------ */
 
 void gen_expr(Gen *g, AstNode *n);                   /* acc = value */
+/* False, with "RangeError: Maximum call stack size exceeded" pending and the job failed,
+ * when the C stack is too deep to go on recursing (left-deep chains of any length). */
+KILN_INLINE bool gen_stack_ok(Gen *g) {
+  if ((uintptr_t)__builtin_frame_address(0) >= g->job->iso->c_stack_limit) return true;
+  isolate_throw_error(g->job->iso, kError_RANGE_ERROR, "Maximum call stack size exceeded");
+  g->job->failed = true;
+  return false;
+}
 void gen_expr_to(Gen *g, AstNode *n, int reg);       /* reg = value */
 /* Named evaluation: anonymous functions/classes get name. */
 void gen_expr_named(Gen *g, AstNode *n, const AstString *name);

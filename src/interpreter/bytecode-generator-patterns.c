@@ -336,6 +336,15 @@ static void gen_array_pattern(Gen *g, AstArray *a, int value, StoreMode mode) {
   int after = gen_label(g), rethrow = gen_label(g), closed = gen_label(g);
   int32_t context_at_try = g->context_reg;
   gen_bind(g, try_start);
+  /* In a generator, a yield inside the pattern may be resumed with return(): the return
+   * closes the iterator (gen_command) unless it is done. */
+  ControlScope cs;
+  memset(&cs, 0, sizeof cs);
+  if (g->generator_reg >= 0) {
+    gen_push_control(g, &cs, CS_BREAKABLE);
+    cs.iterator_reg = iter;
+    cs.done_reg = done;
+  }
   for (int i = 0; i < a->elements.length; i++) {
     AstNode *e = strip(a->elements.items[i]);
     if (e && e->kind == AST_REST_ELEMENT) {
@@ -358,6 +367,7 @@ static void gen_array_pattern(Gen *g, AstArray *a, int value, StoreMode mode) {
     }
     gen_reg_release(g, inner);
   }
+  if (g->generator_reg >= 0) gen_pop_control(g, &cs);
   gen_bind(g, try_end);
   EMIT(g, Ldar, done);
   gen_jump(g, Bytecode_JumpIfTrue, closed);

@@ -144,7 +144,9 @@ static Tagged call_builtin(Isolate *iso, BuiltinFunction fn, Tagged *target, Tag
   }
   BuiltinArgs args = {receiver, target, new_target, argc, argv};
   Tagged saved_realm = iso->native_context;
-  iso->native_context = interpreter_native_context_of(js_function_context(*target));
+  Tagged fn_context = js_function_context(*target);
+  /* A builtin made outside any realm (bare isolates in tests) keeps the caller's realm. */
+  if (is_context(fn_context)) iso->native_context = interpreter_native_context_of(fn_context);
   HandleScope scope;
   handle_scope_open(iso, &scope);
   Handle r = fn(iso, &args);

@@ -312,7 +312,9 @@ uint32_t bigint_hash(Tagged b) {
 
 /* ---- Comparison -------------------------------------------------------------------------- */
 
-static int bigint_sign_of(Tagged b) { return bigint_is_zero(b) ? 0 : bigint_is_negative(b) ? -1 : 1; }
+static int bigint_sign_of(Tagged b) {
+  return bigint_is_zero(b) ? 0 : bigint_is_negative(b) ? -1 : 1;
+}
 
 int bigint_compare(Tagged x, Tagged y) {
   int xs = bigint_sign_of(x), ys = bigint_sign_of(y);
@@ -385,7 +387,8 @@ static Handle add_signed(Isolate *iso, Handle x, Handle y, bool y_negative) {
   if (neg(x) == y_negative) return add_magnitudes(iso, x, y, y_negative);
   int c = mag_compare(limbs(H(x)), len(x), limbs(H(y)), len(y));
   if (c == 0) return bigint_zero(iso);
-  return c > 0 ? subtract_magnitudes(iso, x, y, neg(x)) : subtract_magnitudes(iso, y, x, y_negative);
+  return c > 0 ? subtract_magnitudes(iso, x, y, neg(x))
+               : subtract_magnitudes(iso, y, x, y_negative);
 }
 
 Handle bigint_add(Isolate *iso, Handle x, Handle y) { return add_signed(iso, x, y, neg(y)); }

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "objects/bigint.h"
 #include "objects/js-objects.h"
 #include "objects/string-hash.h"
 #include "objects/string.h"
@@ -60,8 +61,9 @@ bool identity_hash_lookup(Isolate *iso, Tagged key, uint32_t *hash) {
     int64_t stored = identity_hash_stored(iso, key);
     if (stored < 0) return false;
     *hash = (uint32_t)stored;
+  } else if (is_bigint(key)) {
+    *hash = identity_hash_mix(bigint_hash(key)); /* by value: equal BigInts, equal hashes */
   } else {
-    /* Other primitives (BigInt, when it lands) must hash by value here. */
     *hash = 0;
   }
   return true;

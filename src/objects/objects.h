@@ -80,14 +80,18 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
 
 /* Map (the hidden class):
  * | map | bits | bits2 | prototype | constructor_or_back_pointer | instance_descriptors |
- * | transitions |
+ * | transitions | enum_cache |
+ * enum_cache: for-in's cache of the own enumerable string keys of fast-mode objects with
+ * this map (a FixedArray, in property order), or undefined until first needed
+ * (runtime/runtime-object-ops.c). A map's own keys never change, so it never goes stale.
  * bits:  instance type (16) | instance size in words (16) | in-object property count (8) |
  *        elements kind (8) | flags (16)                      (see the map_* helpers below)
  * bits2: owned by objects/map.c (descriptor count, field count, slack tracking counter). */
 #define MAP_FIELDS(F, T, P)                                                    \
   HEAP_OBJECT_FIELDS(F, T, P) F(T, P, bits, RAW) F(T, P, bits2, RAW)           \
   F(T, P, prototype, TAGGED) F(T, P, constructor_or_back_pointer, TAGGED)      \
-  F(T, P, instance_descriptors, TAGGED) F(T, P, transitions, TAGGED)
+  F(T, P, instance_descriptors, TAGGED) F(T, P, transitions, TAGGED)             \
+  F(T, P, enum_cache, TAGGED)
 
 /* FixedArray, FixedDoubleArray, ByteArray: | map | length | element 0 | element 1 | ... |
  * The elements are tagged words, raw doubles or raw bytes, as INSTANCE_TYPE_LIST says. */
@@ -260,14 +264,15 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
 #define JS_WEAK_REF_FIELDS(F, T, P) JS_OBJECT_FIELDS(F, T, P) F(T, P, target, TAGGED)
 
 /* JSFinalizationRegistry (ES2025 26.2):
- * | map | properties | elements | cleanup | cells | holdings | realm |
+ * | map | properties | elements | cleanup | cells | holdings | realm | first_free |
  * cleanup: the callback; cells: a WeakFixedArray of (target, unregister token) pairs;
  * holdings: a FixedArray, holdings[i] belongs to cell i (the hole: a free cell). A cell
  * whose target slot was cleared (undefined) while its holdings are not the hole waits for
- * cleanup. realm: the NativeContext the registry was made in. */
+ * cleanup. realm: the NativeContext the registry was made in. first_free: every cell below
+ * it is in use (where register starts looking). */
 #define JS_FINALIZATION_REGISTRY_FIELDS(F, T, P)                                       \
   JS_OBJECT_FIELDS(F, T, P) F(T, P, cleanup, TAGGED) F(T, P, cells, TAGGED)           \
-  F(T, P, holdings, TAGGED) F(T, P, realm, TAGGED)
+  F(T, P, holdings, TAGGED) F(T, P, realm, TAGGED) F(T, P, first_free, SMI)
 
 /* JSDate (ES2025 21.4): | map | properties | elements | value (raw double: the time value,
  * NaN for an invalid date) | */

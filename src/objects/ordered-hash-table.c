@@ -5,6 +5,7 @@
 #include "objects/ordered-hash-table.h"
 
 #include "heap/factory.h"
+#include "objects/bigint.h"
 #include "objects/identity-hash.h"
 #include "objects/string.h"
 
@@ -56,6 +57,7 @@ static bool oht_same_value_zero(Tagged a, Tagged b) {
     double y = is_smi(b) ? smi_value(b) : heap_number_value(b);
     return x == y || (x != x && y != y);
   }
+  if (is_bigint(a) && is_bigint(b)) return bigint_equals(a, b);
   return is_string(a) && is_string(b) && string_equals(a, b);
 }
 

@@ -456,7 +456,12 @@ static void visit_statement_parts(Resolver *r, AstNode *n) {
 }
 
 static void visit(Resolver *r, AstNode *n) {
-  if (n == NULL) return;
+  if (n == NULL || r->res->too_deep) return;
+  /* Left-deep chains (a + b + ..., else-if ladders) recurse once per link. */
+  if ((uintptr_t)__builtin_frame_address(0) < r->res->stack_limit) {
+    r->res->too_deep = true;
+    return;
+  }
   if (r->pre_pass) {
     switch (n->kind) {
       case AST_IDENTIFIER: case AST_PRIVATE_NAME: case AST_THIS: case AST_NEW_TARGET:
@@ -549,7 +554,9 @@ static void visit(Resolver *r, AstNode *n) {
  * before the eval call in source order is dynamic too), so a first pass (pre_pass) walks
  * the tree marking only the eval calls and the class synthetics. */
 void scopes_resolve(ScopeResolution *res, Zone *zone, AstNode *program, bool is_direct_eval) {
+  uintptr_t stack_limit = res->stack_limit;
   memset(res, 0, sizeof *res);
+  res->stack_limit = stack_limit;
   res->zone = zone;
   res->program = program;
   res->is_direct_eval = is_direct_eval;

@@ -69,3 +69,11 @@ assertThrows(TypeError, function () { JSON.stringify({ a: Object(1n) }); });
 BigInt.prototype.toJSON = function () { return this.toString(); };
 assertEquals(JSON.stringify({ a: 5n }), '{"a":"5"}');
 delete BigInt.prototype.toJSON;
+
+// ---- Map and Set keys: SameValueZero compares BigInts by value ----
+var m = new Map([[2n ** 70n, 'big'], [1n, 'one']]);
+assertEquals(m.get(2n ** 70n), 'big');
+assertEquals(m.get(1n), 'one');
+assert(!m.has(1), 'a Number key is another key');
+assertEquals(new Set([1n, 1n, 2n ** 64n, 2n ** 64n, 0n, -0n]).size, 3);
+assertThrows(TypeError, function () { new WeakMap().set(1n, 1); });
