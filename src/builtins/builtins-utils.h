@@ -65,7 +65,8 @@ typedef struct {
   V(weak)                      \
   V(date) \
   V(generator) \
-  V(bigint)
+  V(bigint) \
+  V(regexp)
 
 #define V(family) bool builtins_install_##family(Isolate *iso, Handle native_context);
 BUILTIN_FAMILY_LIST(V)

@@ -145,7 +145,11 @@
   V(promise_map)               /* Promise objects inheriting %Promise.prototype% */      \
   V(promise_then)              /* %Promise.prototype.then% */                            \
   V(promise_builtin_sfis)      /* FixedArray: the SFIs of the promise closures */ \
-  V(bigint_wrapper_map)        /* Object(1n): made on first use by the runtime */
+  V(bigint_wrapper_map)        /* Object(1n): made on first use by the runtime */      \
+  V(js_regexp_map)             /* RegExp objects (builtins-regexp.c) */                  \
+  V(regexp_exec_function)      /* %RegExp.prototype.exec%, for the unmodified fast path */ \
+  V(regexp_string_iterator_prototype) /* %RegExpStringIteratorPrototype% */             \
+  V(js_regexp_string_iterator_map)
 
 typedef enum {
 #define V(name) NATIVE_CONTEXT_##name,
