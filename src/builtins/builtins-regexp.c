@@ -93,6 +93,50 @@ static Handle regexp_alloc(Isolate *iso, Handle new_target, Handle realm) {
   return o;
 }
 
+/* ---- the compilation cache ---------------------------------------------------------------- */
+
+/* Compiled code is immutable, so RegExps with the same source and flags share one ByteArray:
+ * a direct-mapped cache of kRegExpCacheSize (source, flags, code) entries in the realm,
+ * keyed by a hash of the source's first units (a collision only costs a recompile). */
+enum { kRegExpCacheSize = 128 };
+
+static uint32_t cache_index(Tagged flat_source, RegExpFlags flags) {
+  uint32_t h = 2166136261u ^ (uint32_t)flags;
+  int64_t n = string_length(flat_source);
+  for (int64_t i = 0; i < n && i < 256; i++) h = (h ^ string_get(flat_source, i)) * 16777619u;
+  h ^= (uint32_t)n;
+  return h % kRegExpCacheSize;
+}
+
+/* The cached code for (source, flags), or 0. */
+static Tagged cache_lookup(Isolate *iso, Handle source, RegExpFlags flags) {
+  Tagged cache = context_get(iso->native_context, NATIVE_CONTEXT_regexp_cache);
+  if (!is_heap_object(cache) || !is_fixed_array(cache)) return 0;
+  uint32_t i = 3 * cache_index(H(source), flags);
+  Tagged s = fixed_array_get(cache, i);
+  if (!is_heap_object(s) || !is_string(s) || smi_value(fixed_array_get(cache, i + 1)) != (int32_t)flags ||
+      !string_equals(s, H(source))) {
+    return 0;
+  }
+  return fixed_array_get(cache, i + 2);
+}
+
+/* Remembers code for (source, flags). May allocate (the cache itself, once). */
+static bool cache_store(Isolate *iso, Handle source, RegExpFlags flags, Handle code) {
+  Tagged cache = context_get(iso->native_context, NATIVE_CONTEXT_regexp_cache);
+  if (!is_heap_object(cache) || !is_fixed_array(cache)) {
+    Handle fresh = factory_new_fixed_array(iso, 3 * kRegExpCacheSize);
+    if (handle_is_null(fresh)) return false;
+    context_set(iso->native_context, NATIVE_CONTEXT_regexp_cache, H(fresh));
+    cache = H(fresh);
+  }
+  uint32_t i = 3 * cache_index(H(source), flags);
+  fixed_array_set(cache, i, H(source));
+  fixed_array_set(cache, i + 1, smi_from_int((int32_t)flags));
+  fixed_array_set(cache, i + 2, H(code));
+  return true;
+}
+
 /* Compiles pattern P (a String) with flags F (a String) into o. */
 static bool regexp_compile_into(Isolate *iso, Handle o, Handle p, Handle f) {
   size_t flen, plen;
@@ -108,6 +152,15 @@ static bool regexp_compile_into(Isolate *iso, Handle o, Handle p, Handle f) {
     free(text);
     return false;
   }
+  p = string_flatten(iso, p);
+  if (handle_is_null(p)) return false;
+  Tagged cached = cache_lookup(iso, p, flags);
+  if (cached != 0) {
+    js_regexp_set_data(H(o), cached);
+    js_regexp_set_source(H(o), H(p));
+    js_regexp_set_flags(H(o), (int64_t)flags);
+    return true;
+  }
   uint16_t *pu = builtins_string_units(iso, H(p), &plen);
   if (!pu) return false;
   char err[256];
@@ -121,6 +174,7 @@ static bool regexp_compile_into(Isolate *iso, Handle o, Handle p, Handle f) {
   if (handle_is_null(data)) { regexp_free(code); return false; }
   memcpy(byte_array_data(H(data)), code, regexp_code_size(code));
   regexp_free(code);
+  if (!cache_store(iso, p, flags, data)) return false;
   js_regexp_set_data(H(o), H(data));
   js_regexp_set_source(H(o), H(p));
   js_regexp_set_flags(H(o), (int64_t)flags);

@@ -149,7 +149,8 @@
   V(js_regexp_map)             /* RegExp objects (builtins-regexp.c) */                  \
   V(regexp_exec_function)      /* %RegExp.prototype.exec%, for the unmodified fast path */ \
   V(regexp_string_iterator_prototype) /* %RegExpStringIteratorPrototype% */             \
-  V(js_regexp_string_iterator_map)
+  V(js_regexp_string_iterator_map)                                                     \
+  V(regexp_cache)              /* FixedArray of (source, flags, code) triples, or undefined */
 
 typedef enum {
 #define V(name) NATIVE_CONTEXT_##name,
