@@ -49,6 +49,10 @@ REGEXP_PROTOTYPE_BUILTINS(BUILTIN_DECLARE)
 
 /* ---- helpers ----------------------------------------------------------------------------- */
 
+/* JSRegExp.flags holds RegExpFlags and, above them, [[LegacyFeaturesEnabled]] (Annex B
+ * legacy RegExp features: set when the RegExp was made by %RegExp% itself, not a subclass). */
+enum { kLegacyFeaturesBit = 1 << 8, kFlagsMask = 0xFF };
+
 static Handle last_index_key(Isolate *iso) { return builtins_string(iso, "lastIndex"); }
 
 static bool set_last_index(Isolate *iso, Handle rx, double value) {
@@ -158,7 +162,7 @@ static bool regexp_compile_into(Isolate *iso, Handle o, Handle p, Handle f) {
   if (cached != 0) {
     js_regexp_set_data(H(o), cached);
     js_regexp_set_source(H(o), H(p));
-    js_regexp_set_flags(H(o), (int64_t)flags);
+    js_regexp_set_flags(H(o), (int64_t)flags | (js_regexp_flags(H(o)) & kLegacyFeaturesBit));
     return true;
   }
   uint16_t *pu = builtins_string_units(iso, H(p), &plen);
@@ -177,7 +181,7 @@ static bool regexp_compile_into(Isolate *iso, Handle o, Handle p, Handle f) {
   if (!cache_store(iso, p, flags, data)) return false;
   js_regexp_set_data(H(o), H(data));
   js_regexp_set_source(H(o), H(p));
-  js_regexp_set_flags(H(o), (int64_t)flags);
+  js_regexp_set_flags(H(o), (int64_t)flags | (js_regexp_flags(H(o)) & kLegacyFeaturesBit));
   return true;
 }
 
@@ -237,8 +241,13 @@ static Handle BUILTIN_NAME(RegExpConstructor)(Isolate *iso, BuiltinArgs *args) {
     p = pattern;
     f = flags;
   }
-  Handle o = regexp_alloc(iso, new_target, builtins_realm(iso, args));
+  Handle realm = builtins_realm(iso, args);
+  Handle o = regexp_alloc(iso, new_target, realm);
   BUILTIN_TRY(o);
+  /* Annex B legacy RegExp features: only RegExps %RegExp% itself makes have them. */
+  if (H(new_target) == context_get(H(realm), NATIVE_CONTEXT_regexp_function)) {
+    js_regexp_set_flags(H(o), kLegacyFeaturesBit);
+  }
   return regexp_initialize(iso, o, p, f);
 }
 
@@ -354,6 +363,121 @@ static RegExpResult run_engine(Isolate *iso, Handle rx, Handle flat, size_t star
   return r;
 }
 
+/* ---- Annex B legacy static properties (RegExp.$1, lastMatch, ...) ---------------------------- */
+
+enum { kLegacyValid, kLegacyInput, kLegacyPairs, kLegacyCaptures = 10,
+       kLegacyLength = kLegacyPairs + 2 * kLegacyCaptures };
+
+/* After a successful RegExpBuiltinExec: the realm's legacy match state becomes this match
+ * (input and the first ten captures), or is invalidated for a RegExp without legacy
+ * features (a subclass instance). May allocate. */
+static bool record_legacy_match(Isolate *iso, Handle rx, Handle s, const int *caps, int n) {
+  Tagged info = context_get(iso->native_context, NATIVE_CONTEXT_regexp_last_match);
+  if (!is_heap_object(info) || !is_fixed_array(info)) {
+    Handle fresh = factory_new_fixed_array(iso, kLegacyLength);
+    if (handle_is_null(fresh)) return false;
+    context_set(iso->native_context, NATIVE_CONTEXT_regexp_last_match, H(fresh));
+    info = H(fresh);
+  }
+  bool legacy = (js_regexp_flags(H(rx)) & kLegacyFeaturesBit) != 0;
+  fixed_array_set(info, kLegacyValid, smi_from_int(legacy ? 1 : 0));
+  fixed_array_set(info, kLegacyInput, H(s));
+  for (int i = 0; i < kLegacyCaptures; i++) {
+    bool set = i < n && caps[2 * i] >= 0;
+    fixed_array_set(info, kLegacyPairs + 2 * i, smi_from_int(set ? caps[2 * i] : -1));
+    fixed_array_set(info, kLegacyPairs + 2 * i + 1, smi_from_int(set ? caps[2 * i + 1] : -1));
+  }
+  return true;
+}
+
+/* V(Name, kind): the legacy accessors; kind >= 1 is $kind, 0 lastMatch, -1 lastParen,
+ * -2 leftContext, -3 rightContext, -4 input. */
+#define REGEXP_LEGACY_GETTERS(V)                                                        \
+  V(Paren1, 1) V(Paren2, 2) V(Paren3, 3) V(Paren4, 4) V(Paren5, 5) V(Paren6, 6)          \
+  V(Paren7, 7) V(Paren8, 8) V(Paren9, 9) V(LastMatch, 0) V(LastParen, -1)                \
+  V(LeftContext, -2) V(RightContext, -3) V(Input, -4)
+
+/* GetLegacyRegExpStaticProperty (proposal-regexp-legacy-features). */
+static Handle legacy_get(Isolate *iso, BuiltinArgs *args, int kind) {
+  Handle realm = builtins_realm(iso, args);
+  if (H(builtin_receiver(args)) != context_get(H(realm), NATIVE_CONTEXT_regexp_function)) {
+    return builtins_throw_type_error(iso, "RegExp legacy static property read on a receiver other than RegExp");
+  }
+  Tagged info = context_get(H(realm), NATIVE_CONTEXT_regexp_last_match);
+  if (!is_heap_object(info) || !is_fixed_array(info)) return ROOT_HANDLE(iso, empty_string);
+  if (smi_value(fixed_array_get(info, kLegacyValid)) == 0) {
+    return builtins_throw_type_error(iso, "RegExp legacy static properties were invalidated by a subclass match");
+  }
+  Handle input = handle_new(iso, fixed_array_get(info, kLegacyInput));
+  if (kind == -4) return input;
+  int group = kind;
+  int64_t start, end;
+  if (kind == -1) {          /* the last group that exists (set or not) */
+    group = 0;
+    for (int i = 1; i < kLegacyCaptures; i++) {
+      if (smi_value(fixed_array_get(info, kLegacyPairs + 2 * i)) >= 0) group = i;
+    }
+    if (group == 0) return ROOT_HANDLE(iso, empty_string);
+  }
+  if (kind == -2) { start = 0; end = smi_value(fixed_array_get(info, kLegacyPairs)); }
+  else if (kind == -3) { start = smi_value(fixed_array_get(info, kLegacyPairs + 1)); end = string_length(H(input)); }
+  else {
+    start = smi_value(fixed_array_get(info, kLegacyPairs + 2 * group));
+    end = smi_value(fixed_array_get(info, kLegacyPairs + 2 * group + 1));
+    if (start < 0) return ROOT_HANDLE(iso, empty_string);
+  }
+  return string_substring(iso, input, start, end);
+}
+
+#define LEGACY_GETTER(Name, kind) \
+  BUILTIN(RegExpLegacyGet##Name) { return legacy_get(iso, args, kind); }
+REGEXP_LEGACY_GETTERS(LEGACY_GETTER)
+#undef LEGACY_GETTER
+
+/* SetLegacyRegExpStaticProperty for RegExp.input / RegExp.$_. */
+BUILTIN(RegExpLegacySetInput) {
+  Handle realm = builtins_realm(iso, args);
+  if (H(builtin_receiver(args)) != context_get(H(realm), NATIVE_CONTEXT_regexp_function)) {
+    return builtins_throw_type_error(iso, "RegExp.input set on a receiver other than RegExp");
+  }
+  Handle s = runtime_to_string(iso, BUILTIN_ARG(0));
+  BUILTIN_TRY(s);
+  Tagged info = context_get(H(realm), NATIVE_CONTEXT_regexp_last_match);
+  if (!is_heap_object(info) || !is_fixed_array(info)) {
+    Handle fresh = factory_new_fixed_array(iso, kLegacyLength);
+    BUILTIN_TRY(fresh);
+    for (int i = 0; i < kLegacyLength; i++) fixed_array_set(H(fresh), i, smi_from_int(-1));
+    fixed_array_set(H(fresh), kLegacyValid, smi_from_int(1));
+    context_set(H(realm), NATIVE_CONTEXT_regexp_last_match, H(fresh));
+    info = H(fresh);
+  }
+  fixed_array_set(info, kLegacyInput, H(s));
+  return BUILTIN_UNDEFINED;
+}
+
+static bool install_legacy_accessors(Isolate *iso, Handle nc, Handle ctor) {
+  static const struct { const char *key; BuiltinFunction get; bool settable; } kLegacy[] = {
+    {"$1", BUILTIN_NAME(RegExpLegacyGetParen1), false}, {"$2", BUILTIN_NAME(RegExpLegacyGetParen2), false},
+    {"$3", BUILTIN_NAME(RegExpLegacyGetParen3), false}, {"$4", BUILTIN_NAME(RegExpLegacyGetParen4), false},
+    {"$5", BUILTIN_NAME(RegExpLegacyGetParen5), false}, {"$6", BUILTIN_NAME(RegExpLegacyGetParen6), false},
+    {"$7", BUILTIN_NAME(RegExpLegacyGetParen7), false}, {"$8", BUILTIN_NAME(RegExpLegacyGetParen8), false},
+    {"$9", BUILTIN_NAME(RegExpLegacyGetParen9), false},
+    {"input", BUILTIN_NAME(RegExpLegacyGetInput), true}, {"$_", BUILTIN_NAME(RegExpLegacyGetInput), true},
+    {"lastMatch", BUILTIN_NAME(RegExpLegacyGetLastMatch), false}, {"$&", BUILTIN_NAME(RegExpLegacyGetLastMatch), false},
+    {"lastParen", BUILTIN_NAME(RegExpLegacyGetLastParen), false}, {"$+", BUILTIN_NAME(RegExpLegacyGetLastParen), false},
+    {"leftContext", BUILTIN_NAME(RegExpLegacyGetLeftContext), false}, {"$`", BUILTIN_NAME(RegExpLegacyGetLeftContext), false},
+    {"rightContext", BUILTIN_NAME(RegExpLegacyGetRightContext), false}, {"$'", BUILTIN_NAME(RegExpLegacyGetRightContext), false},
+  };
+  for (size_t i = 0; i < KILN_ARRAY_SIZE(kLegacy); i++) {
+    if (!builtins_install_accessor(iso, nc, ctor, kLegacy[i].key, kLegacy[i].get,
+                                   kLegacy[i].settable ? BUILTIN_NAME(RegExpLegacySetInput) : NULL,
+                                   DONT_ENUM)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /* ES2025 22.2.7.2 RegExpBuiltinExec ( R, S ). Calls user code (lastIndex). */
 static Handle regexp_builtin_exec(Isolate *iso, Handle rx, Handle s) {
   double last_index;
@@ -375,6 +499,10 @@ static Handle regexp_builtin_exec(Isolate *iso, Handle rx, Handle s) {
   if (!caps) return builtins_throw_range_error(iso, "out of memory");
   RegExpResult r = run_engine(iso, rx, flat, (size_t)last_index, caps);
   Handle result;
+  if (r == RE_MATCH && !record_legacy_match(iso, rx, flat, caps, n)) {
+    free(caps);
+    return HANDLE_NULL;
+  }
   if (r == RE_MATCH) {
     if ((global || sticky) && !set_last_index(iso, rx, caps[1])) result = HANDLE_NULL;
     else result = match_result(iso, rx, flat, caps, n, named, flags & RE_FLAG_D);
@@ -464,6 +592,9 @@ BUILTIN(RegExpPrototypeToString) {
 BUILTIN(RegExpPrototypeCompile) {
   Handle rx = builtin_receiver(args);
   BUILTIN_CHECK(require_regexp(iso, rx, "compile"));
+  if (!(js_regexp_flags(H(rx)) & kLegacyFeaturesBit)) {
+    return builtins_throw_type_error(iso, "RegExp.prototype.compile called on a RegExp subclass instance");
+  }
   Handle pattern = BUILTIN_ARG(0), flags = BUILTIN_ARG(1);
   if (is_heap_object(H(pattern)) && is_js_regexp(H(pattern))) {
     if (!is_undefined(iso, H(flags))) {
@@ -1080,7 +1211,8 @@ bool builtins_install_regexp(Isolate *iso, Handle nc) {
                                 KILN_ARRAY_SIZE(kRegExpPrototypeBuiltins)) ||
       !builtins_install_accessor(iso, nc, ctor, "@@species", BUILTIN_NAME(RegExpGetSpecies), NULL,
                                  DONT_ENUM) ||
-      !install_accessors(iso, nc, proto) || !install_string_iterator(iso, nc)) {
+      !install_accessors(iso, nc, proto) || !install_string_iterator(iso, nc) ||
+      !install_legacy_accessors(iso, nc, ctor)) {
     return false;
   }
   Handle exec_key = builtins_string(iso, "exec");
