@@ -93,9 +93,20 @@ typedef struct Gen {
   int *resume_labels;          /* suspend id -> the label of its resume point (malloc'd) */
   int suspend_count, resume_capacity;
   int async_try_start;         /* async functions: the label starting the body's try */
+  /* Proper tail calls (ES2025 15.10): the calls in tail position of the return being
+   * generated (gen_tail_calls_begin), emitted as TailCall. */
+  AstNode *tail_calls[8];
+  int tail_call_count;
 } Gen;
 
 #define EMIT(g, ...) BAB_EMIT(&(g)->b, __VA_ARGS__)
+
+/* Proper tail calls (bytecode-generator-statements.c): records the calls in tail position
+ * of a returned expression (ES2025 15.10.2 HasCallInTailPosition) when the function and
+ * the statements around allow them; gen_tail_calls_end forgets them. */
+void gen_tail_calls_begin(Gen *g, AstNode *expr);
+void gen_tail_calls_end(Gen *g);
+bool gen_is_tail_call(Gen *g, AstNode *call);
 #define SLOT(g) bab_feedback_slot(&(g)->b)
 
 /* ---- bytecode-generator.c ------------------------------------------------------------ */

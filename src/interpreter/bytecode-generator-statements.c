@@ -570,6 +570,66 @@ static void gen_try(Gen *g, AstNode *n) {
 
 /* ---- Dispatch -------------------------------------------------------------------------- */
 
+/* ---- Proper tail calls (ES2025 15.10) ------------------------------------------------ */
+
+/* Strict, ordinary (not resumable, not constructing) function code may tail call. */
+static bool function_allows_tail_calls(Gen *g) {
+  AstFunction *fn = g->fn;
+  if (fn == NULL || !fn->is_strict || fn->is_generator || fn->is_async || g->generator_reg >= 0)
+    return false;
+  return fn->kind == AST_FUNC_NORMAL || fn->kind == AST_FUNC_ARROW ||
+         fn->kind == AST_FUNC_METHOD || fn->kind == AST_FUNC_GETTER ||
+         fn->kind == AST_FUNC_SETTER;
+}
+
+/* A return here leaves the frame directly: not inside a try block (its handler or
+ * finally still runs), nor a for-of (its iterator is closed after the call). */
+static bool control_allows_tail_calls(Gen *g) {
+  for (ControlScope *cs = g->control; cs; cs = cs->outer) {
+    if (cs->kind == CS_TRY_CATCH || cs->kind == CS_TRY_FINALLY) return false;
+    if (cs->kind == CS_BREAKABLE && cs->iterator_reg >= 0) return false;
+  }
+  return true;
+}
+
+static void collect_tail_calls(Gen *g, AstNode *e) {
+  while (e && e->kind == AST_PAREN) e = e->u.unary.operand;
+  if (e == NULL || g->tail_call_count == (int)KILN_ARRAY_SIZE(g->tail_calls)) return;
+  switch (e->kind) {
+    case AST_CALL:
+      if (!e->u.call.optional && e->u.call.callee->kind != AST_SUPER_CALL)
+        g->tail_calls[g->tail_call_count++] = e;
+      break;
+    case AST_TAGGED_TEMPLATE: g->tail_calls[g->tail_call_count++] = e; break;
+    case AST_CONDITIONAL:
+      collect_tail_calls(g, e->u.conditional.consequent);
+      collect_tail_calls(g, e->u.conditional.alternate);
+      break;
+    case AST_LOGICAL: collect_tail_calls(g, e->u.logical.right); break;
+    case AST_SEQUENCE: {
+      AstList *l = &e->u.sequence.expressions;
+      if (l->length > 0) collect_tail_calls(g, l->items[l->length - 1]);
+      break;
+    }
+    default: break;
+  }
+}
+
+void gen_tail_calls_begin(Gen *g, AstNode *expr) {
+  g->tail_call_count = 0;
+  if (function_allows_tail_calls(g) && control_allows_tail_calls(g))
+    collect_tail_calls(g, expr);
+}
+
+void gen_tail_calls_end(Gen *g) { g->tail_call_count = 0; }
+
+bool gen_is_tail_call(Gen *g, AstNode *call) {
+  for (int i = 0; i < g->tail_call_count; i++) {
+    if (g->tail_calls[i] == call) return true;
+  }
+  return false;
+}
+
 void gen_statement(Gen *g, AstNode *n) {
   if (n == NULL || g->job->failed || !gen_stack_ok(g)) return;
   if (n->kind != AST_LABELED && !is_loop_kind(n->kind) && n->kind != AST_SWITCH) {
@@ -596,7 +656,13 @@ void gen_statement(Gen *g, AstNode *n) {
     case AST_CONTINUE:
     case AST_BREAK: gen_jump_statement(g, n); break;
     case AST_RETURN:
-      if (n->u.unary.operand) gen_expr(g, n->u.unary.operand); else EMIT(g, LdaUndefined);
+      if (n->u.unary.operand) {
+        gen_tail_calls_begin(g, n->u.unary.operand);
+        gen_expr(g, n->u.unary.operand);
+        gen_tail_calls_end(g);
+      } else {
+        EMIT(g, LdaUndefined);
+      }
       gen_command(g, CMD_RETURN, NULL);
       break;
     case AST_WITH: gen_with_statement(g, n); break;
