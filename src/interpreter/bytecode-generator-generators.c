@@ -275,7 +275,7 @@ static void gen_await_resume_dispatch(Gen *g) {
 
 /* ES2025 27.7.5.3 Await(acc): PerformPromiseThen(PromiseResolve(%Promise%, value)) with the
  * generator object as both reactions, then suspend; acc = the fulfilled value after. */
-static void gen_await_value(Gen *g) {
+void gen_await_value(Gen *g) {
   int mark = gen_reg_mark(g);
   int args = gen_new_regs(g, 2);
   EMIT(g, Star, args + 1);

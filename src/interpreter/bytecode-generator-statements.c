@@ -32,6 +32,10 @@ void gen_statements(Gen *g, AstList *list) {
 
 static void gen_var_decl(Gen *g, AstNode *n) {
   AstVarDecl *d = &n->u.var_decl;
+  if (d->kind == AST_USING || d->kind == AST_AWAIT_USING) {
+    gen_using_declaration(g, n);
+    return;
+  }
   StoreMode mode = d->kind == AST_VAR ? STORE_ASSIGN : STORE_INIT;
   for (int i = 0; i < d->count; i++) {
     AstDeclarator *dc = &d->declarators[i];
@@ -93,7 +97,10 @@ static void gen_block(Gen *g, AstNode *n) {
   int mark = gen_reg_mark(g);
   gen_enter_scope(g, n->u.block.scope, &cs);
   if (n->u.block.scope) gen_hoist_functions(g, &n->u.block.body);
+  DisposeScope ds;
+  gen_dispose_scope_begin(g, &ds, gen_list_using_kind(&n->u.block.body));
   gen_statements(g, &n->u.block.body);
+  gen_dispose_scope_end(g, &ds);
   gen_exit_scope(g, n->u.block.scope, &cs);
   gen_reg_release(g, mark);
 }
@@ -290,6 +297,10 @@ static void gen_for(Gen *g, AstNode *n) {
   int mark = gen_reg_mark(g);
   ControlScope scs;
   gen_enter_scope(g, f->scope, &scs);
+  DisposeScope ds;
+  AstDeclKind init_kind = f->init && f->init->kind == AST_VAR_DECL ? f->init->u.var_decl.kind
+                                                                    : AST_VAR;
+  gen_dispose_scope_begin(g, &ds, init_kind >= AST_USING ? (int)init_kind : 0);
   if (f->init) {
     if (f->init->kind == AST_VAR_DECL) gen_var_decl(g, f->init);
     else gen_expr(g, f->init);
@@ -307,6 +318,7 @@ static void gen_for(Gen *g, AstNode *n) {
   if (f->update) gen_expr(g, f->update);
   gen_jump(g, Bytecode_JumpLoop, header);
   gen_end_breakable(g, &cs);
+  gen_dispose_scope_end(g, &ds);
   gen_exit_scope(g, f->scope, &scs);
   gen_reg_release(g, mark);
 }
@@ -410,8 +422,13 @@ static void gen_for_of(Gen *g, AstNode *n) {
   gen_bind(g, try_start);
   ControlScope scs;
   gen_enter_scope(g, f->scope, &scs);
+  DisposeScope ds;
+  AstDeclKind decl_kind = f->left->kind == AST_VAR_DECL ? f->left->u.var_decl.kind : AST_VAR;
+  gen_dispose_scope_begin(g, &ds, decl_kind >= AST_USING ? (int)decl_kind : 0);
   gen_for_each_bind(g, f->left, value);
+  if (ds.active) gen_add_disposable(g, value, decl_kind);
   gen_statement(g, f->body);
+  gen_dispose_scope_end(g, &ds);
   gen_exit_scope(g, f->scope, &scs);
   gen_bind(g, try_end);
   gen_bind(g, cs.continue_label);
@@ -494,8 +511,6 @@ static void gen_try_catch(Gen *g, AstTry *t) {
   bab_add_handler(&g->b, start, end, handler, context_at_try);
 }
 
-enum { kTokenFallThrough = 0, kTokenRethrow = -1 };
-
 static void gen_try_finally(Gen *g, AstTry *t) {
   int mark = gen_reg_mark(g);
   ControlScope cs;
@@ -535,24 +550,28 @@ static void gen_try_finally(Gen *g, AstTry *t) {
     EMIT(g, Ldar, saved_completion);
     EMIT(g, Star, g->completion_reg);
   }
-  for (int i = 0; i < cs.command_count; i++) {
-    FinallyCommand *c = &cs.commands[i];
+  gen_finally_dispatch(g, &cs);
+  gen_reg_release(g, mark);
+}
+
+void gen_finally_dispatch(Gen *g, ControlScope *cs) {
+  for (int i = 0; i < cs->command_count; i++) {
+    FinallyCommand *c = &cs->commands[i];
     int next = gen_label(g);
     EMIT(g, LdaSmi, c->token);
-    EMIT(g, TestEqualStrict, cs.token_reg, SLOT(g));
+    EMIT(g, TestEqualStrict, cs->token_reg, SLOT(g));
     gen_jump(g, Bytecode_JumpIfFalse, next);
-    if (c->kind == CMD_RETURN) EMIT(g, Ldar, cs.result_reg);
+    if (c->kind == CMD_RETURN) EMIT(g, Ldar, cs->result_reg);
     gen_command(g, c->kind, c->target);
     gen_bind(g, next);
   }
   int done = gen_label(g);
   EMIT(g, LdaSmi, kTokenRethrow);
-  EMIT(g, TestEqualStrict, cs.token_reg, SLOT(g));
+  EMIT(g, TestEqualStrict, cs->token_reg, SLOT(g));
   gen_jump(g, Bytecode_JumpIfFalse, done);
-  EMIT(g, Ldar, cs.result_reg);
+  EMIT(g, Ldar, cs->result_reg);
   EMIT(g, ReThrow);
   gen_bind(g, done);
-  gen_reg_release(g, mark);
 }
 
 static void gen_try(Gen *g, AstNode *n) {

@@ -623,7 +623,10 @@ static void gen_function_body(Gen *g) {
     gen_tail_calls_end(g);
     gen_return(g);
   } else {
+    DisposeScope ds;
+    gen_dispose_scope_begin(g, &ds, gen_list_using_kind(&fn->body));
     gen_statements(g, &fn->body);
+    gen_dispose_scope_end(g, &ds);
     if (fn->kind == AST_FUNC_DERIVED_CONSTRUCTOR) {
       gen_load_this(g);
       EMIT(g, Return);

@@ -78,7 +78,22 @@
   V(AsyncFunctionReject, 2)   /* (async function object, reason): rejects it; returns it */ \
   V(ConstructForwardingArguments, 2) /* (constructor, new.target): Construct with the   \
                                  calling frame's actual arguments (default derived     \
-                                 constructors) */
+                                 constructors) */ \
+  /* Explicit resource management (runtime/runtime-dispose.c) */                      \
+  V(AddDisposableResource, 3) /* (capability, value, hint Smi 0 sync / 1 async): checks  \
+                                 value and gets its dispose method; returns the         \
+                                 capability with the resource on top (a new list when   \
+                                 capability was undefined or full) */                  \
+  V(DisposeResources, 3)      /* (capability, token, value): DisposeResources of a sync  \
+                                 scope's resources with the completion token (-1: throw \
+                                 value) of a finally; throws the combined error */      \
+  V(DisposeBegin, 3)          /* (capability, token, value): starts an await using       \
+                                 scope's DisposeResources with that completion; returns \
+                                 the capability to keep (a list) */                     \
+  V(DisposeStep, 1)           /* (capability): runs resources until one needs an Await:  \
+                                 the value to await, or the hole when done */          \
+  V(DisposeAwaitRejected, 2)  /* (capability, reason): an awaited dispose rejected */    \
+  V(DisposeEnd, 1)            /* (capability): throws the completion's error, if any */
 
 typedef enum {
 #define V(name, argc) Runtime_##name,

@@ -715,8 +715,84 @@ static bool ops_for_in_object(Isolate *iso, Handle obj, Handle *seen, Handle res
   return true;
 }
 
+/* ---- for-in's enumeration cache ----
+ * A fast-mode ordinary object without elements has exactly the own enumerable string keys
+ * its map's descriptors list, so the map caches them (Map.enum_cache). for-in over such an
+ * object uses the cache when nothing on the prototype chain has elements or enumerable
+ * properties (the common case: a plain object over %Object.prototype%); the interpreter
+ * still checks that each key is present when it reaches it. */
+
+/* The own enumerable string keys of a fast-mode map, cached on it. May allocate. */
+static Handle for_in_enum_cache(Isolate *iso, Handle map) {
+  Tagged cache = map_enum_cache(H(map));
+  if (is_fixed_array(cache)) return handle_new(iso, cache);
+  Tagged da = map_instance_descriptors(H(map));
+  int nof = map_own_descriptors(H(map)), n = 0;
+  for (int i = 0; i < nof; i++) {
+    Tagged key = descriptor_array_key(da, i);
+    if (is_string(key) && !(property_details_attributes(descriptor_array_details(da, i)) & DONT_ENUM)) n++;
+  }
+  Handle keys = factory_new_fixed_array(iso, n);
+  if (handle_is_null(keys)) return keys;
+  da = map_instance_descriptors(H(map));
+  for (int i = 0, j = 0; i < nof; i++) {
+    Tagged key = descriptor_array_key(da, i);
+    if (is_string(key) && !(property_details_attributes(descriptor_array_details(da, i)) & DONT_ENUM)) {
+      fixed_array_set(H(keys), j++, key);
+    }
+  }
+  map_set_enum_cache(H(map), H(keys));
+  return keys;
+}
+
+/* Can obj's keys come from its map's cache (fast mode, ordinary, no elements)? */
+static bool enum_cacheable(Tagged obj) {
+  Tagged map = heap_object_map(obj);
+  return map_instance_type(map) == JS_OBJECT_TYPE && !map_is_dictionary(map) &&
+         fixed_array_length(js_object_elements(obj)) == 0;
+}
+
+/* Does a NameDictionary hold an enumerable string key? Does not allocate. */
+static bool dictionary_has_enumerable_string(Isolate *iso, Tagged d) {
+  for (int e = 0, cap = dictionary_capacity(d); e < cap; e++) {
+    if (!dictionary_is_live_entry(iso, d, e) || !is_string(dictionary_key_at(d, e))) continue;
+    if (!(property_details_attributes(dictionary_details_at(d, e)) & DONT_ENUM)) return true;
+  }
+  return false;
+}
+
+/* True when no prototype of obj is exotic or has elements or enumerable string-keyed
+ * properties. Pass 0 fills the caches of fast prototypes (may allocate); pass 1 checks. */
+static bool chain_enumerates_nothing(Isolate *iso, Handle obj) {
+  for (int pass = 0; pass < 2; pass++) {
+    for (Handle p = handle_new(iso, js_object_get_prototype(H(obj))); !is_null(iso, H(p));
+         p = handle_new(iso, js_object_get_prototype(H(p)))) {
+      Tagged po = H(p), map = heap_object_map(po);
+      if (map_instance_type(map) != JS_OBJECT_TYPE) return false;
+      if (fixed_array_length(js_object_elements(po)) != 0) return false;
+      if (map_is_dictionary(map)) {
+        if (dictionary_has_enumerable_string(iso, js_object_properties(po))) return false;
+      } else if (pass == 0) {
+        if (handle_is_null(for_in_enum_cache(iso, handle_new(iso, map)))) {
+          isolate_clear_pending_exception(iso);  /* out of memory: take the general path */
+          return false;
+        }
+      } else if (fixed_array_length(map_enum_cache(map)) != 0) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
 Handle runtime_for_in_keys(Isolate *iso, Handle obj) {
   if (is_undefined(iso, H(obj)) || is_null(iso, H(obj))) return ROOT_HANDLE(iso, empty_fixed_array);
+  if (is_heap_object(H(obj)) && enum_cacheable(H(obj)) && chain_enumerates_nothing(iso, obj)) {
+    Handle map = handle_new(iso, heap_object_map(H(obj)));
+    Handle keys = for_in_enum_cache(iso, map);
+    if (!handle_is_null(keys)) return keys;
+    isolate_clear_pending_exception(iso);  /* out of memory: the general path reports it */
+  }
   Handle o = runtime_to_object(iso, obj);
   if (handle_is_null(o)) return o;
   Handle result = js_array_new(iso, PACKED_ELEMENTS, 0, 8);
