@@ -70,6 +70,18 @@ static void gen_function_decl(Gen *g, AstNode *n) {
   if (!fn->is_annexb_hoisted || fn->annexb_var == NULL || fn->decl_var == NULL) return;
   /* Annex B.3.2.1: evaluating the declaration copies the block binding to the var. */
   gen_load_var_raw(g, fn->decl_var);
+  if (fn->annexb_var->location == VAR_LOCATION_LOOKUP) {
+    /* A sloppy eval's var (B.3.2.3): set in the eval's var scope, past the block's own
+     * binding of the name, which a lookup from here would find. */
+    int mark = gen_reg_mark(g);
+    int regs = gen_new_regs(g, 2);
+    EMIT(g, Star, regs + 1);
+    EMIT(g, LdaConstant, gen_name(g, fn->annexb_var->name));
+    EMIT(g, Star, regs);
+    gen_call_runtime(g, Runtime_SetEvalVar, regs, 2);
+    gen_reg_release(g, mark);
+    return;
+  }
   gen_store_var(g, fn->annexb_var, fn->annexb_var->name, STORE_ASSIGN);
 }
 

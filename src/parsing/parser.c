@@ -2897,6 +2897,9 @@ static void apply_annexb(Parser *p, FunctionState *fs) {
   for (AnnexB *a = fs->annexb; a && !p->failed; a = a->next) {
     AstFunction *fn = &a->decl->u.function;
     const AstString *name = fn->name;
+    /* B.3.2.1 step 22.a.ii in function code: never a var named "arguments". */
+    if (fs->func && name->byte_length == 9 && memcmp(name->data, "arguments", 9) == 0)
+      continue;
     bool conflict = false;
     for (AstScope *s = a->block->outer; s; s = s->outer) {
       DeclEntry *e = decl_lookup(p, s, name, false);

@@ -27,6 +27,8 @@
                                  class binding */                                       \
   V(DeclareEvalVar, 1)        /* (name): a sloppy direct eval's var in its var scope */  \
   V(DeclareEvalFunction, 2)   /* (name, closure) */                                    \
+  V(SetEvalVar, 2)            /* (name, value): Annex B.3.2.3 copy of a block function  \
+                                 to a sloppy eval's var binding */                       \
   /* Errors */                                                                          \
   V(ThrowTypeError, 1)        /* (message string) */                                   \
   V(ThrowReferenceError, 1)   /* (message string) */                                   \
