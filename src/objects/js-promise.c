@@ -313,10 +313,9 @@ Handle js_promise_promise_resolve(Isolate *iso, Handle constructor, Handle value
 /* An internal await: resumes the async function or async generator. */
 static bool resume_awaiting(Isolate *iso, Handle gen, Handle argument, JSPromiseState type) {
   if (!js_generator_is_suspended(H(gen))) return true;
-  Handle r = interpreter_generator_resume(iso, gen, argument,
-                                          type == kPromiseFulfilled ? kGeneratorNext
-                                                                    : kGeneratorThrow);
-  return !handle_is_null(r);
+  JSGeneratorResumeMode mode = type == kPromiseFulfilled ? kGeneratorNext : kGeneratorThrow;
+  if (is_js_async_generator_object(H(gen))) return js_async_generator_resume(iso, gen, argument, mode);
+  return !handle_is_null(interpreter_generator_resume(iso, gen, argument, mode));
 }
 
 bool js_promise_run_reaction_job(Isolate *iso, Handle reaction, Handle argument,
