@@ -16,6 +16,7 @@
 #include "builtins/builtins-utils.h"
 #include "execution/execution.h"
 #include "heap/factory.h"
+#include "objects/js-array-buffer.h"
 #include "objects/js-objects.h"
 #include "objects/map.h"
 #include "objects/string.h"
@@ -1219,6 +1220,11 @@ BUILTIN(ArrayIteratorPrototypeNext) {
   double len;
   if (is_js_array(H(a))) {
     len = js_array_length_value(H(a));
+  } else if (is_js_typed_array(H(a))) { /* TypedArrayLength; out of bounds throws */
+    if (js_view_is_out_of_bounds(H(a))) {
+      return builtins_throw_type_error(iso, "next: the typed array is detached or out of bounds");
+    }
+    len = (double)js_typed_array_length(H(a));
   } else {
     BUILTIN_CHECK(runtime_length_of_array_like(iso, a, &len));
   }

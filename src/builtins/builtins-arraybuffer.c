@@ -20,8 +20,10 @@
 #define ARRAY_BUFFER_PROTOTYPE_BUILTINS(V)                               \
   V(ArrayBufferPrototypeResize, "resize", 1)                             \
   V(ArrayBufferPrototypeSlice, "slice", 2)                               \
+  V(ArrayBufferPrototypeSliceToImmutable, "sliceToImmutable", 2)         \
   V(ArrayBufferPrototypeTransfer, "transfer", 0)                         \
-  V(ArrayBufferPrototypeTransferToFixedLength, "transferToFixedLength", 0)
+  V(ArrayBufferPrototypeTransferToFixedLength, "transferToFixedLength", 0) \
+  V(ArrayBufferPrototypeTransferToImmutable, "transferToImmutable", 0)
 
 #define SHARED_ARRAY_BUFFER_PROTOTYPE_BUILTINS(V)     \
   V(SharedArrayBufferPrototypeGrow, "grow", 1)        \
@@ -31,6 +33,7 @@
 #define ARRAY_BUFFER_GETTERS(V)                                     \
   V(ArrayBufferPrototypeByteLength, "byteLength")                   \
   V(ArrayBufferPrototypeDetached, "detached")                       \
+  V(ArrayBufferPrototypeImmutable, "immutable")                     \
   V(ArrayBufferPrototypeMaxByteLength, "maxByteLength")             \
   V(ArrayBufferPrototypeResizable, "resizable")
 #define SHARED_ARRAY_BUFFER_GETTERS(V)                              \
@@ -181,6 +184,13 @@ BUILTIN(ArrayBufferPrototypeDetached) {
   return builtins_typed_array_boolean(iso, js_array_buffer_is_detached(H(o)));
 }
 
+/* get ArrayBuffer.prototype.immutable (the immutable ArrayBuffer proposal) */
+BUILTIN(ArrayBufferPrototypeImmutable) {
+  Handle o = ab_this(iso, args, false, "immutable");
+  TA_TRY(o);
+  return builtins_typed_array_boolean(iso, js_array_buffer_is_immutable(H(o)));
+}
+
 BUILTIN(ArrayBufferPrototypeMaxByteLength) {
   Handle o = ab_this(iso, args, false, "maxByteLength");
   TA_TRY(o);
@@ -229,8 +239,8 @@ static bool ab_check_slice_result(Isolate *iso, Handle o, Handle result, bool sh
                               name, name);
     return false;
   }
-  if (!shared && js_array_buffer_is_detached(r)) {
-    builtins_throw_type_error(iso, "ArrayBuffer.prototype.slice: result is detached");
+  if (!shared && (js_array_buffer_is_detached(r) || js_array_buffer_is_immutable(r))) {
+    builtins_throw_type_error(iso, "ArrayBuffer.prototype.slice: result is detached or immutable");
     return false;
   }
   if (r == H(o) || (shared && js_array_buffer_data(r) != NULL &&
@@ -285,9 +295,14 @@ static Handle ab_slice(Isolate *iso, BuiltinArgs *args, bool shared) {
 BUILTIN(ArrayBufferPrototypeSlice) { return ab_slice(iso, args, false); }
 BUILTIN(SharedArrayBufferPrototypeSlice) { return ab_slice(iso, args, true); }
 
-/* ES2025 25.1.3.3 ArrayBufferCopyAndDetach ( arrayBuffer, newLength, preserveResizability ) */
-static Handle ab_copy_and_detach(Isolate *iso, BuiltinArgs *args, bool preserve) {
-  const char *method = preserve ? "transfer" : "transferToFixedLength";
+typedef enum { AB_PRESERVE_RESIZABILITY, AB_FIXED_LENGTH, AB_IMMUTABLE } AbTransferMode;
+
+/* ES2025 25.1.3.3 ArrayBufferCopyAndDetach ( arrayBuffer, newLength, preserveResizability ),
+ * with the immutable ArrayBuffer proposal's ~immutable~ mode. */
+static Handle ab_copy_and_detach(Isolate *iso, BuiltinArgs *args, AbTransferMode mode) {
+  static const char *const kMethods[] = {"transfer", "transferToFixedLength", "transferToImmutable"};
+  const char *method = kMethods[mode];
+  bool preserve = mode == AB_PRESERVE_RESIZABILITY;
   Handle o = ab_this(iso, args, false, method);
   TA_TRY(o);
   Handle new_length = builtin_arg(iso, args, 0);
@@ -297,8 +312,9 @@ static Handle ab_copy_and_detach(Isolate *iso, BuiltinArgs *args, bool preserve)
   } else {
     TA_CHECK(runtime_to_index(iso, new_length, &new_byte_length));
   }
-  if (js_array_buffer_is_detached(H(o))) {
-    return builtins_throw_type_error(iso, "ArrayBuffer.prototype.%s: detached buffer", method);
+  if (js_array_buffer_is_detached(H(o)) || js_array_buffer_is_immutable(H(o))) {
+    return builtins_throw_type_error(iso, "ArrayBuffer.prototype.%s: detached or immutable buffer",
+                                     method);
   }
   bool resizable = preserve && js_array_buffer_is_resizable(H(o));
   uint64_t max = resizable ? js_array_buffer_max_byte_length(H(o)) : 0;
@@ -308,11 +324,45 @@ static Handle ab_copy_and_detach(Isolate *iso, BuiltinArgs *args, bool preserve)
   }
   Handle realm = builtins_typed_array_realm(iso, args);
   Handle map = builtins_intrinsic(iso, realm, NATIVE_CONTEXT_array_buffer_map);
-  return js_array_buffer_transfer(iso, o, map, (uint64_t)new_byte_length, resizable, max);
+  Handle result = js_array_buffer_transfer(iso, o, map, (uint64_t)new_byte_length, resizable, max);
+  if (!handle_is_null(result) && mode == AB_IMMUTABLE) js_array_buffer_make_immutable(H(result));
+  return result;
 }
 
-BUILTIN(ArrayBufferPrototypeTransfer) { return ab_copy_and_detach(iso, args, true); }
-BUILTIN(ArrayBufferPrototypeTransferToFixedLength) { return ab_copy_and_detach(iso, args, false); }
+BUILTIN(ArrayBufferPrototypeTransfer) {
+  return ab_copy_and_detach(iso, args, AB_PRESERVE_RESIZABILITY);
+}
+BUILTIN(ArrayBufferPrototypeTransferToFixedLength) {
+  return ab_copy_and_detach(iso, args, AB_FIXED_LENGTH);
+}
+BUILTIN(ArrayBufferPrototypeTransferToImmutable) {
+  return ab_copy_and_detach(iso, args, AB_IMMUTABLE);
+}
+
+/* ArrayBuffer.prototype.sliceToImmutable ( start, end ) (the immutable ArrayBuffer
+ * proposal): a new immutable buffer with a copy of the range; no species. */
+BUILTIN(ArrayBufferPrototypeSliceToImmutable) {
+  Handle o = ab_this(iso, args, false, "sliceToImmutable");
+  TA_TRY(o);
+  if (js_array_buffer_is_detached(H(o))) {
+    return builtins_throw_type_error(iso, "ArrayBuffer.prototype.sliceToImmutable: detached buffer");
+  }
+  double len = (double)js_array_buffer_byte_length(H(o)), first, final;
+  TA_CHECK(ab_relative_index(iso, builtin_arg(iso, args, 0), len, 0, &first));
+  TA_CHECK(ab_relative_index(iso, builtin_arg(iso, args, 1), len, len, &final));
+  double new_len = fmax(final - first, 0);
+  if (js_array_buffer_is_detached(H(o))) {
+    return builtins_throw_type_error(iso, "ArrayBuffer.prototype.sliceToImmutable: detached buffer");
+  }
+  if ((double)js_array_buffer_byte_length(H(o)) < final) {
+    return builtins_throw_range_error(iso, "ArrayBuffer.prototype.sliceToImmutable: the buffer shrank");
+  }
+  Handle realm = builtins_typed_array_realm(iso, args);
+  Handle map = builtins_intrinsic(iso, realm, NATIVE_CONTEXT_array_buffer_map);
+  const uint8_t *data = js_array_buffer_data(H(o));
+  return js_array_buffer_new_immutable(iso, map, (uint64_t)new_len,
+                                       data ? data + (size_t)first : NULL, (uint64_t)new_len);
+}
 
 /* ---- SharedArrayBuffer.prototype (25.2.5) ------------------------------------------------ */
 

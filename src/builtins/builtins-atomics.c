@@ -7,7 +7,7 @@
  * timeout, "timed-out"; waiting forever for a value nobody else can change would hang the
  * isolate, so that throws a TypeError (as a host whose main thread may not block does).
  * Atomics.notify wakes no one and returns 0. Atomics.waitAsync needs the job queue and is
- * not installed yet. BigInt64Array operands come with BigInt.
+ * not installed yet.
  */
 #include <math.h>
 #include <string.h>
@@ -15,6 +15,7 @@
 
 #include "builtins/builtins-typed-array.h"
 #include "numbers/conversions.h"
+#include "objects/bigint.h"
 #include "objects/js-objects.h"
 
 #define ATOMICS_BUILTINS(V)                             \
@@ -45,7 +46,9 @@ static bool atomics_is_integer_kind(TypedArrayKind kind) {
 static bool atomics_validate_integer_typed_array(Isolate *iso, Handle ta, bool waitable) {
   if (!builtins_typed_array_validate(iso, ta, "Atomics")) return false;
   TypedArrayKind kind = js_typed_array_kind(H(ta));
-  if (waitable ? kind != TYPED_ARRAY_INT32 : !atomics_is_integer_kind(kind)) {
+  bool ok = waitable ? kind == TYPED_ARRAY_INT32 || kind == TYPED_ARRAY_BIGINT64
+                     : atomics_is_integer_kind(kind);
+  if (!ok) {
     builtins_throw_type_error(iso, "Atomics: %s is not a valid typed array for this operation",
                               typed_array_kind_name(kind));
     return false;
@@ -66,8 +69,14 @@ static double atomics_validate_access(Isolate *iso, Handle ta, Handle request_in
          (double)js_array_buffer_view_byte_offset(H(ta));
 }
 
-/* 25.4.3.3 ValidateAtomicAccessOnIntegerTypedArray */
-static double atomics_validate_integer_access(Isolate *iso, Handle ta, Handle request_index) {
+/* 25.4.3.3 ValidateAtomicAccessOnIntegerTypedArray; write: accessMode ~write~ (an
+ * immutable buffer is a TypeError). */
+static double atomics_validate_integer_access(Isolate *iso, Handle ta, Handle request_index,
+                                              bool write) {
+  if (write && is_js_typed_array(H(ta)) && js_view_is_immutable(H(ta))) {
+    builtins_throw_type_error(iso, "Atomics: the typed array's buffer is immutable");
+    return -1;
+  }
   if (!atomics_validate_integer_typed_array(iso, ta, false)) return -1;
   return atomics_validate_access(iso, ta, request_index);
 }
@@ -87,22 +96,24 @@ static uint8_t *atomics_revalidate(Isolate *iso, Handle ta, double byte_index) {
   return js_array_buffer_data(buffer) + (uint64_t)byte_index;
 }
 
-/* ToIntegerOrInfinity(v) as the Number an integer operation stores. */
-static bool atomics_to_integer(Isolate *iso, Handle v, double *out) {
-  if (!runtime_to_integer_or_infinity(iso, v, out)) return false;
-  if (*out == 0) *out = 0; /* +0, never -0 */
-  return true;
+/* The operand an integer operation stores: ToBigInt(v) for a BigInt64/BigUint64 array,
+ * else 𝔽(ToIntegerOrInfinity(v)) (+0, never -0). Calls user code. */
+static Handle atomics_operand(Isolate *iso, Handle ta, Handle v) {
+  if (typed_array_kind_is_bigint(js_typed_array_kind(H(ta)))) return runtime_to_bigint(iso, v);
+  double d;
+  if (!runtime_to_integer_or_infinity(iso, v, &d)) return HANDLE_NULL;
+  return builtins_typed_array_number(iso, d == 0 ? 0 : d);
 }
 
 /* ---- read-modify-write (25.4.3.17 AtomicReadModifyWrite) --------------------------------- */
 
 typedef enum { OP_ADD, OP_AND, OP_EXCHANGE, OP_OR, OP_SUB, OP_XOR } AtomicsOp;
 
-/* The element's bits as a uint64 (sign-extended for signed kinds is not needed: the ops
- * are modular on the element's width). */
-static uint64_t atomics_raw(TypedArrayKind kind, double v) {
+/* NumericToRawBytes(kind, v) in the low bytes of a uint64 (little-endian). The operations
+ * are modular on the element's width, so no sign extension is needed. */
+static uint64_t atomics_raw(TypedArrayKind kind, Tagged v) {
   uint8_t bytes[8] = {0};
-  js_typed_array_store(kind, bytes, v);
+  js_typed_array_store_value(kind, bytes, v);
   uint64_t raw;
   memcpy(&raw, bytes, sizeof raw);
   return raw;
@@ -122,20 +133,19 @@ static uint64_t atomics_apply(AtomicsOp op, uint64_t old, uint64_t v) {
 
 static Handle atomics_read_modify_write(Isolate *iso, BuiltinArgs *args, AtomicsOp op) {
   Handle ta = builtin_arg(iso, args, 0);
-  double byte_index = atomics_validate_integer_access(iso, ta, builtin_arg(iso, args, 1));
+  double byte_index = atomics_validate_integer_access(iso, ta, builtin_arg(iso, args, 1), true);
   if (byte_index < 0) return HANDLE_NULL;
-  double v;
-  TA_CHECK(atomics_to_integer(iso, builtin_arg(iso, args, 2), &v));
+  Handle v = atomics_operand(iso, ta, builtin_arg(iso, args, 2));
+  TA_TRY(v);
   uint8_t *p = atomics_revalidate(iso, ta, byte_index);
   if (p == NULL) return HANDLE_NULL;
   TypedArrayKind kind = js_typed_array_kind(H(ta));
   size_t size = typed_array_kind_element_size(kind);
-  double old = js_typed_array_load(kind, p);
   uint64_t old_raw = 0, result;
   memcpy(&old_raw, p, size);
-  result = atomics_apply(op, old_raw, atomics_raw(kind, v));
+  result = atomics_apply(op, old_raw, atomics_raw(kind, H(v)));
   memcpy(p, &result, size); /* little-endian: the low `size` bytes */
-  return builtins_typed_array_number(iso, old);
+  return js_typed_array_load_value(iso, kind, (const uint8_t *)&old_raw);
 }
 
 BUILTIN(AtomicsAdd) { return atomics_read_modify_write(iso, args, OP_ADD); }
@@ -148,43 +158,43 @@ BUILTIN(AtomicsXor) { return atomics_read_modify_write(iso, args, OP_XOR); }
 /* 25.4.5 Atomics.compareExchange ( typedArray, index, expectedValue, replacementValue ) */
 BUILTIN(AtomicsCompareExchange) {
   Handle ta = builtin_arg(iso, args, 0);
-  double byte_index = atomics_validate_integer_access(iso, ta, builtin_arg(iso, args, 1));
+  double byte_index = atomics_validate_integer_access(iso, ta, builtin_arg(iso, args, 1), true);
   if (byte_index < 0) return HANDLE_NULL;
-  double expected, replacement;
-  TA_CHECK(atomics_to_integer(iso, builtin_arg(iso, args, 2), &expected));
-  TA_CHECK(atomics_to_integer(iso, builtin_arg(iso, args, 3), &replacement));
+  Handle expected = atomics_operand(iso, ta, builtin_arg(iso, args, 2));
+  TA_TRY(expected);
+  Handle replacement = atomics_operand(iso, ta, builtin_arg(iso, args, 3));
+  TA_TRY(replacement);
   uint8_t *p = atomics_revalidate(iso, ta, byte_index);
   if (p == NULL) return HANDLE_NULL;
   TypedArrayKind kind = js_typed_array_kind(H(ta));
   size_t size = typed_array_kind_element_size(kind);
-  double old = js_typed_array_load(kind, p);
-  uint64_t expected_raw = atomics_raw(kind, expected), old_raw = 0;
+  uint64_t expected_raw = atomics_raw(kind, H(expected)), old_raw = 0;
   memcpy(&old_raw, p, size);
-  if (old_raw == expected_raw) js_typed_array_store(kind, p, replacement);
-  return builtins_typed_array_number(iso, old);
+  if (old_raw == expected_raw) js_typed_array_store_value(kind, p, H(replacement));
+  return js_typed_array_load_value(iso, kind, (const uint8_t *)&old_raw);
 }
 
 /* 25.4.9 Atomics.load ( typedArray, index ) */
 BUILTIN(AtomicsLoad) {
   Handle ta = builtin_arg(iso, args, 0);
-  double byte_index = atomics_validate_integer_access(iso, ta, builtin_arg(iso, args, 1));
+  double byte_index = atomics_validate_integer_access(iso, ta, builtin_arg(iso, args, 1), false);
   if (byte_index < 0) return HANDLE_NULL;
   uint8_t *p = atomics_revalidate(iso, ta, byte_index);
   if (p == NULL) return HANDLE_NULL;
-  return builtins_typed_array_number(iso, js_typed_array_load(js_typed_array_kind(H(ta)), p));
+  return js_typed_array_load_value(iso, js_typed_array_kind(H(ta)), p);
 }
 
 /* 25.4.12 Atomics.store ( typedArray, index, value ) */
 BUILTIN(AtomicsStore) {
   Handle ta = builtin_arg(iso, args, 0);
-  double byte_index = atomics_validate_integer_access(iso, ta, builtin_arg(iso, args, 1));
+  double byte_index = atomics_validate_integer_access(iso, ta, builtin_arg(iso, args, 1), true);
   if (byte_index < 0) return HANDLE_NULL;
-  double v;
-  TA_CHECK(atomics_to_integer(iso, builtin_arg(iso, args, 2), &v));
+  Handle v = atomics_operand(iso, ta, builtin_arg(iso, args, 2));
+  TA_TRY(v);
   uint8_t *p = atomics_revalidate(iso, ta, byte_index);
   if (p == NULL) return HANDLE_NULL;
-  js_typed_array_store(js_typed_array_kind(H(ta)), p, v);
-  return builtins_typed_array_number(iso, v);
+  js_typed_array_store_value(js_typed_array_kind(H(ta)), p, H(v));
+  return v;
 }
 
 /* 25.4.8 Atomics.isLockFree ( size ) */
@@ -214,14 +224,30 @@ BUILTIN(AtomicsWait) {
   }
   double byte_index = atomics_validate_access(iso, ta, builtin_arg(iso, args, 1));
   if (byte_index < 0) return HANDLE_NULL;
-  int32_t v;
+  /* v: ToInt32(value), or ToBigInt64(value) for a BigInt64Array, as raw bits. */
+  bool big = js_typed_array_kind(H(ta)) == TYPED_ARRAY_BIGINT64;
+  int64_t v;
+  if (big) {
+    Handle b = runtime_to_bigint(iso, builtin_arg(iso, args, 2));
+    TA_TRY(b);
+    v = bigint_to_int64(H(b));
+  } else {
+    int32_t v32;
+    TA_CHECK(runtime_to_int32(iso, builtin_arg(iso, args, 2), &v32));
+    v = v32;
+  }
   double q;
-  TA_CHECK(runtime_to_int32(iso, builtin_arg(iso, args, 2), &v));
   TA_CHECK(runtime_to_number_double(iso, builtin_arg(iso, args, 3), &q));
   double t = isnan(q) || q == INFINITY ? INFINITY : (q == -INFINITY ? 0 : fmax(q, 0));
-  int32_t current;
-  memcpy(&current, js_array_buffer_data(js_array_buffer_view_buffer(H(ta))) + (uint64_t)byte_index,
-         sizeof current);
+  const uint8_t *p = js_array_buffer_data(js_array_buffer_view_buffer(H(ta))) + (uint64_t)byte_index;
+  int64_t current;
+  if (big) {
+    memcpy(&current, p, sizeof current);
+  } else {
+    int32_t c32;
+    memcpy(&c32, p, sizeof c32);
+    current = c32;
+  }
   if (current != v) return builtins_string(iso, "not-equal");
   if (t == INFINITY) {
     return builtins_throw_type_error(iso, "Atomics.wait would block forever: no other agent can notify");

@@ -3,8 +3,8 @@
  *
  * The get/set methods share GetViewValue / SetViewValue (25.3.1.5-6), parameterized by the
  * element kind of objects/js-array-buffer.h; the bytes are assembled in native (little-
- * endian) order and reversed for a big-endian access. BigInt64 / BigUint64 accessors come
- * with BigInt.
+ * endian) order and reversed for a big-endian access; the BigInt64 / BigUint64 accessors
+ * read and write BigInts.
  */
 #include <math.h>
 #include <string.h>
@@ -22,7 +22,9 @@
   V(Uint32, UINT32)            \
   V(Float16, FLOAT16)          \
   V(Float32, FLOAT32)          \
-  V(Float64, FLOAT64)
+  V(Float64, FLOAT64)          \
+  V(BigInt64, BIGINT64)        \
+  V(BigUint64, BIGUINT64)
 
 #define DATA_VIEW_GETTERS(V)                            \
   V(DataViewPrototypeBuffer, "buffer")                  \
@@ -156,21 +158,26 @@ static Handle dv_get(Isolate *iso, BuiltinArgs *args, TypedArrayKind kind, const
   uint8_t bytes[8];
   memcpy(bytes, p, size);
   if (!little) dv_reverse(bytes, size);
-  return builtins_typed_array_number(iso, js_typed_array_load(kind, bytes));
+  return js_typed_array_load_value(iso, kind, bytes);
 }
 
 static Handle dv_set(Isolate *iso, BuiltinArgs *args, TypedArrayKind kind, const char *method) {
   Handle view = dv_this(iso, args, method);
   TA_TRY(view);
-  double index, value;
+  if (js_view_is_immutable(H(view))) {
+    return builtins_throw_type_error(iso, "DataView.prototype.%s: the buffer is immutable", method);
+  }
+  double index;
   TA_CHECK(runtime_to_index(iso, builtin_arg(iso, args, 0), &index));
-  TA_CHECK(runtime_to_number_double(iso, builtin_arg(iso, args, 1), &value));
+  Handle value = typed_array_kind_is_bigint(kind) ? runtime_to_bigint(iso, builtin_arg(iso, args, 1))
+                                                  : runtime_to_number(iso, builtin_arg(iso, args, 1));
+  TA_TRY(value);
   bool little = runtime_to_boolean(iso, H(builtin_arg(iso, args, 2)));
   size_t size = typed_array_kind_element_size(kind);
   uint8_t *p = dv_locate(iso, view, index, size, method);
   if (p == NULL) return HANDLE_NULL;
   uint8_t bytes[8];
-  js_typed_array_store(kind, bytes, value);
+  js_typed_array_store_value(kind, bytes, H(value));
   if (!little) dv_reverse(bytes, size);
   memcpy(p, bytes, size);
   return ROOT_HANDLE(iso, undefined_value);

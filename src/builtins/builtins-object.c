@@ -471,6 +471,7 @@ static const char *object_builtin_tag(Isolate *iso, Handle obj, bool *error) {
   Tagged o = H(obj);
   InstanceType type = heap_object_type(o);
   if (type == JS_ERROR_TYPE) return "Error";
+  if (type == JS_DATE_TYPE) return "Date";
   if (type == JS_PRIMITIVE_WRAPPER_TYPE) {
     Tagged value = js_primitive_wrapper_value(o);
     if (is_string(value)) return "String";

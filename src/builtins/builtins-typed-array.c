@@ -18,6 +18,7 @@
 
 #include "builtins/builtins-typed-array.h"
 #include "execution/execution.h"
+#include "objects/bigint.h"
 #include "objects/js-function.h"
 #include "objects/js-objects.h"
 #include "objects/map.h"
@@ -87,6 +88,12 @@ static Handle ta_intrinsic(Isolate *iso, Handle realm, TypedArrayKind kind, int 
   return handle_new(iso, fixed_array_get(table, (int64_t)kind * kTaEntrySize + which));
 }
 
+/* Do a and b (typed arrays) have the same [[ContentType]]? */
+static bool ta_same_content(Tagged a, Tagged b) {
+  return typed_array_kind_is_bigint(js_typed_array_kind(a)) ==
+         typed_array_kind_is_bigint(js_typed_array_kind(b));
+}
+
 /* ---- validation and creation (ES2025 23.2.4) -------------------------------------------- */
 
 bool builtins_typed_array_validate(Isolate *iso, Handle o, const char *method) {
@@ -101,6 +108,14 @@ bool builtins_typed_array_validate(Isolate *iso, Handle o, const char *method) {
   return true;
 }
 
+bool builtins_typed_array_validate_write(Isolate *iso, Handle o, const char *method) {
+  if (is_js_typed_array(H(o)) && js_view_is_immutable(H(o))) {
+    builtins_throw_type_error(iso, "%s: the typed array's buffer is immutable", method);
+    return false;
+  }
+  return builtins_typed_array_validate(iso, o, method);
+}
+
 /* ValidateTypedArray(this) and TypedArrayLength: steps 1-3 of most methods. */
 static Handle ta_this(Isolate *iso, BuiltinArgs *args, const char *method, double *len) {
   Handle o = builtin_receiver(args);
@@ -109,12 +124,22 @@ static Handle ta_this(Isolate *iso, BuiltinArgs *args, const char *method, doubl
   return o;
 }
 
-/* ES2025 23.2.4.2 TypedArrayCreateFromConstructor */
+/* The same for the methods that write into this (accessMode ~write~). */
+static Handle ta_this_write(Isolate *iso, BuiltinArgs *args, const char *method, double *len) {
+  Handle o = builtin_receiver(args);
+  if (!builtins_typed_array_validate_write(iso, o, method)) return HANDLE_NULL;
+  *len = (double)js_typed_array_length(H(o));
+  return o;
+}
+
+/* ES2025 23.2.4.2 TypedArrayCreateFromConstructor; write: the result will be written
+ * (accessMode ~write~: an immutable result is a TypeError). */
 static Handle ta_create_from_constructor(Isolate *iso, Handle ctor, int argc,
-                                         const Handle *argv) {
+                                         const Handle *argv, bool write) {
   Handle result = execution_construct(iso, ctor, argc, argv, HANDLE_NULL);
   TA_TRY(result);
-  TA_CHECK(builtins_typed_array_validate(iso, result, "TypedArray species"));
+  TA_CHECK(write ? builtins_typed_array_validate_write(iso, result, "TypedArray species")
+                 : builtins_typed_array_validate(iso, result, "TypedArray species"));
   if (argc == 1 && is_number(H(argv[0])) &&
       (double)js_typed_array_length(H(result)) < runtime_number_value(H(argv[0]))) {
     return builtins_throw_type_error(iso, "TypedArray species constructor made a too short array");
@@ -124,12 +149,16 @@ static Handle ta_create_from_constructor(Isolate *iso, Handle ctor, int argc,
 
 /* ES2025 23.2.4.1 TypedArraySpeciesCreate */
 static Handle ta_species_create(Isolate *iso, BuiltinArgs *args, Handle exemplar, int argc,
-                                const Handle *argv) {
+                                const Handle *argv, bool write) {
   Handle realm = builtins_typed_array_realm(iso, args);
   Handle dflt = ta_intrinsic(iso, realm, js_typed_array_kind(H(exemplar)), kTaConstructor);
   Handle ctor = runtime_species_constructor(iso, exemplar, dflt);
   TA_TRY(ctor);
-  return ta_create_from_constructor(iso, ctor, argc, argv);
+  Handle result = ta_create_from_constructor(iso, ctor, argc, argv, write);
+  if (!handle_is_null(result) && !ta_same_content(H(result), H(exemplar))) {
+    return builtins_throw_type_error(iso, "TypedArray species constructor made an array of the other content type (BigInt or Number)");
+  }
+  return result;
 }
 
 /* TypedArraySpeciesCreate(exemplar, « length ») */
@@ -137,7 +166,7 @@ static Handle ta_species_create_length(Isolate *iso, BuiltinArgs *args, Handle e
                                        double length) {
   Handle n = builtins_typed_array_number(iso, length);
   TA_TRY(n);
-  return ta_species_create(iso, args, exemplar, 1, &n);
+  return ta_species_create(iso, args, exemplar, 1, &n, true);
 }
 
 /* ES2025 23.2.4.3 TypedArrayCreateSameType(exemplar, « length ») */
@@ -232,11 +261,14 @@ static Handle ta_from_typed_array(Isolate *iso, Handle realm, Handle map, TypedA
   if (js_view_is_out_of_bounds(H(source))) {
     return builtins_throw_type_error(iso, "Cannot construct from a detached or out of bounds typed array");
   }
+  TypedArrayKind src_kind = js_typed_array_kind(H(source));
+  if (typed_array_kind_is_bigint(src_kind) != typed_array_kind_is_bigint(kind)) {
+    return builtins_throw_type_error(iso, "Cannot mix BigInt and Number typed arrays");
+  }
   uint64_t length = js_typed_array_length(H(source));
   Handle buffer_map = builtins_intrinsic(iso, realm, NATIVE_CONTEXT_array_buffer_map);
   Handle result = js_typed_array_new_with_length(iso, map, kind, buffer_map, length);
   TA_TRY(result);
-  TypedArrayKind src_kind = js_typed_array_kind(H(source));
   const uint8_t *from = js_view_data(H(source));
   uint8_t *to = js_view_data(H(result));
   size_t src_size = typed_array_kind_element_size(src_kind), size = typed_array_kind_element_size(kind);
@@ -245,7 +277,7 @@ static Handle ta_from_typed_array(Isolate *iso, Handle realm, Handle map, TypedA
     memcpy(to, from, length * size);
   } else {
     for (uint64_t i = 0; i < length; i++) {
-      js_typed_array_store(kind, to + i * size, js_typed_array_load(src_kind, from + i * src_size));
+      js_typed_array_convert(kind, to + i * size, src_kind, from + i * src_size);
     }
   }
   return result;
@@ -402,7 +434,7 @@ BUILTIN(TypedArrayFrom) {
   }
   Handle n = builtins_typed_array_number(iso, len);
   TA_TRY(n);
-  Handle target = ta_create_from_constructor(iso, c, 1, &n);
+  Handle target = ta_create_from_constructor(iso, c, 1, &n, true);
   TA_TRY(target);
   for (double k = 0; k < len; k++) {
     HandleScope scope;
@@ -429,7 +461,7 @@ BUILTIN(TypedArrayOf) {
   }
   Handle n = builtins_typed_array_number(iso, args->argc);
   TA_TRY(n);
-  Handle target = ta_create_from_constructor(iso, c, 1, &n);
+  Handle target = ta_create_from_constructor(iso, c, 1, &n, true);
   TA_TRY(target);
   for (int k = 0; k < args->argc; k++) {
     TA_CHECK(typed_array_set_element(iso, target, k, builtin_arg(iso, args, k)));
@@ -494,7 +526,7 @@ BUILTIN(TypedArrayPrototypeAt) {
 /* 23.2.3.6 %TypedArray%.prototype.copyWithin ( target, start [ , end ] ) */
 BUILTIN(TypedArrayPrototypeCopyWithin) {
   double len, to, from, final;
-  Handle o = ta_this(iso, args, "TypedArray.prototype.copyWithin", &len);
+  Handle o = ta_this_write(iso, args, "TypedArray.prototype.copyWithin", &len);
   TA_TRY(o);
   TA_CHECK(ta_relative_index(iso, builtin_arg(iso, args, 0), len, 0, &to));
   TA_CHECK(ta_relative_index(iso, builtin_arg(iso, args, 1), len, 0, &from));
@@ -502,21 +534,15 @@ BUILTIN(TypedArrayPrototypeCopyWithin) {
   double count = fmin(final - from, len - to);
   if (count <= 0) return o;
   TA_CHECK(builtins_typed_array_validate(iso, o, "TypedArray.prototype.copyWithin"));
+  /* The array may have shrunk: clamp the count to what is left at both ends (as engines
+   * and test262 do; the spec's byte loop stops at the new length too, except that it gives
+   * up entirely on a backward copy whose end is past it). memmove handles the overlap. */
   len = (double)js_typed_array_length(H(o));
+  count = fmin(count, fmin(len - from, len - to));
+  if (count <= 0) return o;
   uint64_t size = js_typed_array_element_size(H(o));
-  /* Byte indexes relative to the view's start; the limit is the current length. */
-  uint64_t limit = (uint64_t)len * size, to_byte = (uint64_t)to * size;
-  uint64_t from_byte = (uint64_t)from * size, count_bytes = (uint64_t)count * size;
   uint8_t *data = js_view_data(H(o));
-  if (from_byte < to_byte && to_byte < from_byte + count_bytes) {
-    /* Backwards: the spec's loop starts at the last byte and stops at once when that is
-     * past the limit. */
-    if (to_byte + count_bytes <= limit) memmove(data + to_byte, data + from_byte, count_bytes);
-  } else {
-    uint64_t end = from_byte > to_byte ? from_byte : to_byte;
-    uint64_t n = end >= limit ? 0 : (limit - end < count_bytes ? limit - end : count_bytes);
-    if (n > 0) memmove(data + to_byte, data + from_byte, n);
-  }
+  memmove(data + (uint64_t)to * size, data + (uint64_t)from * size, (uint64_t)count * size);
   return o;
 }
 
@@ -556,10 +582,11 @@ BUILTIN(TypedArrayPrototypeForEach) {
 
 /* 23.2.3.9 %TypedArray%.prototype.fill ( value [ , start [ , end ] ] ) */
 BUILTIN(TypedArrayPrototypeFill) {
-  double len, value, start, final;
-  Handle o = ta_this(iso, args, "TypedArray.prototype.fill", &len);
+  double len, start, final;
+  Handle o = ta_this_write(iso, args, "TypedArray.prototype.fill", &len);
   TA_TRY(o);
-  TA_CHECK(runtime_to_number_double(iso, builtin_arg(iso, args, 0), &value));
+  Handle value = typed_array_to_content(iso, o, builtin_arg(iso, args, 0));
+  TA_TRY(value);
   TA_CHECK(ta_relative_index(iso, builtin_arg(iso, args, 1), len, 0, &start));
   TA_CHECK(ta_relative_index(iso, builtin_arg(iso, args, 2), len, len, &final));
   TA_CHECK(builtins_typed_array_validate(iso, o, "TypedArray.prototype.fill"));
@@ -568,7 +595,7 @@ BUILTIN(TypedArrayPrototypeFill) {
   size_t size = typed_array_kind_element_size(kind);
   uint8_t *data = js_view_data(H(o));
   for (uint64_t k = (uint64_t)start; (double)k < final; k++) {
-    js_typed_array_store(kind, data + k * size, value);
+    js_typed_array_store_value(kind, data + k * size, H(value));
   }
   return o;
 }
@@ -622,15 +649,18 @@ static Handle ta_find(Isolate *iso, BuiltinArgs *args, bool ascending, TaFindRes
   TA_TRY(o);
   Handle fn = builtin_arg(iso, args, 0), this_arg = builtin_arg(iso, args, 1);
   TA_CHECK(ta_require_callable(iso, fn, method));
+  Handle found = handle_new(iso, ROOT(iso, undefined_value));
   for (double i = 0; i < len; i++) {
     double k = ascending ? i : len - 1 - i;
+    HandleScope scope;
+    handle_scope_open(iso, &scope);
     Handle value = ta_get(iso, o, k);
-    TA_TRY(value);
-    Handle r = ta_call_callback(iso, fn, this_arg, value, k, o);
+    Handle r = handle_is_null(value) ? value : ta_call_callback(iso, fn, this_arg, value, k, o);
+    bool hit = !handle_is_null(r) && runtime_to_boolean(iso, H(r));
+    if (hit) *found.loc = H(value);
+    handle_scope_close(&scope);
     TA_TRY(r);
-    if (runtime_to_boolean(iso, H(r))) {
-      return want == TA_FIND_VALUE ? value : builtins_typed_array_number(iso, k);
-    }
+    if (hit) return want == TA_FIND_VALUE ? found : builtins_typed_array_number(iso, k);
   }
   return want == TA_FIND_VALUE ? ROOT_HANDLE(iso, undefined_value)
                                : handle_new(iso, smi_from_int(-1));
@@ -647,6 +677,12 @@ BUILTIN(TypedArrayPrototypeFindLast) {
 }
 BUILTIN(TypedArrayPrototypeFindLastIndex) {
   return ta_find(iso, args, false, TA_FIND_INDEX, "TypedArray.prototype.findLastIndex");
+}
+
+/* Is v a value of o's content type (a BigInt for BigInt64/BigUint64 arrays, else a
+ * Number)? Strict equality with an element needs it. */
+static bool ta_is_content(Handle o, Tagged v) {
+  return typed_array_kind_is_bigint(js_typed_array_kind(H(o))) ? is_bigint(v) : is_number(v);
 }
 
 /* 23.2.3.16 includes and 23.2.3.17 indexOf: the start index from fromIndex, or -1 when the
@@ -670,11 +706,15 @@ BUILTIN(TypedArrayPrototypeIncludes) {
   TA_TRY(o);
   if (len == 0) return ROOT_HANDLE(iso, false_value);
   TA_CHECK(ta_search_start(iso, builtin_arg(iso, args, 1), len, &k));
-  Tagged search = H(builtin_arg(iso, args, 0));
+  Handle search = builtin_arg(iso, args, 0); /* re-read: ta_get may move it */
   for (; k >= 0 && k < len; k++) {
+    HandleScope scope;
+    handle_scope_open(iso, &scope);
     Handle element = ta_get(iso, o, k);
-    TA_TRY(element);
-    if (runtime_same_value_zero(search, H(element))) return ROOT_HANDLE(iso, true_value);
+    bool same = !handle_is_null(element) && runtime_same_value_zero(H(search), H(element));
+    handle_scope_close(&scope);
+    if (isolate_has_pending_exception(iso)) return HANDLE_NULL;
+    if (same) return ROOT_HANDLE(iso, true_value);
   }
   return ROOT_HANDLE(iso, false_value);
 }
@@ -685,13 +725,13 @@ BUILTIN(TypedArrayPrototypeIndexOf) {
   TA_TRY(o);
   if (len == 0) return handle_new(iso, smi_from_int(-1));
   TA_CHECK(ta_search_start(iso, builtin_arg(iso, args, 1), len, &k));
-  Tagged search = H(builtin_arg(iso, args, 0));
-  if (!is_number(search)) return handle_new(iso, smi_from_int(-1));
+  Handle search = builtin_arg(iso, args, 0); /* re-read: ta_get may move it */
+  if (!ta_is_content(o, H(search))) return handle_new(iso, smi_from_int(-1));
   for (; k >= 0 && k < len; k++) {
     if (!js_typed_array_is_valid_index(H(o), k)) continue; /* HasProperty */
     Handle element = ta_get(iso, o, k);
     TA_TRY(element);
-    if (runtime_strict_equals(search, H(element))) return builtins_typed_array_number(iso, k);
+    if (runtime_strict_equals(H(search), H(element))) return builtins_typed_array_number(iso, k);
   }
   return handle_new(iso, smi_from_int(-1));
 }
@@ -709,13 +749,13 @@ BUILTIN(TypedArrayPrototypeLastIndexOf) {
   }
   if (n == -INFINITY) return handle_new(iso, smi_from_int(-1));
   k = n >= 0 ? fmin(n, len - 1) : len + n;
-  Tagged search = H(builtin_arg(iso, args, 0));
-  if (!is_number(search)) return handle_new(iso, smi_from_int(-1));
+  Handle search = builtin_arg(iso, args, 0); /* re-read: ta_get may move it */
+  if (!ta_is_content(o, H(search))) return handle_new(iso, smi_from_int(-1));
   for (; k >= 0; k--) {
     if (!js_typed_array_is_valid_index(H(o), k)) continue;
     Handle element = ta_get(iso, o, k);
     TA_TRY(element);
-    if (runtime_strict_equals(search, H(element))) return builtins_typed_array_number(iso, k);
+    if (runtime_strict_equals(H(search), H(element))) return builtins_typed_array_number(iso, k);
   }
   return handle_new(iso, smi_from_int(-1));
 }
@@ -789,7 +829,7 @@ BUILTIN(TypedArrayPrototypeReduceRight) {
 /* 23.2.3.25 %TypedArray%.prototype.reverse ( ): no user code runs, so bytes swap in place. */
 BUILTIN(TypedArrayPrototypeReverse) {
   double len;
-  Handle o = ta_this(iso, args, "TypedArray.prototype.reverse", &len);
+  Handle o = ta_this_write(iso, args, "TypedArray.prototype.reverse", &len);
   TA_TRY(o);
   size_t size = js_typed_array_element_size(H(o));
   uint8_t *data = js_view_data(H(o)), tmp[8];
@@ -834,6 +874,10 @@ static bool ta_set_from_typed_array(Isolate *iso, Handle target, double target_o
     builtins_throw_range_error(iso, "%s: offset is out of bounds", method);
     return false;
   }
+  if (!ta_same_content(H(target), H(source))) {
+    builtins_throw_type_error(iso, "%s: cannot mix BigInt and Number typed arrays", method);
+    return false;
+  }
   TypedArrayKind kind = js_typed_array_kind(H(target)), src_kind = js_typed_array_kind(H(source));
   size_t size = typed_array_kind_element_size(kind), src_size = typed_array_kind_element_size(src_kind);
   uint64_t n = (uint64_t)src_length;
@@ -856,7 +900,7 @@ static bool ta_set_from_typed_array(Isolate *iso, Handle target, double target_o
     from = copy;
   }
   for (uint64_t k = 0; k < n; k++) {
-    js_typed_array_store(kind, to + k * size, js_typed_array_load(src_kind, from + k * src_size));
+    js_typed_array_convert(kind, to + k * size, src_kind, from + k * src_size);
   }
   free(copy);
   return true;
@@ -893,6 +937,9 @@ static bool ta_set_from_array_like(Isolate *iso, Handle target, double target_of
 BUILTIN(TypedArrayPrototypeSet) {
   Handle target = ta_require(iso, args, "TypedArray.prototype.set");
   TA_TRY(target);
+  if (js_view_is_immutable(H(target))) {
+    return builtins_throw_type_error(iso, "TypedArray.prototype.set: the buffer is immutable");
+  }
   double offset;
   TA_CHECK(runtime_to_integer_or_infinity(iso, builtin_arg(iso, args, 1), &offset));
   if (offset < 0) return builtins_throw_range_error(iso, "TypedArray.prototype.set: offset is out of bounds");
@@ -962,32 +1009,46 @@ BUILTIN(TypedArrayPrototypeSubarray) {
     TA_TRY(argv[2]);
     argc = 3;
   }
-  return ta_species_create(iso, args, o, argc, argv);
+  return ta_species_create(iso, args, o, argc, argv, false);
 }
 
 /* ---- sorting ----------------------------------------------------------------------------- */
 
 typedef struct {
   Isolate *iso;
+  TypedArrayKind kind;
   Handle comparefn; /* undefined for the default order */
   bool failed;
 } TaSortContext;
 
+/* Elements are sorted as their raw bits: the element's bytes in the low bytes of a
+ * uint64_t (little-endian), so every kind sorts the same way and NaN payloads survive. */
+static double ta_raw_number(TypedArrayKind kind, uint64_t raw) {
+  return js_typed_array_load(kind, (const uint8_t *)&raw);
+}
+
+/* The default order of CompareTypedArrayElements: numeric, NaN last, -0 before +0. */
+static int ta_compare_default(TypedArrayKind kind, uint64_t a, uint64_t b) {
+  if (kind == TYPED_ARRAY_BIGINT64) return (int64_t)a < (int64_t)b ? -1 : (int64_t)a > (int64_t)b;
+  if (kind == TYPED_ARRAY_BIGUINT64) return a < b ? -1 : a > b;
+  double x = ta_raw_number(kind, a), y = ta_raw_number(kind, b);
+  if (isnan(x)) return isnan(y) ? 0 : 1;
+  if (isnan(y)) return -1;
+  if (x < y) return -1;
+  if (x > y) return 1;
+  if (x == 0 && y == 0) return signbit(x) && !signbit(y) ? -1 : (!signbit(x) && signbit(y) ? 1 : 0);
+  return 0;
+}
+
 /* ES2025 23.2.4.7 CompareTypedArrayElements: < 0, 0 or > 0; sets failed on a throw. */
-static double ta_compare(TaSortContext *c, double x, double y) {
+static double ta_compare(TaSortContext *c, uint64_t a, uint64_t b) {
   if (c->failed) return 0;
-  if (is_undefined(c->iso, H(c->comparefn))) {
-    if (isnan(x)) return isnan(y) ? 0 : 1;
-    if (isnan(y)) return -1;
-    if (x < y) return -1;
-    if (x > y) return 1;
-    if (x == 0 && y == 0) return signbit(x) && !signbit(y) ? -1 : (!signbit(x) && signbit(y) ? 1 : 0);
-    return 0;
-  }
+  if (is_undefined(c->iso, H(c->comparefn))) return ta_compare_default(c->kind, a, b);
   Isolate *iso = c->iso;
   HandleScope scope;
   handle_scope_open(iso, &scope);
-  Handle argv[2] = {builtins_typed_array_number(iso, x), builtins_typed_array_number(iso, y)};
+  Handle argv[2] = {js_typed_array_load_value(iso, c->kind, (const uint8_t *)&a),
+                    js_typed_array_load_value(iso, c->kind, (const uint8_t *)&b)};
   double v = 0;
   Handle r = HANDLE_NULL;
   if (!handle_is_null(argv[0]) && !handle_is_null(argv[1])) {
@@ -998,11 +1059,12 @@ static double ta_compare(TaSortContext *c, double x, double y) {
   return isnan(v) ? 0 : v;
 }
 
-/* A stable bottom-up merge sort of n doubles (SortIndexedProperties with the comparator);
- * stops early once the comparator throws. false with the exception pending then. */
-static bool ta_merge_sort(TaSortContext *c, double *a, size_t n) {
+/* A stable bottom-up merge sort of n elements (SortIndexedProperties with the
+ * comparator); stops early once the comparator throws. false with the exception pending
+ * then. */
+static bool ta_merge_sort(TaSortContext *c, uint64_t *a, size_t n) {
   if (n < 2) return true;
-  double *tmp = malloc(n * sizeof *tmp);
+  uint64_t *tmp = malloc(n * sizeof *tmp);
   if (tmp == NULL) {
     isolate_throw_out_of_memory(c->iso);
     return false;
@@ -1024,10 +1086,10 @@ static bool ta_merge_sort(TaSortContext *c, double *a, size_t n) {
   return !c->failed;
 }
 
-/* The values of o's first len elements, sorted (a malloc'd array the caller frees), or NULL
- * with an exception pending. */
-static double *ta_sorted_values(Isolate *iso, Handle o, uint64_t len, Handle comparefn) {
-  double *values = malloc((len ? len : 1) * sizeof *values);
+/* The raw bits of o's first len elements, sorted (a malloc'd array the caller frees), or
+ * NULL with an exception pending. */
+static uint64_t *ta_sorted_values(Isolate *iso, Handle o, uint64_t len, Handle comparefn) {
+  uint64_t *values = calloc(len ? len : 1, sizeof *values);
   if (values == NULL) {
     isolate_throw_out_of_memory(iso);
     return NULL;
@@ -1035,8 +1097,8 @@ static double *ta_sorted_values(Isolate *iso, Handle o, uint64_t len, Handle com
   TypedArrayKind kind = js_typed_array_kind(H(o));
   size_t size = typed_array_kind_element_size(kind);
   const uint8_t *data = js_view_data(H(o));
-  for (uint64_t k = 0; k < len; k++) values[k] = js_typed_array_load(kind, data + k * size);
-  TaSortContext c = {iso, comparefn, false};
+  for (uint64_t k = 0; k < len; k++) memcpy(&values[k], data + k * size, size);
+  TaSortContext c = {iso, kind, comparefn, false};
   if (!ta_merge_sort(&c, values, (size_t)len)) {
     free(values);
     return NULL;
@@ -1044,13 +1106,13 @@ static double *ta_sorted_values(Isolate *iso, Handle o, uint64_t len, Handle com
   return values;
 }
 
-/* Writes values into ta's elements that are still valid (Set(obj, j, v, true)). */
-static void ta_store_values(Handle ta, const double *values, uint64_t len) {
-  TypedArrayKind kind = js_typed_array_kind(H(ta));
-  size_t size = typed_array_kind_element_size(kind);
+/* Writes the sorted elements into ta's elements that are still valid (Set(obj, j, v,
+ * true)); ta has the same kind as the sorted array. */
+static void ta_store_values(Handle ta, const uint64_t *values, uint64_t len) {
+  size_t size = js_typed_array_element_size(H(ta));
   uint64_t valid = js_typed_array_length(H(ta));
   uint8_t *data = js_view_data(H(ta));
-  for (uint64_t k = 0; k < len && k < valid; k++) js_typed_array_store(kind, data + k * size, values[k]);
+  for (uint64_t k = 0; k < len && k < valid; k++) memcpy(data + k * size, &values[k], size);
 }
 
 /* 23.2.3.29 %TypedArray%.prototype.sort ( comparefn ) */
@@ -1060,9 +1122,9 @@ BUILTIN(TypedArrayPrototypeSort) {
     return builtins_throw_type_error(iso, "TypedArray.prototype.sort: comparator is not a function");
   }
   double len;
-  Handle o = ta_this(iso, args, "TypedArray.prototype.sort", &len);
+  Handle o = ta_this_write(iso, args, "TypedArray.prototype.sort", &len);
   TA_TRY(o);
-  double *values = ta_sorted_values(iso, o, (uint64_t)len, comparefn);
+  uint64_t *values = ta_sorted_values(iso, o, (uint64_t)len, comparefn);
   if (values == NULL) return HANDLE_NULL;
   ta_store_values(o, values, (uint64_t)len);
   free(values);
@@ -1080,7 +1142,7 @@ BUILTIN(TypedArrayPrototypeToSorted) {
   TA_TRY(o);
   Handle a = ta_create_same_type(iso, args, o, len);
   TA_TRY(a);
-  double *values = ta_sorted_values(iso, o, (uint64_t)len, comparefn);
+  uint64_t *values = ta_sorted_values(iso, o, (uint64_t)len, comparefn);
   if (values == NULL) return HANDLE_NULL;
   ta_store_values(a, values, (uint64_t)len);
   free(values);
@@ -1089,12 +1151,13 @@ BUILTIN(TypedArrayPrototypeToSorted) {
 
 /* 23.2.3.39 %TypedArray%.prototype.with ( index, value ) */
 BUILTIN(TypedArrayPrototypeWith) {
-  double len, rel, number;
+  double len, rel;
   Handle o = ta_this(iso, args, "TypedArray.prototype.with", &len);
   TA_TRY(o);
   TA_CHECK(runtime_to_integer_or_infinity(iso, builtin_arg(iso, args, 0), &rel));
   double actual = rel >= 0 ? rel : len + rel;
-  TA_CHECK(runtime_to_number_double(iso, builtin_arg(iso, args, 1), &number));
+  Handle value = typed_array_to_content(iso, o, builtin_arg(iso, args, 1));
+  TA_TRY(value);
   if (!js_typed_array_is_valid_index(H(o), actual)) {
     return builtins_throw_range_error(iso, "TypedArray.prototype.with: invalid index");
   }
@@ -1106,11 +1169,13 @@ BUILTIN(TypedArrayPrototypeWith) {
   const uint8_t *from = js_view_data(H(o));
   uint8_t *to = js_view_data(H(a));
   for (uint64_t k = 0; k < (uint64_t)len; k++) {
-    /* Get(O, k) is undefined (NaN once stored) past the current length. */
-    double v = (double)k == actual ? number
-               : k < valid        ? js_typed_array_load(kind, from + k * size)
-                                  : NAN;
-    js_typed_array_store(kind, to + k * size, v);
+    if ((double)k == actual) {
+      js_typed_array_store_value(kind, to + k * size, H(value));
+    } else if (k < valid) {
+      memcpy(to + k * size, from + k * size, size);
+    } else if (!typed_array_kind_is_bigint(kind)) {
+      js_typed_array_store(kind, to + k * size, NAN); /* Get(O, k) is undefined: NaN */
+    }
   }
   return a;
 }
@@ -1198,7 +1263,21 @@ BUILTIN(TypedArrayPrototypeJoin) {
   const uint8_t *data = js_view_data(H(o));
   for (uint64_t k = 0; k < (uint64_t)len; k++) {
     if (k > 0) ta_text_append_string(&t, H(sep));
-    if (k < valid) ta_text_append_number(&t, js_typed_array_load(kind, data + k * size));
+    if (k < valid && typed_array_kind_is_bigint(kind)) {
+      /* Allocates, but runs no user code: the buffer stays as it is. */
+      HandleScope scope;
+      handle_scope_open(iso, &scope);
+      Handle value = js_typed_array_load_value(iso, kind, js_view_data(H(o)) + k * size);
+      Handle text = handle_is_null(value) ? value : bigint_to_string(iso, value, 10);
+      if (!handle_is_null(text)) ta_text_append_string(&t, H(text));
+      handle_scope_close(&scope);
+      if (handle_is_null(text)) {
+        free(t.data);
+        return HANDLE_NULL;
+      }
+    } else if (k < valid) {
+      ta_text_append_number(&t, js_typed_array_load(kind, data + k * size));
+    }
     if (t.failed) break;
   }
   return ta_text_finish(iso, &t);
@@ -1338,6 +1417,9 @@ static bool ta_install_kind(Isolate *iso, Handle nc, Handle table, TypedArrayKin
   int fixed = READ_ONLY | DONT_ENUM | DONT_DELETE;
   if (!builtins_define_value(iso, ctor, "BYTES_PER_ELEMENT", size, fixed) ||
       !builtins_define_value(iso, proto, "BYTES_PER_ELEMENT", size, fixed)) {
+    return false;
+  }
+  if (kind == TYPED_ARRAY_UINT8 && !builtins_typed_array_install_base64(iso, nc, ctor, proto)) {
     return false;
   }
   Handle map = builtins_typed_array_new_map(iso, JS_TYPED_ARRAY_TYPE, proto);

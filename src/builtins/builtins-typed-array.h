@@ -43,6 +43,9 @@ Handle builtins_typed_array_new_map(Isolate *iso, InstanceType type, Handle prot
 /* ES2025 23.2.4.4 ValidateTypedArray: TypeError unless o is a TypedArray that is not out
  * of bounds; `method` names the caller in the message. */
 bool builtins_typed_array_validate(Isolate *iso, Handle o, const char *method);
+/* ValidateTypedArray with accessMode ~write~ (immutable ArrayBuffer proposal): also a
+ * TypeError when o's buffer is immutable. */
+bool builtins_typed_array_validate_write(Isolate *iso, Handle o, const char *method);
 
 /* A Number as a Handle (a Smi when it fits). May allocate. */
 KILN_INLINE Handle builtins_typed_array_number(Isolate *iso, double v) {
@@ -52,6 +55,10 @@ KILN_INLINE Handle builtins_typed_array_number(Isolate *iso, double v) {
 KILN_INLINE Handle builtins_typed_array_boolean(Isolate *iso, bool b) {
   return b ? ROOT_HANDLE(iso, true_value) : ROOT_HANDLE(iso, false_value);
 }
+
+/* Uint8Array's base64 and hex methods (builtins-typed-array-base64.c). */
+bool builtins_typed_array_install_base64(Isolate *iso, Handle native_context, Handle ctor,
+                                         Handle proto);
 
 bool builtins_install_array_buffer(Isolate *iso, Handle native_context);
 bool builtins_install_typed_array(Isolate *iso, Handle native_context);

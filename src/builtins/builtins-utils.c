@@ -206,17 +206,24 @@ Handle builtins_index_key(Isolate *iso, double index) {
 }
 
 Handle builtins_get_index(Isolate *iso, Handle obj, double index) {
-  Handle key = builtins_index_key(iso, index);
-  if (handle_is_null(key)) return key;
-  return runtime_get_property(iso, obj, key);
+  return runtime_get_index(iso, obj, index);
 }
 
 bool builtins_set_index(Isolate *iso, Handle obj, double index, Handle value) {
+  ElementResult r = runtime_fast_set_element(iso, obj, index, value);
+  if (r != ELEMENT_ABSENT) return r == ELEMENT_FOUND;
   Handle key = builtins_index_key(iso, index);
   return !handle_is_null(key) && runtime_set_property(iso, obj, key, value, true);
 }
 
 RuntimeMaybeBool builtins_has_index(Isolate *iso, Handle obj, double index) {
+  Tagged o = H(obj);
+  if (is_heap_object(o) &&
+      (heap_object_type(o) == JS_OBJECT_TYPE || heap_object_type(o) == JS_ARRAY_TYPE) &&
+      index >= 0 && index < 4294967295.0 && index == (double)(uint32_t)index &&
+      elements_has_own(iso, o, (uint32_t)index)) {
+    return RT_TRUE;  /* an own element: [[HasProperty]] is true without a key string */
+  }
   Handle key = builtins_index_key(iso, index);
   if (handle_is_null(key)) return RT_EXCEPTION;
   return runtime_has_property(iso, obj, key);

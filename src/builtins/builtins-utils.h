@@ -61,7 +61,11 @@ typedef struct {
   V(math)                      \
   V(json)                      \
   V(array_buffer) V(typed_array) V(data_view) V(atomics) \
-  V(generator) V(promise) V(async)
+  V(collections)               \
+  V(weak)                      \
+  V(date)                      \
+  V(generator) V(promise) V(async) \
+  V(bigint)
 
 #define V(family) bool builtins_install_##family(Isolate *iso, Handle native_context);
 BUILTIN_FAMILY_LIST(V)

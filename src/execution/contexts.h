@@ -108,6 +108,27 @@
   V(typed_array_function)      /* %TypedArray% */                                        \
   V(typed_array_prototype)     /* %TypedArray.prototype% */                              \
   V(typed_array_constructors)  /* FixedArray: (constructor, prototype, map) per kind */ \
+  V(map_function)                                                                      \
+  V(map_prototype)                                                                     \
+  V(set_function)                                                                      \
+  V(set_prototype)                                                                     \
+  V(map_iterator_prototype)                                                            \
+  V(set_iterator_prototype)                                                            \
+  V(js_map_map)                /* Map objects */                                         \
+  V(js_set_map)                /* Set objects */                                         \
+  V(map_iterator_map)                                                                  \
+  V(set_iterator_map)                                                                  \
+  V(weak_map_prototype)                                                                \
+  V(weak_set_prototype)                                                                \
+  V(weak_ref_prototype)                                                                \
+  V(finalization_registry_prototype)                                                   \
+  V(js_weak_map_map)                                                                   \
+  V(js_weak_set_map)                                                                   \
+  V(js_weak_ref_map)                                                                   \
+  V(js_finalization_registry_map)                                                      \
+  V(date_function)                                                                     \
+  V(date_prototype)                                                                    \
+  V(js_date_map) \
   /* Generators, promises, async functions (builtins-generator.c, -promise.c, -async.c) */ \
   V(generator_object_map)      /* generator objects inheriting %GeneratorPrototype% */    \
   V(async_function_object_map) /* the (internal) objects of running async functions */   \
@@ -123,7 +144,8 @@
   V(async_from_sync_iterator_map)                                                      \
   V(promise_map)               /* Promise objects inheriting %Promise.prototype% */      \
   V(promise_then)              /* %Promise.prototype.then% */                            \
-  V(promise_builtin_sfis)      /* FixedArray: the SFIs of the promise closures */
+  V(promise_builtin_sfis)      /* FixedArray: the SFIs of the promise closures */ \
+  V(bigint_wrapper_map)        /* Object(1n): made on first use by the runtime */
 
 typedef enum {
 #define V(name) NATIVE_CONTEXT_##name,

@@ -38,7 +38,12 @@
   V(scope_info_map, SCOPE_INFO_TYPE)                                             \
   V(feedback_vector_map, FEEDBACK_VECTOR_TYPE)                                   \
   V(context_map, CONTEXT_TYPE)                                                   \
-  V(native_context_map, NATIVE_CONTEXT_TYPE)
+  V(native_context_map, NATIVE_CONTEXT_TYPE)                                     \
+  V(ordered_hash_map_map, ORDERED_HASH_MAP_TYPE)                                 \
+  V(ordered_hash_set_map, ORDERED_HASH_SET_TYPE)                                 \
+  V(ephemeron_hash_table_map, EPHEMERON_HASH_TABLE_TYPE)                         \
+  V(weak_fixed_array_map, WEAK_FIXED_ARRAY_TYPE) \
+  V(bigint_map, BIGINT_TYPE)
 
 /* The oddballs: V(root name, kind, to_string text, typeof text, ToNumber value). */
 #define ODDBALL_ROOT_LIST(V)                                        \
@@ -113,7 +118,10 @@
   V(elements_transition_symbol)  /* the key of elements-kind transitions */         \
   V(proxy_map)                   /* a Proxy whose target is not callable */         \
   V(callable_proxy_map)          /* callable, not a constructor */                  \
-  V(constructor_proxy_map)       /* callable and a constructor */                    \
+  V(constructor_proxy_map)       /* callable and a constructor */                   \
+  V(identity_hash_symbol)        /* private key of objects' identity hash (made lazily) */ \
+  V(weak_ref_kept_objects)       /* FixedArray: WeakRef targets kept alive this turn (or 0) */ \
+  V(finalization_registries)     /* EphemeronHashTable: live registries (made lazily) */ \
   V(microtask_queue)             /* the job queue (execution/microtask-queue.h): a     \
                                     FixedArray ring, Smi 0 until the first job */       \
   V(pending_rejections)          /* promises rejected with no handler yet (the same),  \

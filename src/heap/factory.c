@@ -137,6 +137,7 @@ Handle factory_new_map(Isolate *iso, InstanceType type, size_t instance_size,
   field_write_no_barrier(m, Map_constructor_or_back_pointer_offset, ROOT(iso, undefined_value));
   field_write_no_barrier(m, Map_instance_descriptors_offset, ROOT(iso, empty_descriptor_array));
   field_write_no_barrier(m, Map_transitions_offset, ROOT(iso, undefined_value));
+  field_write_no_barrier(m, Map_enum_cache_offset, ROOT(iso, undefined_value));
   return h;
 }
 

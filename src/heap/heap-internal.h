@@ -39,6 +39,17 @@ void heap_trace(Heap *heap, const char *kind, size_t young_before, size_t old_be
 /* Verification (verify.c), under --verify-heap. Fatal on the first broken invariant. */
 void heap_verify(Heap *heap, const char *when);
 
+/* Weak containers (weak-objects.c): see its header comment for the protocol. */
+typedef bool (*WeakSlotFn)(Tagged *slot, void *ctx);
+bool weak_objects_is_container(Tagged map);
+void weak_objects_forget_remembered(Heap *heap);
+void weak_objects_remember_young(Heap *heap);
+bool weak_objects_trace_ephemerons(Heap *heap, bool (*container_live)(Tagged),
+                                   WeakSlotFn is_live, WeakSlotFn make_live, void *ctx);
+void weak_objects_clear_dead(Heap *heap, bool (*container_live)(Tagged), WeakSlotFn is_live,
+                             void *ctx);
+void weak_objects_prune(Heap *heap, bool (*container_live)(Tagged));
+
 /* Collectors. */
 void scavenger_run(Heap *heap, bool promote_all);
 void mark_sweep_run(Heap *heap);

@@ -128,6 +128,9 @@ void heap_teardown(Heap *heap) {
   }
   memset(&heap->old_space, 0, sizeof heap->old_space);
   heap->large_pages = NULL;
+  free(heap->weak_containers);
+  heap->weak_containers = NULL;
+  heap->weak_container_count = heap->weak_container_capacity = 0;
 }
 
 /* ---- Fillers ----------------------------------------------------------------------- */

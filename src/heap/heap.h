@@ -77,6 +77,9 @@ typedef struct Heap {
   size_t external_bytes;         /* their bytes: count toward the limit */
   size_t external_bytes_at_last_gc;
   HeapStats stats;
+  Tagged *weak_containers;       /* every EphemeronHashTable and WeakFixedArray (all old):
+                                    the collectors treat their entries weakly (weak-objects.c) */
+  size_t weak_container_count, weak_container_capacity;
 } Heap;
 
 bool heap_setup(Heap *heap, struct Isolate *isolate, size_t limit, int semispace_pages);
@@ -89,6 +92,10 @@ Tagged heap_allocate(Heap *heap, size_t size, AllocationType type);
 
 /* Turns [address, address + size) into filler objects so the heap stays iterable. */
 void heap_create_filler(Heap *heap, uintptr_t address, size_t size);
+
+/* Registers a weak container (an EphemeronHashTable or WeakFixedArray just allocated in old
+ * space) with the collectors. false when malloc fails. Never allocates on the JS heap. */
+bool heap_register_weak_container(Heap *heap, Tagged container);
 
 /* Collections. Both keep every handle, root and global handle valid. */
 void heap_collect_young(Heap *heap);

@@ -5,10 +5,13 @@
  *     only deals with objects that do not move, and every remembered set ends up empty.
  *  2. Mark: from the roots, with an explicit worklist (no recursion). Old objects keep a
  *     mark bit per object start in their page's bitmap; a large object, one flag per page.
- *     Weak references (string table, weak global handles) are not traced.
- *  3. Weak processing: dead string-table entries are removed, dead weak handles cleared and
- *     their callbacks queued.
- *  4. Sweep: on each old page, the gaps between marked objects become free-list blocks, and
+ *     Weak references (string table, weak global handles, the bodies of weak containers)
+ *     are not traced.
+ *  3. Ephemerons: a WeakMap/WeakSet value becomes live once its key is; this iterates to a
+ *     fixpoint (heap/weak-objects.c).
+ *  4. Weak processing: dead string-table entries are removed, dead weak handles cleared and
+ *     their callbacks queued, dead keys of weak containers cleared, dead containers dropped.
+ *  5. Sweep: on each old page, the gaps between marked objects become free-list blocks, and
  *     pages with nothing marked go back to the OS; unmarked large objects are freed.
  * Objects are not compacted; a compactor would reuse the same visitors to update slots.
  */
@@ -68,12 +71,23 @@ static void mark_visit_slot(Tagged *slot, void *ctx) {
   if (mark_set(v)) mark_push(ctx, v);
 }
 
+/* Weak containers' bodies are not traced: their header words are Smis. */
 static void mark_drain(MarkWorklist *w) {
   while (w->count > 0) {
     Tagged o = w->items[--w->count];
     mark_visit_slot(field_slot(o, 0), w);
-    heap_object_visit_slots(o, heap_object_map(o), mark_visit_slot, w);
+    Tagged map = heap_object_map(o);
+    if (!weak_objects_is_container(map)) heap_object_visit_slots(o, map, mark_visit_slot, w);
   }
+}
+
+static bool mark_container_is_live(Tagged container) { return mark_is_marked(container); }
+
+/* Makes an ephemeron's value live; true when it was not marked yet. */
+static bool mark_ephemeron_value(Tagged *slot, void *ctx) {
+  if (!mark_set(*slot)) return false;
+  mark_push(ctx, *slot);
+  return true;
 }
 
 static bool mark_weak_is_live(Tagged *slot, void *ctx) {
@@ -147,7 +161,13 @@ void mark_sweep_run(Heap *heap) {
   MarkWorklist w = {0};
   isolate_iterate_roots(iso, mark_visit_slot, &w);
   mark_drain(&w);
+  while (weak_objects_trace_ephemerons(heap, mark_container_is_live, mark_weak_is_live,
+                                       mark_ephemeron_value, &w)) {
+    mark_drain(&w);
+  }
   free(w.items);
+  weak_objects_clear_dead(heap, mark_container_is_live, mark_weak_is_live, NULL);
+  weak_objects_prune(heap, mark_container_is_live);
   string_table_process_weak(iso->string_table, mark_weak_is_live, NULL);
   global_handles_process_weak(iso->global_handles, mark_weak_is_live, NULL);
   backing_stores_process_weak(heap, mark_weak_is_live, NULL);

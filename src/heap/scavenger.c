@@ -10,6 +10,11 @@
  * Cheney's scan pointer walks the new to-space; promoted objects go on a worklist instead,
  * and each of their slots that still points into the young generation is remembered.
  * The scan needs no recursion, so deep object graphs cannot overflow the C stack.
+ *
+ * Weak containers (heap/weak-objects.c) are old and never scanned: their slots leave the
+ * remembered set before it is visited, then ephemeron values are evacuated once their key
+ * survived (to a fixpoint), dead keys and dead weak elements are cleared, and the slots
+ * still pointing into the young generation are remembered again.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -124,6 +129,14 @@ static bool scavenger_update_weak(Tagged *slot, void *ctx) {
   return true;
 }
 
+/* An ephemeron value whose key survived: evacuate it; true when it was not copied yet. */
+static bool scavenger_ephemeron_value(Tagged *slot, void *ctx) {
+  if (!in_from_space(*slot)) return false;
+  bool fresh = !is_smi(heap_object_map(*slot));
+  *slot = scavenger_evacuate(ctx, *slot);
+  return fresh;
+}
+
 static void scavenger_swap_semispaces(Heap *heap) {
   SemiSpace tmp = heap->from_space;
   heap->from_space = heap->to_space;
@@ -147,9 +160,16 @@ void scavenger_run(Heap *heap, bool promote_all) {
   Isolate *iso = heap->isolate;
   Scavenger s = {.heap = heap, .promote_all = promote_all};
   scavenger_swap_semispaces(heap);
+  weak_objects_forget_remembered(heap);
   isolate_iterate_roots(iso, scavenger_visit_slot, &s);
   remembered_set_iterate(heap, scavenger_visit_remembered, &s);
   scavenger_drain(&s);
+  while (weak_objects_trace_ephemerons(heap, NULL, scavenger_update_weak,
+                                       scavenger_ephemeron_value, &s)) {
+    scavenger_drain(&s);
+  }
+  weak_objects_clear_dead(heap, NULL, scavenger_update_weak, NULL);
+  weak_objects_remember_young(heap);
   string_table_process_weak(iso->string_table, scavenger_update_weak, NULL);
   global_handles_process_weak(iso->global_handles, scavenger_update_weak, NULL);
   backing_stores_process_weak(heap, scavenger_update_weak, NULL);

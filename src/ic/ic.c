@@ -226,6 +226,7 @@ static int ic_binary_kind(Tagged v) {
   if (is_smi(v)) return IC_BINARY_SMI;
   if (is_heap_number(v)) return IC_BINARY_NUMBER;
   if (is_string(v)) return IC_BINARY_STRING;
+  if (is_bigint(v)) return IC_BINARY_BIGINT;
   return IC_BINARY_ANY;
 }
 

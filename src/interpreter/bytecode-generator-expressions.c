@@ -6,6 +6,7 @@
 
 #include "heap/factory.h"
 #include "interpreter/bytecode-generator-internal.h"
+#include "objects/bigint.h"
 #include "objects/string.h"
 
 static AstNode *strip_parens(AstNode *n) {
@@ -603,19 +604,21 @@ static void gen_call_general(Gen *g, AstNode *callee, AstList *args, bool option
   gen_reg_release(g, mark);
 }
 
+/* A call of the identifier eval: CallDirectEval (its last operand: the position * 2, plus 1
+ * when the last argument is spread; an argument list spread elsewhere becomes one array,
+ * itself spread). */
 static void gen_direct_eval(Gen *g, AstNode *n) {
   AstList *args = &n->u.call.arguments;
-  if (has_spread(args)) {
-    gen_call_general(g, n->u.call.callee, args, false, NULL, n->pos);
-    return;
-  }
+  bool spread = has_spread(args);
   int mark = gen_reg_mark(g);
   int fn = gen_new_reg(g);
-  int list = gen_new_regs(g, args->length > 0 ? args->length : 1);
+  int count = spread && !only_last_is_spread(args) ? 1 : args->length;
+  int list = gen_new_regs(g, count > 0 ? count : 1);
   gen_expr_to(g, n->u.call.callee, fn);
-  gen_args_to(g, args, list);
+  if (count != args->length) gen_args_array(g, args, list);
+  else gen_args_to(g, args, list);
   bab_set_position(&g->b, n->pos);
-  EMIT(g, CallDirectEval, fn, list, args->length, n->pos);
+  EMIT(g, CallDirectEval, fn, list, count, n->pos * 2 + (spread ? 1 : 0));
   gen_reg_release(g, mark);
 }
 
@@ -681,16 +684,20 @@ static void gen_super_call(Gen *g, AstNode *n) {
   gen_reg_release(g, mark);
 }
 
-void gen_super_call_spread_array(Gen *g, int array_reg) {
+/* The default derived constructor's super(...args) (ES2025 15.7.14 step 14.a): the frame's
+ * own arguments go to the parent constructor directly, without iterating an array (no
+ * %Array.prototype%[@@iterator]). */
+void gen_super_call_forwarding_arguments(Gen *g) {
   int mark = gen_reg_mark(g);
-  int func = gen_new_reg(g), ctor = gen_new_reg(g);
+  int func = gen_new_reg(g), ctor = gen_new_reg(g), nt = gen_new_reg(g);
   gen_load_active_function(g);
   EMIT(g, Star, func);
   EMIT(g, GetSuperConstructor, func);
   EMIT(g, Star, ctor);
   EMIT(g, ThrowIfNotSuperConstructor, ctor);
   gen_load_new_target(g);
-  EMIT(g, ConstructWithSpread, ctor, array_reg, 1, SLOT(g));
+  EMIT(g, Star, nt);
+  gen_call_runtime(g, Runtime_ConstructForwardingArguments, ctor, 2);
   gen_bind_this_after_super(g);
   gen_reg_release(g, mark);
 }
@@ -791,13 +798,21 @@ static void gen_sequence(Gen *g, AstSequence *s) {
   for (int i = 0; i < s->expressions.length; i++) gen_expr(g, s->expressions.items[i]);
 }
 
+/* A BigInt literal: the value is made now and loaded from the constant pool. */
+static void gen_bigint_literal(Gen *g, const AstBigInt *b) {
+  Handle v = bigint_from_digits(g->iso, b->digits->data, b->digits->byte_length, b->radix, false);
+  int idx = handle_is_null(v) ? -1 : bab_constant_handle(&g->b, v);
+  if (idx < 0) { g->job->failed = g->b.failed = true; return; }
+  EMIT(g, LdaConstant, idx);
+}
+
 void gen_expr(Gen *g, AstNode *n) {
   if (n == NULL) { EMIT(g, LdaUndefined); return; }
-  if (g->job->failed) return;
+  if (g->job->failed || !gen_stack_ok(g)) return;
   switch (n->kind) {
     case AST_NUMBER_LITERAL: gen_load_smi_or_number(g, n->u.number.value); break;
     case AST_STRING_LITERAL: EMIT(g, LdaConstant, gen_name(g, n->u.string.value)); break;
-    case AST_BIGINT_LITERAL: gen_fail(g, kError_SYNTAX_ERROR, "BigInt literals are not supported yet"); break;
+    case AST_BIGINT_LITERAL: gen_bigint_literal(g, &n->u.bigint); break;
     case AST_REGEXP_LITERAL:
       EMIT(g, CreateRegExpLiteral, gen_name(g, n->u.regexp.pattern), SLOT(g),
            regexp_flags(n->u.regexp.flags));

@@ -152,6 +152,14 @@ void gen_statements(Gen *g, AstList *list);
 /* ---- bytecode-generator-expressions.c ------------------------------------------------ */
 
 void gen_expr(Gen *g, AstNode *n);                   /* acc = value */
+/* False, with "RangeError: Maximum call stack size exceeded" pending and the job failed,
+ * when the C stack is too deep to go on recursing (left-deep chains of any length). */
+KILN_INLINE bool gen_stack_ok(Gen *g) {
+  if ((uintptr_t)__builtin_frame_address(0) >= g->job->iso->c_stack_limit) return true;
+  isolate_throw_error(g->job->iso, kError_RANGE_ERROR, "Maximum call stack size exceeded");
+  g->job->failed = true;
+  return false;
+}
 void gen_expr_to(Gen *g, AstNode *n, int reg);       /* reg = value */
 /* Named evaluation: anonymous functions/classes get name. */
 void gen_expr_named(Gen *g, AstNode *n, const AstString *name);
@@ -161,8 +169,9 @@ void gen_test(Gen *g, AstNode *n, int false_label);
 void gen_delete_member(Gen *g, AstNode *member);
 Bytecode gen_binary_bytecode(AstBinaryOp op);
 void gen_call_property_noargs(Gen *g, int callee, int receiver);
-/* super(...array): the array's elements as arguments; binds this. acc = this. */
-void gen_super_call_spread_array(Gen *g, int array_reg);
+/* super(...args) of a default derived constructor: the frame's arguments forwarded as
+ * they are; binds this. acc = this. */
+void gen_super_call_forwarding_arguments(Gen *g);
 
 /* ---- bytecode-generator-patterns.c --------------------------------------------------- */
 

@@ -36,12 +36,17 @@ static void gen_reference(Gen *g, AstNode *t, Reference *ref, bool read_too) {
   switch (t->kind) {
     case AST_IDENTIFIER:
       if (t->u.ident.var && t->u.ident.var->location == VAR_LOCATION_LOOKUP) {
-        /* Resolve the binding now: a `with` object found here is the one assigned to,
-         * even if the property disappears before the store (9.1.2.1 ResolveBinding). */
+        /* Resolve the binding now (9.1.2.1 ResolveBinding): a `with` object or a context
+         * found here is the one assigned to, even if the right-hand side adds a closer
+         * binding (a sloppy eval's var) or removes the property. ref->obj: the holder,
+         * ref->key: the name. */
         ref->kind = REF_LOOKUP;
         ref->obj = gen_new_reg(g);
+        ref->key = gen_new_reg(g);
         ref->name_idx = gen_name(g, t->u.ident.name);
-        EMIT(g, LdaLookupThis, ref->name_idx);
+        EMIT(g, LdaConstant, ref->name_idx);
+        EMIT(g, Star, ref->key);
+        gen_call_runtime(g, Runtime_ResolveLookupBinding, ref->key, 1);
         EMIT(g, Star, ref->obj);
       } else {
         ref->kind = REF_VAR;
@@ -100,43 +105,21 @@ static void gen_reference(Gen *g, AstNode *t, Reference *ref, bool read_too) {
   }
 }
 
-/* REF_LOOKUP: the with object found at resolution, or a dynamic lookup. */
+/* REF_LOOKUP: GetValue / PutValue through the holder found at resolution. The holder and
+ * name registers are consecutive (gen_reference). */
 static void gen_lookup_reference_load(Gen *g, Reference *ref) {
-  int dynamic = gen_label(g), done = gen_label(g);
-  EMIT(g, Ldar, ref->obj);
-  gen_jump(g, Bytecode_JumpIfUndefined, dynamic);
-  EMIT(g, GetNamedProperty, ref->obj, ref->name_idx, SLOT(g));
-  gen_jump(g, Bytecode_Jump, done);
-  gen_bind(g, dynamic);
-  EMIT(g, LdaLookupSlot, ref->name_idx);
-  gen_bind(g, done);
+  gen_call_runtime(g, Runtime_LoadLookupBinding, ref->obj, 2);
 }
 
 static void gen_lookup_reference_store(Gen *g, Reference *ref) {
-  int mark = gen_reg_mark(g), value = gen_new_reg(g);
-  int dynamic = gen_label(g), done = gen_label(g);
-  EMIT(g, Star, value);
+  int mark = gen_reg_mark(g);
+  int args = gen_new_regs(g, 3);
+  EMIT(g, Star, args + 2);
   EMIT(g, Ldar, ref->obj);
-  gen_jump(g, Bytecode_JumpIfUndefined, dynamic);
-  if (g->is_strict) {  /* 9.1.1.2.5 SetMutableBinding: the property must still exist */
-    int present = gen_label(g), key = gen_new_reg(g);
-    EMIT(g, LdaConstant, ref->name_idx);
-    EMIT(g, Star, key);
-    EMIT(g, Ldar, ref->obj);
-    EMIT(g, TestIn, key, SLOT(g));
-    gen_jump(g, Bytecode_JumpIfTrue, present);
-    EMIT(g, Ldar, key);
-    gen_call_runtime(g, Runtime_ThrowReferenceError, key, 1);
-    gen_bind(g, present);
-  }
-  EMIT(g, Ldar, value);
-  EMIT(g, SetNamedProperty, ref->obj, ref->name_idx, SLOT(g));
-  gen_jump(g, Bytecode_Jump, done);
-  gen_bind(g, dynamic);
-  EMIT(g, Ldar, value);
-  EMIT(g, StaLookupSlot, ref->name_idx, g->is_strict ? 1 : 0);
-  gen_bind(g, done);
-  EMIT(g, Ldar, value);
+  EMIT(g, Star, args);
+  EMIT(g, Ldar, ref->key);
+  EMIT(g, Star, args + 1);
+  gen_call_runtime(g, Runtime_StoreLookupBinding, args, 3);
   gen_reg_release(g, mark);
 }
 
@@ -184,6 +167,29 @@ static void gen_reference_store(Gen *g, Reference *ref, StoreMode mode) {
 
 /* ---- Destructuring ---------------------------------------------------------------------- */
 
+/* Is target's reference evaluated before its value is produced (13.15.5.5 / 13.15.5.6
+ * step 1, 8.6.2 KeyedBindingInitialization step 2): member targets, and names resolved at
+ * run time (with, sloppy eval), whose binding is found first. */
+static bool is_early_reference(AstNode *target) {
+  if (target == NULL) return false;
+  if (target->kind == AST_MEMBER || target->kind == AST_SUPER_MEMBER) return true;
+  return target->kind == AST_IDENTIFIER && target->u.ident.var &&
+         target->u.ident.var->location == VAR_LOCATION_LOOKUP;
+}
+
+/* The default of an early-reference target: elem = value when elem is undefined (an
+ * anonymous function gets the target's name when it is an identifier). */
+static void gen_early_reference_default(Gen *g, AstNode *e, AstNode *target, int elem) {
+  if (e->kind != AST_ASSIGN_PATTERN) return;
+  int have = gen_label(g);
+  EMIT(g, Ldar, elem);
+  gen_jump(g, Bytecode_JumpIfNotUndefined, have);
+  gen_expr_named(g, e->u.assign.value,
+                 target->kind == AST_IDENTIFIER ? target->u.ident.name : NULL);
+  EMIT(g, Star, elem);
+  gen_bind(g, have);
+}
+
 static void gen_require_object_coercible(Gen *g, int value) {
   int ok = gen_label(g);
   EMIT(g, Ldar, value);
@@ -227,7 +233,7 @@ static void gen_object_pattern(Gen *g, AstObject *o, int value, StoreMode mode) 
     /* A member target is evaluated before the property is read (13.15.5.6 step 1). */
     AstNode *e = strip(p->value);
     AstNode *target = e && e->kind == AST_ASSIGN_PATTERN ? strip(e->u.assign.target) : e;
-    bool is_ref = target && (target->kind == AST_MEMBER || target->kind == AST_SUPER_MEMBER);
+    bool is_ref = is_early_reference(target);
     Reference ref;
     if (is_ref) gen_reference(g, target, &ref, false);
     if (name) {
@@ -238,14 +244,7 @@ static void gen_object_pattern(Gen *g, AstObject *o, int value, StoreMode mode) 
     }
     EMIT(g, Star, elem);
     if (is_ref) {
-      if (e->kind == AST_ASSIGN_PATTERN) {
-        int have = gen_label(g);
-        EMIT(g, Ldar, elem);
-        gen_jump(g, Bytecode_JumpIfNotUndefined, have);
-        gen_expr(g, e->u.assign.value);
-        EMIT(g, Star, elem);
-        gen_bind(g, have);
-      }
+      gen_early_reference_default(g, e, target, elem);
       EMIT(g, Ldar, elem);
       gen_reference_store(g, &ref, mode);
     } else {
@@ -280,13 +279,14 @@ static void gen_iterator_step(Gen *g, int iter, int next, int done, int elem) {
   gen_reg_release(g, mark);
 }
 
+/* `...target` (13.15.5.5 AssignmentRestElement): a member target's reference is evaluated
+ * before the remaining values are collected. */
 static void gen_array_rest(Gen *g, AstNode *target, int iter, int next, int done, StoreMode mode) {
   int mark = gen_reg_mark(g);
-  /* A member target is evaluated before the iteration (13.15.5.5 AssignmentRestElement). */
-  AstNode *t = strip(target);
+  target = strip(target);
   Reference ref;
-  bool is_ref = t && (t->kind == AST_MEMBER || t->kind == AST_SUPER_MEMBER);
-  if (is_ref) gen_reference(g, t, &ref, false);
+  bool is_ref = is_early_reference(target);
+  if (is_ref) gen_reference(g, target, &ref, false);
   int arr = gen_new_reg(g), index = gen_new_reg(g), result = gen_new_reg(g);
   EMIT(g, CreateEmptyArrayLiteral, SLOT(g));
   EMIT(g, Star, arr);
@@ -355,18 +355,11 @@ static void gen_array_pattern(Gen *g, AstArray *a, int value, StoreMode mode) {
     /* Member targets are evaluated before the step (13.15.5.5 step 1). */
     AstNode *target = e && e->kind == AST_ASSIGN_PATTERN ? strip(e->u.assign.target) : e;
     Reference ref;
-    bool is_ref = target && (target->kind == AST_MEMBER || target->kind == AST_SUPER_MEMBER);
+    bool is_ref = is_early_reference(target);
     if (is_ref) gen_reference(g, target, &ref, false);
     gen_iterator_step(g, iter, next, done, elem);
     if (e && is_ref) {
-      if (e->kind == AST_ASSIGN_PATTERN) {
-        int have = gen_label(g);
-        EMIT(g, Ldar, elem);
-        gen_jump(g, Bytecode_JumpIfNotUndefined, have);
-        gen_expr(g, e->u.assign.value);
-        EMIT(g, Star, elem);
-        gen_bind(g, have);
-      }
+      gen_early_reference_default(g, e, target, elem);
       EMIT(g, Ldar, elem);
       gen_reference_store(g, &ref, mode);
     } else if (e) {

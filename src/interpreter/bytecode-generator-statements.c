@@ -558,7 +558,7 @@ static void gen_try(Gen *g, AstNode *n) {
 /* ---- Dispatch -------------------------------------------------------------------------- */
 
 void gen_statement(Gen *g, AstNode *n) {
-  if (n == NULL || g->job->failed) return;
+  if (n == NULL || g->job->failed || !gen_stack_ok(g)) return;
   if (n->kind != AST_LABELED && !is_loop_kind(n->kind) && n->kind != AST_SWITCH) {
     g->pending_labels = NULL;
     g->pending_label_count = 0;

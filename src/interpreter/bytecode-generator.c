@@ -458,13 +458,14 @@ void gen_return(Gen *g) {
     return;
   }
   if (g->fn && g->fn->kind == AST_FUNC_DERIVED_CONSTRUCTOR) {
-    /* ES2025 10.2.2 [[Construct]] steps 10-12. */
-    int ret = gen_label(g), check = gen_label(g);
-    gen_jump(g, Bytecode_JumpIfJSReceiver, ret);
-    gen_jump(g, Bytecode_JumpIfUndefined, check);
-    gen_throw_type_error(g, "Derived constructors may only return object or undefined");
-    gen_bind(g, check);
-    gen_load_this(g);
+    /* ES2025 10.2.2 [[Construct]] steps 10-12 run once the frame is gone, so the function's
+     * own handlers cannot catch their errors: undefined becomes the this binding as is
+     * (the hole when super() was never called), and the caller's construct_result
+     * (interpreter-calls.c) throws the TypeError / ReferenceError. */
+    int ret = gen_label(g);
+    AstVariable *v = implicit_var(g, g->fn, "this");
+    gen_jump(g, Bytecode_JumpIfNotUndefined, ret);
+    if (v) gen_load_var_raw(g, v); else EMIT(g, Ldar, -1);
     gen_bind(g, ret);
   }
   EMIT(g, Return);
@@ -570,29 +571,23 @@ static void gen_parameters(Gen *g) {
   }
 }
 
-/* The body's separate var scope (non-simple parameters): vars named like a parameter start
- * with its value (ES2025 10.2.11 step 28.f.i.4). */
+/* The body's separate var scope (non-simple parameters): vars named like a parameter (or
+ * `arguments`, when the function has the object) start with its value (ES2025 10.2.11
+ * step 28.f.i.4). */
 static void gen_copy_params_to_body(Gen *g, AstScope *body) {
   for (AstVariable *v = body->variables; v; v = v->next) {
     if (v->mode != VAR_MODE_VAR) continue;
     AstVariable *p = NULL;
     for (AstVariable *q = g->fn->scope->variables; q; q = q->next) {
-      if (q->mode == VAR_MODE_PARAM && q->name->byte_length == v->name->byte_length &&
+      bool param = q->mode == VAR_MODE_PARAM ||
+                   (q->mode == VAR_MODE_ARGUMENTS && q->location != VAR_LOCATION_UNALLOCATED);
+      if (param && q->name->byte_length == v->name->byte_length &&
           memcmp(q->name->data, v->name->data, v->name->byte_length) == 0) p = q;
     }
     if (p == NULL) continue;
     gen_load_var_raw(g, p);
     gen_store_var_raw(g, v);
   }
-}
-
-static void gen_default_derived_constructor_call(Gen *g) {
-  int mark = gen_reg_mark(g);
-  int rest = gen_new_reg(g);
-  EMIT(g, CreateRestParameter);
-  EMIT(g, Star, rest);
-  gen_super_call_spread_array(g, rest);  /* super(...args) */
-  gen_reg_release(g, mark);
 }
 
 static void gen_function_body(Gen *g) {
@@ -622,7 +617,7 @@ static void gen_function_body(Gen *g) {
   gen_hoist_functions(g, &fn->body);
   if (gen_is_resumable(g)) gen_resumable_after_declarations(g);
   if (fn->kind == AST_FUNC_DERIVED_CONSTRUCTOR && fn->is_default_constructor)
-    gen_default_derived_constructor_call(g);
+    gen_super_call_forwarding_arguments(g);
   if (fn->is_expression_body && fn->body.length == 1 && fn->body.items[0]->kind == AST_RETURN) {
     gen_expr(g, fn->body.items[0]->u.unary.operand);
     gen_return(g);
@@ -794,6 +789,36 @@ static void gen_declare_globals(Gen *g, AstScope *scope, AstList *body) {
   gen_reg_release(g, mark);
 }
 
+static bool is_eval_var(AstVariable *v) {
+  return v->location == VAR_LOCATION_LOOKUP && v->mode == VAR_MODE_VAR;
+}
+
+/* A sloppy eval's checks of every var and function name before any is declared (ES2025
+ * 19.2.1.3 steps 3, 10, 13): CheckEvalDeclarations with (name, DECL_VAR|DECL_FUNCTION). */
+static void gen_check_eval_declarations(Gen *g, AstScope *scope, AstList *body) {
+  int count = 0;
+  for (AstVariable *v = scope->variables; v; v = v->next) count += is_eval_var(v);
+  if (count == 0) return;
+  Handle decls = factory_new_fixed_array(g->iso, 2 * count);
+  if (handle_is_null(decls)) { g->job->failed = true; g->b.failed = true; return; }
+  int i = 0;
+  for (AstVariable *v = scope->variables; v; v = v->next) {
+    if (!is_eval_var(v)) continue;
+    Handle name = string_internalize_utf8(g->iso, v->name->data, v->name->byte_length);
+    if (handle_is_null(name)) { g->job->failed = true; g->b.failed = true; return; }
+    int kind = is_toplevel_function_var(body, v) ? DECL_FUNCTION : DECL_VAR;
+    fixed_array_set(H(decls), 2 * i, H(name));
+    fixed_array_set(H(decls), 2 * i + 1, smi_from_int(kind));
+    i++;
+  }
+  int idx = bab_constant_handle(&g->b, decls);
+  int mark = gen_reg_mark(g), r = gen_new_reg(g);
+  EMIT(g, LdaConstant, idx < 0 ? 0 : idx);
+  EMIT(g, Star, r);
+  gen_call_runtime(g, Runtime_CheckEvalDeclarations, r, 1);
+  gen_reg_release(g, mark);
+}
+
 /* A sloppy eval's vars go to the caller's var scope (ES2025 19.2.1.3 step 16-17). */
 static void gen_declare_eval_vars(Gen *g, AstScope *scope, AstList *body) {
   for (AstVariable *v = scope->variables; v; v = v->next) {
@@ -832,6 +857,8 @@ Handle gen_compile_program(CompileJob *job, AstNode *program) {
     EMIT(g, LdaUndefined);
     EMIT(g, Star, g->completion_reg);
     if (p->scope->kind == SCOPE_SCRIPT) gen_declare_globals(g, p->scope, &p->body);
+    if (p->scope->kind == SCOPE_EVAL && !p->scope->is_strict)
+      gen_check_eval_declarations(g, p->scope, &p->body);
     gen_hoist_functions(g, &p->body);
     if (p->scope->kind == SCOPE_EVAL && !p->scope->is_strict)
       gen_declare_eval_vars(g, p->scope, &p->body);

@@ -194,8 +194,9 @@
   V(CallWithSpread, WRITE, Reg, RegList, RegCount, Slot) /* like CallProperty; the last   \
                                                  argument is iterated and spread */       \
   V(CallDirectEval, WRITE, Reg, RegList, RegCount, UImm) /* a call of the identifier eval:\
-                                                 direct eval when r is %eval%; uimm packs \
-                                                 the source position */                   \
+                                                 direct eval when r is %eval%; uimm:     \
+                                                 source position * 2, + 1 when the last  \
+                                                 argument is spread */                    \
   V(Construct, READ_WRITE, Reg, RegList, RegCount, Slot) /* acc = new r(list...) with      \
                                                  new.target acc */                        \
   V(ConstructWithSpread, READ_WRITE, Reg, RegList, RegCount, Slot)                       \

@@ -74,7 +74,12 @@ static Handle compiler_generate(Isolate *iso, Zone *zone, AstNode *program, Hand
   job.script = script;
   job.is_eval = is_eval;
   job.is_direct_eval = is_direct_eval;
+  job.res.stack_limit = iso->c_stack_limit;
   scopes_resolve(&job.res, zone, program, is_direct_eval);
+  if (job.res.too_deep) {
+    isolate_throw_error(iso, kError_RANGE_ERROR, "Maximum call stack size exceeded");
+    return HANDLE_NULL;
+  }
   Handle sfi = gen_compile_program(&job, program);
   if (handle_is_null(sfi) && !isolate_has_pending_exception(iso))
     isolate_throw_error(iso, kError_SYNTAX_ERROR, "compilation failed");
@@ -222,8 +227,12 @@ Handle compiler_compile_dynamic_function(Isolate *iso, Handle params, Handle bod
       job.iso = iso;
       job.zone = zone;
       job.script = script;
+      job.res.stack_limit = iso->c_stack_limit;
       scopes_resolve(&job.res, zone, info.program, false);
-      Handle sfi = gen_compile_function(&job, &fn_node->u.function, NULL, NULL);
+      Handle sfi = job.res.too_deep ? HANDLE_NULL
+                                    : gen_compile_function(&job, &fn_node->u.function, NULL, NULL);
+      if (job.res.too_deep)
+        isolate_throw_error(iso, kError_RANGE_ERROR, "Maximum call stack size exceeded");
       if (!handle_is_null(sfi) && iso->flags.print_bytecode)
         bytecode_print_function(iso, H(sfi), stdout);
       if (!handle_is_null(sfi)) result = handle_scope_escape(&scope, sfi);

@@ -58,6 +58,14 @@ static bool ensure_feedback_vector(Isolate *iso, JSFrame *f) {
 static Tagged construct_result(Isolate *iso, JSFrame *f, Tagged result) {
   if (is_js_receiver(result)) return result;
   Tagged sfi = js_function_shared(f->fp[kFrameClosure]);
+  if (sfi_is_derived_constructor(sfi) && is_the_hole(iso, result)) {
+    /* A derived constructor returns its this binding for `return;` (still the hole if
+     * super() was never called). */
+    isolate_throw_error(iso, kError_REFERENCE_ERROR,
+                        "Must call super constructor in derived class before accessing "
+                        "'this' or returning from derived constructor");
+    return kException;
+  }
   if (sfi_is_derived_constructor(sfi) && !is_undefined(iso, result)) {
     isolate_throw_error(iso, kError_TYPE_ERROR,
                         "Derived constructors may only return object or undefined");
@@ -136,7 +144,9 @@ static Tagged call_builtin(Isolate *iso, BuiltinFunction fn, Tagged *target, Tag
   }
   BuiltinArgs args = {receiver, target, new_target, argc, argv};
   Tagged saved_realm = iso->native_context;
-  iso->native_context = interpreter_native_context_of(js_function_context(*target));
+  Tagged fn_context = js_function_context(*target);
+  /* A builtin made outside any realm (bare isolates in tests) keeps the caller's realm. */
+  if (is_context(fn_context)) iso->native_context = interpreter_native_context_of(fn_context);
   HandleScope scope;
   handle_scope_open(iso, &scope);
   Handle r = fn(iso, &args);
@@ -444,20 +454,26 @@ static bool direct_eval(Isolate *iso, JSFrame *f, Tagged *source, int position) 
   return true;
 }
 
+/* operand: the source position * 2, plus 1 when the last argument is spread. */
 bool op_call_direct_eval(Isolate *iso, JSFrame *f, int callee, int first, int count,
-                         int position) {
+                         int operand) {
+  bool spread = (operand & 1) != 0;
+  int position = operand >> 1;
   Tagged eval = context_get(iso->native_context, NATIVE_CONTEXT_eval_function);
   if (f->regs[callee] != eval || eval == ROOT(iso, undefined_value)) {
-    return op_call(iso, f, callee, first, count, false, false);
+    return op_call(iso, f, callee, first, count, false, spread);
   }
-  if (count == 0) {
-    frame_set_acc(f, ROOT(iso, undefined_value));
-    return true;
+  JSStack *s = iso->js_stack;
+  Tagged *saved_top = s->top;
+  Tagged *argv = &f->regs[first];
+  int argc = count;
+  if (spread && argc > 0 && !spread_arguments(iso, argv, argc, &argv, &argc)) return false;
+  bool ok = true;
+  if (argc == 0 || !is_string(argv[0])) {
+    frame_set_acc(f, argc == 0 ? ROOT(iso, undefined_value) : argv[0]);
+  } else {
+    ok = direct_eval(iso, f, &argv[0], position);
   }
-  Tagged *source = &f->regs[first];
-  if (!is_string(*source)) {
-    frame_set_acc(f, *source);
-    return true;
-  }
-  return direct_eval(iso, f, source, position);
+  s->top = saved_top;
+  return ok;
 }

@@ -40,6 +40,15 @@ bool op_lda_lookup(Isolate *iso, JSFrame *f, uint32_t name_idx, bool inside_type
 bool op_sta_lookup(Isolate *iso, JSFrame *f, uint32_t name_idx, bool strict);
 bool op_lda_lookup_this(Isolate *iso, JSFrame *f, uint32_t name_idx);
 bool op_delete_lookup(Isolate *iso, JSFrame *f, uint32_t name_idx);
+/* A dynamic name's reference, resolved once and used later (ES2025 9.1.2.1 ResolveBinding,
+ * then GetValue / PutValue after the right-hand side ran): the holder is the Context
+ * whose slot binds name, the object of a with statement or sloppy eval var scope, or
+ * undefined for the global environment. Each calls user code (with objects) and may throw
+ * (empty Handle / false). */
+Handle interpreter_resolve_binding(Isolate *iso, JSFrame *f, Handle name);
+Handle interpreter_get_binding(Isolate *iso, JSFrame *f, Handle holder, Handle name);
+bool interpreter_set_binding(Isolate *iso, JSFrame *f, Handle holder, Handle name,
+                             Handle value, bool strict);
 
 /* ---- properties ---- */
 bool op_get_named(Isolate *iso, JSFrame *f, int reg, uint32_t name_idx, uint32_t slot);
@@ -82,6 +91,10 @@ bool op_iterator_close(Isolate *iso, JSFrame *f, int iterator);
 
 /* typeof value == TypeOfLiteral(flag) (TestTypeOf). Never allocates. */
 bool interpreter_typeof_is(Isolate *iso, Tagged value, int flag);
+/* Adds a private element to obj (TypeError when obj is not extensible; a Proxy stores it
+ * itself). value: the field value or method, or an AccessorPair when accessor. */
+bool interpreter_private_add(Isolate *iso, Handle obj, Handle key, Handle value,
+                             int attributes, bool accessor);
 /* A function's [[HomeObject]]: kept as a private-symbol property of the closure. */
 bool interpreter_set_home_object(Isolate *iso, Handle closure, Handle home);
 Tagged interpreter_home_object(Isolate *iso, Tagged closure);

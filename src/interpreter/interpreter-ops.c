@@ -9,6 +9,7 @@
 #include "ic/ic.h"
 #include "interpreter/interpreter-internal.h"
 #include "objects/js-function.h"
+#include "objects/dictionary.h"
 #include "objects/map.h"
 #include "objects/scope-info.h"
 #include "objects/shared-function-info.h"
@@ -116,20 +117,22 @@ static Handle super_base(Isolate *iso, Handle home) {
   return base;
 }
 
+/* ES2025 13.3.7.1 super[expr]: GetSuperBase comes before ToPropertyKey (13.3.7.3
+ * MakeSuperPropertyReference, then GetValue/PutValue convert the key). */
 bool op_super_get(Isolate *iso, JSFrame *f, Handle receiver, Handle key) {
-  Handle k = runtime_to_property_key(iso, key);
-  if (handle_is_null(k)) return false;
   Handle home = handle_new(iso, f->fp[kFrameAccumulator]);
   Handle base = super_base(iso, home);
   if (handle_is_null(base)) return false;
+  Handle k = runtime_to_property_key(iso, key);
+  if (handle_is_null(k)) return false;
   return set_acc(f, runtime_get(iso, base, k, receiver));
 }
 
 bool op_super_set(Isolate *iso, JSFrame *f, Handle home, Handle receiver, Handle key) {
-  Handle k = runtime_to_property_key(iso, key);
-  if (handle_is_null(k)) return false;
   Handle base = super_base(iso, home);
   if (handle_is_null(base)) return false;
+  Handle k = runtime_to_property_key(iso, key);
+  if (handle_is_null(k)) return false;
   RuntimeMaybeBool r = runtime_set(iso, base, k, frame_acc(f), receiver);
   if (r == RT_EXCEPTION) return false;
   if (r == RT_FALSE && frame_is_strict(f)) {
@@ -152,6 +155,31 @@ static bool throw_private(Isolate *iso, const char *what, Tagged key) {
   isolate_throw_error(iso, kError_TYPE_ERROR, what, text ? text : "#<private>");
   free(text);
   return false;
+}
+
+/* ES2025 7.3.31 PrivateFieldAdd / 7.3.32 PrivateMethodOrAccessorAdd, with the
+ * non-extensible check of test262's current expectations: a TypeError when obj is not
+ * extensible. A Proxy holds its private elements itself (no trap runs): they go straight
+ * into its property dictionary. value is the field value, method, or AccessorPair. */
+bool interpreter_private_add(Isolate *iso, Handle obj, Handle key, Handle value,
+                             int attributes, bool accessor) {
+  if (is_js_proxy(H(obj))) {
+    if (!map_is_dictionary(heap_object_map(H(obj))) && !js_object_normalize_properties(iso, obj)) {
+      return false;
+    }
+    PropertyDetails details = property_details_make(
+        accessor ? PROPERTY_ACCESSOR : PROPERTY_DATA, PROPERTY_FIELD, attributes, 0);
+    Handle dict = handle_new(iso, js_object_properties(H(obj)));
+    dict = name_dictionary_add(iso, dict, key, value, details);
+    if (handle_is_null(dict)) return false;
+    js_object_set_properties(H(obj), H(dict));
+    return true;
+  }
+  bool ok = js_object_is_extensible(H(obj)) &&
+            (accessor ? js_object_define_accessor(iso, obj, key, value, attributes)
+                      : js_object_define_own_property(iso, obj, key, value, attributes));
+  if (ok || isolate_has_pending_exception(iso)) return ok;
+  return throw_private(iso, "Cannot add private member %s to a non-extensible object", H(key));
 }
 
 /* Calls the getter or setter of an AccessorPair found for a private name. */
@@ -185,11 +213,7 @@ bool op_private(Isolate *iso, JSFrame *f, Bytecode op, int obj_reg, int key_reg)
       return true;
     case Bytecode_DefinePrivateField:
       if (found) return throw_private(iso, "Cannot initialize %s twice on the same object", H(key));
-      if (!js_object_define_own_property(iso, obj, key, frame_acc(f), PROPERTY_ATTRIBUTES_NONE)) {
-        if (isolate_has_pending_exception(iso)) return false;
-        return throw_private(iso, "Cannot define private field %s on a non-extensible object", H(key));
-      }
-      return true;
+      return interpreter_private_add(iso, obj, key, frame_acc(f), PROPERTY_ATTRIBUTES_NONE, false);
     default:
       break;
   }
@@ -206,6 +230,10 @@ bool op_private(Isolate *iso, JSFrame *f, Bytecode op, int obj_reg, int key_reg)
   if (!set) return set_acc(f, lookup_result_value(iso, &lookup));
   if (property_details_attributes(lookup.details) & READ_ONLY) {
     return throw_private(iso, "Private method %s is not writable", H(key));
+  }
+  if (lookup.state == LOOKUP_DICTIONARY) { /* also a Proxy's own private elements */
+    dictionary_set_value_at(js_object_properties(H(obj)), lookup.index, H(frame_acc(f)));
+    return true;
   }
   return js_object_define_own_property(iso, obj, key, frame_acc(f),
                                        (int)property_details_attributes(lookup.details));
@@ -403,6 +431,7 @@ static Tagged *frame_arguments(Isolate *iso, JSFrame *f, int from, int *count) {
   int n = f->argc > from ? f->argc - from : 0;
   Tagged *slots = frames_reserve(iso, (size_t)(n > 0 ? n : 1));
   if (slots == NULL) return NULL;
+  slots[0] = smi_from_int(0);  /* the GC scans the reserved slot even when n == 0 */
   for (int i = 0; i < n; i++) slots[i] = *frame_param_slot(f, from + i);
   *count = n;
   return slots;
@@ -490,6 +519,12 @@ bool op_create_class(Isolate *iso, JSFrame *f, int first) {
   }
   Handle proto = runtime_object_create(iso, proto_parent);
   if (handle_is_null(proto)) return false;
+  /* runtime_object_create(null) may answer an object of the root {} map, whose prototype
+   * is the first realm's %Object.prototype%: make sure of the prototype. */
+  if (js_object_get_prototype(H(proto)) != H(proto_parent) &&
+      !js_object_set_prototype(iso, proto, proto_parent)) {
+    return false;
+  }
   if (js_object_get_prototype(H(ctor)) != H(ctor_parent) &&
       !js_object_set_prototype(iso, ctor, ctor_parent)) {
     if (!isolate_has_pending_exception(iso)) {

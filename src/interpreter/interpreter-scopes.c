@@ -322,3 +322,60 @@ bool op_delete_lookup(Isolate *iso, JSFrame *f, uint32_t name_idx) {
   frame_set_acc(f, isolate_boolean(iso, r == RT_TRUE));
   return true;
 }
+
+/* ---- references resolved before their value (13.15.2 step 1.a) ---------------------- */
+
+Handle interpreter_resolve_binding(Isolate *iso, JSFrame *f, Handle name) {
+  DynLookup lookup;
+  if (!dyn_lookup(iso, f, name, &lookup)) return HANDLE_NULL;
+  if (lookup.kind == DYN_CONTEXT || lookup.kind == DYN_OBJECT) return lookup.holder;
+  return ROOT_HANDLE(iso, undefined_value);
+}
+
+/* The slot and mode of name in a holder Context. */
+static int holder_slot(Tagged context, Tagged name, int *mode) {
+  return scope_info_context_slot_index(context_scope_info(context), name, mode);
+}
+
+Handle interpreter_get_binding(Isolate *iso, JSFrame *f, Handle holder, Handle name) {
+  int mode;
+  if (is_context(H(holder))) {
+    int slot = holder_slot(H(holder), H(name), &mode);
+    if (slot < 0) return ROOT_HANDLE(iso, undefined_value);
+    Tagged v = context_get(H(holder), slot);
+    if (is_the_hole(iso, v) && scope_info_mode_has_tdz(mode)) {
+      throw_tdz(iso, H(name));
+      return HANDLE_NULL;
+    }
+    return handle_new(iso, v);
+  }
+  if (is_js_receiver(H(holder))) {  /* 9.1.1.2.6 GetBindingValue of an object record */
+    RuntimeMaybeBool still = with_binding_still_exists(iso, holder, name, frame_is_strict(f));
+    if (still == RT_EXCEPTION) return HANDLE_NULL;
+    if (still == RT_FALSE) return ROOT_HANDLE(iso, undefined_value);
+    return runtime_get(iso, holder, name, holder);
+  }
+  if (!load_global(iso, f, name, false)) return HANDLE_NULL;
+  return handle_new(iso, H(frame_acc(f)));
+}
+
+bool interpreter_set_binding(Isolate *iso, JSFrame *f, Handle holder, Handle name,
+                             Handle value, bool strict) {
+  (void)f;
+  int mode;
+  if (is_context(H(holder))) {
+    int slot = holder_slot(H(holder), H(name), &mode);
+    if (slot < 0) return store_global(iso, name, value, strict);
+    if (is_the_hole(iso, context_get(H(holder), slot)) && scope_info_mode_has_tdz(mode))
+      return throw_tdz(iso, H(name));
+    if (scope_info_mode_is_immutable(mode)) return throw_const_assignment(iso);
+    if (mode == VAR_MODE_FUNCTION_NAME) return strict ? throw_const_assignment(iso) : true;
+    context_set(H(holder), slot, H(value));
+    return true;
+  }
+  if (is_js_receiver(H(holder))) {  /* 9.1.1.2.5 SetMutableBinding of an object record */
+    if (with_binding_still_exists(iso, holder, name, strict) == RT_EXCEPTION) return false;
+    return runtime_set_property(iso, holder, name, value, strict);
+  }
+  return store_global(iso, name, value, strict);
+}

@@ -51,7 +51,12 @@
   V(SCOPE_INFO_TYPE, FixedArray, TAGGED_TAIL, 8)                      \
   V(FEEDBACK_VECTOR_TYPE, FixedArray, TAGGED_TAIL, 8)                 \
   V(CONTEXT_TYPE, Context, TAGGED_TAIL, 8)                            \
-  V(NATIVE_CONTEXT_TYPE, Context, TAGGED_TAIL, 8)
+  V(NATIVE_CONTEXT_TYPE, Context, TAGGED_TAIL, 8)                     \
+  V(ORDERED_HASH_MAP_TYPE, FixedArray, TAGGED_TAIL, 8)                \
+  V(ORDERED_HASH_SET_TYPE, FixedArray, TAGGED_TAIL, 8)                \
+  V(EPHEMERON_HASH_TABLE_TYPE, FixedArray, TAGGED_TAIL, 8)            \
+  V(WEAK_FIXED_ARRAY_TYPE, FixedArray, TAGGED_TAIL, 8) \
+  V(BIGINT_TYPE, BigInt, RAW_TAIL, 8)
 
 #define JS_TYPE_LIST(V)                                               \
   V(JS_OBJECT_TYPE, JSObject, JS, 0)                                  \
@@ -66,7 +71,16 @@
   V(JS_ARGUMENTS_OBJECT_TYPE, JSArgumentsObject, JS, 0)              \
   V(JS_ARRAY_BUFFER_TYPE, JSArrayBuffer, JS, 0)                       \
   V(JS_TYPED_ARRAY_TYPE, JSArrayBufferView, JS, 0)                    \
-  V(JS_DATA_VIEW_TYPE, JSArrayBufferView, JS, 0)                    \
+  V(JS_DATA_VIEW_TYPE, JSArrayBufferView, JS, 0)                      \
+  V(JS_MAP_TYPE, JSCollection, JS, 0)                                 \
+  V(JS_SET_TYPE, JSCollection, JS, 0)                                 \
+  V(JS_MAP_ITERATOR_TYPE, JSCollectionIterator, JS, 0)                \
+  V(JS_SET_ITERATOR_TYPE, JSCollectionIterator, JS, 0)                \
+  V(JS_WEAK_MAP_TYPE, JSCollection, JS, 0)                            \
+  V(JS_WEAK_SET_TYPE, JSCollection, JS, 0)                            \
+  V(JS_WEAK_REF_TYPE, JSWeakRef, JS, 0)                               \
+  V(JS_FINALIZATION_REGISTRY_TYPE, JSFinalizationRegistry, JS, 0)     \
+  V(JS_DATE_TYPE, JSDate, JS, 0)                                      \
   V(JS_GENERATOR_OBJECT_TYPE, JSGeneratorObject, JS, 0)               \
   V(JS_ASYNC_FUNCTION_OBJECT_TYPE, JSAsyncFunctionObject, JS, 0)      \
   V(JS_ASYNC_GENERATOR_OBJECT_TYPE, JSAsyncGeneratorObject, JS, 0)    \

@@ -7,9 +7,13 @@
 #include <string.h>
 
 #include "heap/backing-store.h"
+#include "objects/bigint.h"
 #include "heap/factory.h"
 #include "numbers/conversions.h"
 #include "runtime/runtime.h"
+
+_Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
+               "element bytes are native order, and native order is little-endian");
 
 static const char *const kTypedArrayNames[] = {
 #define V(Name, NAME, ctype, size) #Name "Array",
@@ -78,6 +82,20 @@ Handle js_array_buffer_new(Isolate *iso, Handle map, uint64_t byte_length, bool 
   return obj;
 }
 
+Handle js_array_buffer_new_immutable(Isolate *iso, Handle map, uint64_t byte_length,
+                                     const uint8_t *from, uint64_t count) {
+  Handle buffer = js_array_buffer_new(iso, map, byte_length, false, 0, false);
+  if (handle_is_null(buffer)) return buffer;
+  if (count > 0) memcpy(js_array_buffer_data(H(buffer)), from, (size_t)count);
+  js_array_buffer_make_immutable(H(buffer));
+  return buffer;
+}
+
+void js_array_buffer_make_immutable(Tagged buffer) {
+  js_array_buffer_set_bit_field(buffer,
+                                js_array_buffer_bit_field(buffer) | JS_ARRAY_BUFFER_IMMUTABLE);
+}
+
 /* Drops the buffer's store and marks it detached. */
 static void js_array_buffer_mark_detached(Isolate *iso, Tagged buffer, bool free_store) {
   if (free_store) backing_store_free(&iso->heap, js_array_buffer_store(buffer));
@@ -91,6 +109,10 @@ bool js_array_buffer_detach(Isolate *iso, Handle buffer, Handle key) {
   Tagged b = H(buffer);
   if (!is_js_array_buffer(b) || js_array_buffer_is_shared(b)) {
     isolate_throw_error(iso, kError_TYPE_ERROR, "Only an ArrayBuffer can be detached");
+    return false;
+  }
+  if (js_array_buffer_is_immutable(b)) {
+    isolate_throw_error(iso, kError_TYPE_ERROR, "Cannot detach an immutable ArrayBuffer");
     return false;
   }
   /* ES2025 25.1.3.5 step 4: SameValue(arrayBuffer.[[ArrayBufferDetachKey]], key). */
@@ -260,16 +282,51 @@ void js_typed_array_store(TypedArrayKind kind, uint8_t *p, double v) {
     case TYPED_ARRAY_FLOAT16: bits.u16 = js_float16_from_double(v); break;
     case TYPED_ARRAY_FLOAT32: bits.f32 = (float)v; break; /* IEEE: nearest, ties to even */
     case TYPED_ARRAY_FLOAT64: bits.f64 = v; break;
-    default: UNREACHABLE();
+    default: UNREACHABLE(); /* BigInt kinds store through js_typed_array_store_value */
   }
   memcpy(p, &bits, size);
+}
+
+Handle js_typed_array_load_value(Isolate *iso, TypedArrayKind kind, const uint8_t *p) {
+  if (kind == TYPED_ARRAY_BIGINT64) {
+    int64_t v;
+    memcpy(&v, p, sizeof v);
+    return bigint_from_int64(iso, v);
+  }
+  if (kind == TYPED_ARRAY_BIGUINT64) {
+    uint64_t v;
+    memcpy(&v, p, sizeof v);
+    return bigint_from_uint64(iso, v);
+  }
+  return factory_new_number(iso, js_typed_array_load(kind, p));
+}
+
+void js_typed_array_store_value(TypedArrayKind kind, uint8_t *p, Tagged numeric) {
+  if (typed_array_kind_is_bigint(kind)) {
+    DCHECK(is_bigint(numeric));
+    uint64_t bits = bigint_to_uint64(numeric); /* the value modulo 2^64 */
+    memcpy(p, &bits, sizeof bits);
+    return;
+  }
+  DCHECK(is_number(numeric));
+  js_typed_array_store(kind, p, runtime_number_value(numeric));
+}
+
+void js_typed_array_convert(TypedArrayKind to, uint8_t *dst, TypedArrayKind from,
+                            const uint8_t *src) {
+  if (typed_array_kind_is_bigint(to)) {
+    DCHECK(typed_array_kind_is_bigint(from));
+    memmove(dst, src, 8);
+    return;
+  }
+  js_typed_array_store(to, dst, js_typed_array_load(from, src));
 }
 
 Handle js_typed_array_get(Isolate *iso, Handle ta, double index) {
   if (!js_typed_array_is_valid_index(H(ta), index)) return ROOT_HANDLE(iso, undefined_value);
   TypedArrayKind kind = js_typed_array_kind(H(ta));
   const uint8_t *p = js_view_data(H(ta)) + (uint64_t)index * typed_array_kind_element_size(kind);
-  return factory_new_number(iso, js_typed_array_load(kind, p));
+  return js_typed_array_load_value(iso, kind, p);
 }
 
 /* ---- binary16 ------------------------------------------------------------------------- */

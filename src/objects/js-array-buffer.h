@@ -41,10 +41,13 @@ typedef enum {
   JS_ARRAY_BUFFER_RESIZABLE = 1 << 1, /* has [[ArrayBufferMaxByteLength]] (resizable or
                                          growable): not IsFixedLengthArrayBuffer */
   JS_ARRAY_BUFFER_DETACHED = 1 << 2,
+  JS_ARRAY_BUFFER_IMMUTABLE = 1 << 3, /* [[ArrayBufferIsImmutable]] (the immutable
+                                         ArrayBuffer proposal): never written, detached or
+                                         resized after creation */
 } JSArrayBufferFlag;
 
-/* V(Name, NAME, C type of the stored bits, element size): ES2025 Table 71, without the
- * BigInt kinds (BigInt64Array, BigUint64Array come with BigInt). */
+/* V(Name, NAME, C type of the stored bits, element size): ES2025 Table 71. The BigInt
+ * kinds come last: their [[ContentType]] is bigint, every other kind's is number. */
 #define TYPED_ARRAY_KIND_LIST(V)         \
   V(Int8, INT8, int8_t, 1)               \
   V(Uint8, UINT8, uint8_t, 1)            \
@@ -55,7 +58,9 @@ typedef enum {
   V(Uint32, UINT32, uint32_t, 4)         \
   V(Float16, FLOAT16, uint16_t, 2)       \
   V(Float32, FLOAT32, float, 4)          \
-  V(Float64, FLOAT64, double, 8)
+  V(Float64, FLOAT64, double, 8)         \
+  V(BigInt64, BIGINT64, int64_t, 8)      \
+  V(BigUint64, BIGUINT64, uint64_t, 8)
 
 typedef enum {
 #define V(Name, NAME, ctype, size) TYPED_ARRAY_##NAME,
@@ -71,6 +76,10 @@ enum { JS_VIEW_KIND_MASK = 0xff, JS_VIEW_LENGTH_TRACKING = 1 << 8 };
 /* "Int8Array" ... and the element size of a kind. */
 const char *typed_array_kind_name(TypedArrayKind kind);
 size_t typed_array_kind_element_size(TypedArrayKind kind);
+/* [[ContentType]] bigint: BigInt64Array and BigUint64Array. */
+KILN_INLINE bool typed_array_kind_is_bigint(TypedArrayKind kind) {
+  return kind == TYPED_ARRAY_BIGINT64 || kind == TYPED_ARRAY_BIGUINT64;
+}
 
 /* ---- ArrayBuffer ---------------------------------------------------------------------- */
 
@@ -82,6 +91,9 @@ KILN_INLINE bool js_array_buffer_is_detached(Tagged buffer) {
 }
 KILN_INLINE bool js_array_buffer_is_shared(Tagged buffer) {
   return js_array_buffer_has_flag(buffer, JS_ARRAY_BUFFER_SHARED);
+}
+KILN_INLINE bool js_array_buffer_is_immutable(Tagged buffer) {
+  return js_array_buffer_has_flag(buffer, JS_ARRAY_BUFFER_IMMUTABLE);
 }
 /* ES2025 25.1.3.9 IsFixedLengthArrayBuffer, negated. */
 KILN_INLINE bool js_array_buffer_is_resizable(Tagged buffer) {
@@ -98,8 +110,17 @@ uint8_t *js_array_buffer_data(Tagged buffer);
  * max_byte_length, or the memory cannot be had. May allocate. */
 Handle js_array_buffer_new(Isolate *iso, Handle map, uint64_t byte_length, bool resizable,
                            uint64_t max_byte_length, bool shared);
+/* AllocateImmutableArrayBuffer: an immutable buffer of byte_length bytes whose first
+ * `count` bytes are copied from `from` (the rest zero). RangeError as above. May allocate;
+ * `from` must not move (a backing store's data, or C memory). */
+Handle js_array_buffer_new_immutable(Isolate *iso, Handle map, uint64_t byte_length,
+                                     const uint8_t *from, uint64_t count);
+/* Makes a fresh buffer immutable (ArrayBufferCopyAndDetach's ~immutable~ mode, after the
+ * move). */
+void js_array_buffer_make_immutable(Tagged buffer);
 /* ES2025 25.1.3.5 DetachArrayBuffer(buffer, key): TypeError when key is not the buffer's
- * [[ArrayBufferDetachKey]] (pass the undefined root for none) or the buffer is shared.
+ * [[ArrayBufferDetachKey]] (pass the undefined root for none) or the buffer is shared or
+ * immutable.
  * The shell's $262.detachArrayBuffer calls this. Does not allocate. */
 bool js_array_buffer_detach(Isolate *iso, Handle buffer, Handle key);
 /* Changes a resizable buffer's length (ArrayBuffer.prototype.resize, SharedArrayBuffer
@@ -121,6 +142,9 @@ KILN_INLINE TypedArrayKind js_typed_array_kind(Tagged view) {
 }
 KILN_INLINE bool js_view_is_length_tracking(Tagged view) {
   return (js_array_buffer_view_bit_field(view) & JS_VIEW_LENGTH_TRACKING) != 0;
+}
+KILN_INLINE bool js_view_is_immutable(Tagged view) {
+  return js_array_buffer_is_immutable(js_array_buffer_view_buffer(view));
 }
 KILN_INLINE size_t js_typed_array_element_size(Tagged ta) {
   return typed_array_kind_element_size(js_typed_array_kind(ta));
@@ -156,11 +180,24 @@ uint8_t *js_view_data(Tagged view);
 
 /* ---- element values ------------------------------------------------------------------- */
 
-/* The Number stored at p (a kind's bits in native byte order; p need not be aligned). */
+/* The Number stored at p (a kind's bits in native byte order; p need not be aligned), for
+ * the number kinds (a BigInt kind's bits read as a double, for sorting only). */
 double js_typed_array_load(TypedArrayKind kind, const uint8_t *p);
 /* Stores Number v at p as kind's bits (ES2025 NumericToRawBytes: ToInt8 ... modulo,
- * Uint8Clamped rounding, Float16/Float32 rounding to nearest, ties to even). */
+ * Uint8Clamped rounding, Float16/Float32 rounding to nearest, ties to even). Number kinds
+ * only. */
 void js_typed_array_store(TypedArrayKind kind, uint8_t *p, double v);
+/* RawBytesToNumeric: the Number, or for the BigInt kinds the BigInt, stored at p. May
+ * allocate. */
+Handle js_typed_array_load_value(Isolate *iso, TypedArrayKind kind, const uint8_t *p);
+/* NumericToRawBytes for a value of the kind's content type (a Number for number kinds, a
+ * BigInt, stored modulo 2^64, for the BigInt kinds). Does not allocate. */
+void js_typed_array_store_value(TypedArrayKind kind, uint8_t *p, Tagged numeric);
+/* Converts one element of kind `from` at src into kind `to` at dst; the two have the same
+ * content type (a BigInt kind's 64 bits carry over unchanged, which is the modular
+ * conversion). */
+void js_typed_array_convert(TypedArrayKind to, uint8_t *dst, TypedArrayKind from,
+                            const uint8_t *src);
 /* Element `index` of a typed array as a Number handle, or undefined when the index is not
  * valid (ES2025 10.4.5.15 TypedArrayGetElement). May allocate (a HeapNumber). */
 Handle js_typed_array_get(Isolate *iso, Handle ta, double index);

@@ -273,6 +273,21 @@ static bool js_object_add_property(Isolate *iso, Handle obj, Handle name, Handle
   return true;
 }
 
+/* Adds a hidden property (a private-symbol key: never reflected, never seen by proxy traps),
+ * even when obj is not extensible: a non-extensible object first moves to dictionary mode,
+ * whose add path does not consult the map's extensible flag. */
+bool js_object_add_hidden_property(Isolate *iso, Handle obj, Handle key, Handle value) {
+  DCHECK(is_symbol(H(key)) && symbol_has_flag(H(key), SYMBOL_IS_PRIVATE));
+  int attributes = READ_ONLY | DONT_ENUM | DONT_DELETE;
+  if (js_object_is_extensible(H(obj))) {
+    return js_object_add_property(iso, obj, key, value, PROPERTY_DATA, attributes);
+  }
+  if (!js_object_normalize_properties(iso, obj)) return false;
+  return js_object_dictionary_add(iso, obj, key, value,
+                                  property_details_make(PROPERTY_DATA, PROPERTY_FIELD,
+                                                        attributes, 0));
+}
+
 /* ---- dictionary mode ---------------------------------------------------------------- */
 
 bool js_object_normalize_properties(Isolate *iso, Handle obj) {

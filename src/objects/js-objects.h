@@ -108,6 +108,10 @@ bool js_object_delete_property(Isolate *iso, Handle obj, Handle name);
  * internalized strings), then string keys in insertion order (an array's "length" first),
  * then symbols in insertion order. All keys, enumerable or not. May allocate. */
 Handle js_object_own_property_keys(Isolate *iso, Handle obj);
+/* Adds own property key (a private symbol, absent) = value, read-only and hidden, even to a
+ * non-extensible object: the identity hash's storage (objects/identity-hash.h). May
+ * allocate. */
+bool js_object_add_hidden_property(Isolate *iso, Handle obj, Handle key, Handle value);
 /* Moves obj's properties to a NameDictionary. May allocate. */
 bool js_object_normalize_properties(Isolate *iso, Handle obj);
 

@@ -80,14 +80,18 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
 
 /* Map (the hidden class):
  * | map | bits | bits2 | prototype | constructor_or_back_pointer | instance_descriptors |
- * | transitions |
+ * | transitions | enum_cache |
+ * enum_cache: for-in's cache of the own enumerable string keys of fast-mode objects with
+ * this map (a FixedArray, in property order), or undefined until first needed
+ * (runtime/runtime-object-ops.c). A map's own keys never change, so it never goes stale.
  * bits:  instance type (16) | instance size in words (16) | in-object property count (8) |
  *        elements kind (8) | flags (16)                      (see the map_* helpers below)
  * bits2: owned by objects/map.c (descriptor count, field count, slack tracking counter). */
 #define MAP_FIELDS(F, T, P)                                                    \
   HEAP_OBJECT_FIELDS(F, T, P) F(T, P, bits, RAW) F(T, P, bits2, RAW)           \
   F(T, P, prototype, TAGGED) F(T, P, constructor_or_back_pointer, TAGGED)      \
-  F(T, P, instance_descriptors, TAGGED) F(T, P, transitions, TAGGED)
+  F(T, P, instance_descriptors, TAGGED) F(T, P, transitions, TAGGED)             \
+  F(T, P, enum_cache, TAGGED)
 
 /* FixedArray, FixedDoubleArray, ByteArray: | map | length | element 0 | element 1 | ... |
  * The elements are tagged words, raw doubles or raw bytes, as INSTANCE_TYPE_LIST says. */
@@ -241,6 +245,39 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
   JS_OBJECT_FIELDS(F, T, P) F(T, P, buffer, TAGGED) F(T, P, byte_offset, RAW)          \
   F(T, P, byte_length, RAW) F(T, P, length, RAW) F(T, P, bit_field, SMI)
 
+/* JSCollection (ES2025 24.1 Map, 24.2 Set, 24.3 WeakMap, 24.4 WeakSet):
+ * | map | properties | elements | table |
+ * table: an OrderedHashMap / OrderedHashSet (objects/ordered-hash-table.h) for Map and Set,
+ * an EphemeronHashTable (objects/ephemeron-table.h) for WeakMap and WeakSet. */
+#define JS_COLLECTION_FIELDS(F, T, P) JS_OBJECT_FIELDS(F, T, P) F(T, P, table, TAGGED)
+
+/* JSCollectionIterator (%MapIteratorPrototype%, %SetIteratorPrototype% objects):
+ * | map | properties | elements | table | index | kind |
+ * table: the OrderedHashTable being walked (followed through its transition chain when the
+ * collection rehashes), undefined once exhausted; index: the next entry to look at;
+ * kind: 0 keys, 1 values, 2 entries. */
+#define JS_COLLECTION_ITERATOR_FIELDS(F, T, P)                                         \
+  JS_OBJECT_FIELDS(F, T, P) F(T, P, table, TAGGED) F(T, P, index, SMI) F(T, P, kind, SMI)
+
+/* JSWeakRef (ES2025 26.1): | map | properties | elements | target |
+ * target: a WeakFixedArray of length 1 holding the target, undefined once collected. */
+#define JS_WEAK_REF_FIELDS(F, T, P) JS_OBJECT_FIELDS(F, T, P) F(T, P, target, TAGGED)
+
+/* JSFinalizationRegistry (ES2025 26.2):
+ * | map | properties | elements | cleanup | cells | holdings | realm | first_free |
+ * cleanup: the callback; cells: a WeakFixedArray of (target, unregister token) pairs;
+ * holdings: a FixedArray, holdings[i] belongs to cell i (the hole: a free cell). A cell
+ * whose target slot was cleared (undefined) while its holdings are not the hole waits for
+ * cleanup. realm: the NativeContext the registry was made in. first_free: every cell below
+ * it is in use (where register starts looking). */
+#define JS_FINALIZATION_REGISTRY_FIELDS(F, T, P)                                       \
+  JS_OBJECT_FIELDS(F, T, P) F(T, P, cleanup, TAGGED) F(T, P, cells, TAGGED)           \
+  F(T, P, holdings, TAGGED) F(T, P, realm, TAGGED) F(T, P, first_free, SMI)
+
+/* JSDate (ES2025 21.4): | map | properties | elements | value (raw double: the time value,
+ * NaN for an invalid date) | */
+#define JS_DATE_FIELDS(F, T, P) JS_OBJECT_FIELDS(F, T, P) F(T, P, value, DOUBLE)
+
 /* JSGeneratorObject (ES2025 27.5, objects/js-generator.h): a generator's suspended frame.
  * | map | properties | elements | function | context | receiver | input_or_debug_pos |
  * | resume_mode | continuation | parameters_and_registers |
@@ -278,6 +315,13 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
 #define JS_ASYNC_FROM_SYNC_ITERATOR_FIELDS(F, T, P) \
   JS_OBJECT_FIELDS(F, T, P) F(T, P, sync_iterator, TAGGED) F(T, P, next, TAGGED)
 
+/* BigInt (ES2025 6.1.6.2; objects/bigint.h): | map | length | sign | limb 0 | limb 1 | ... |
+ * The magnitude is `length` 64-bit limbs, least significant first (GMP's mpn layout); sign
+ * is 1 for negative values. Canonical: the top limb is non-zero, and 0n has no limbs and
+ * sign 0. The collector sizes it from length (word 1, as for every RAW_TAIL object). */
+#define BIGINT_FIELDS(F, T, P) \
+  HEAP_OBJECT_FIELDS(F, T, P) F(T, P, length, SMI) F(T, P, sign, SMI)
+
 /* LAYOUT_LIST(V): V(Type, prefix, FIELDS) for every layout. */
 #define LAYOUT_LIST(V)                                      \
   V(HeapObject, heap_object, HEAP_OBJECT_FIELDS)            \
@@ -308,11 +352,17 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
   V(JSArgumentsObject, js_arguments_object, JS_ARGUMENTS_OBJECT_FIELDS) \
   V(JSArrayBuffer, js_array_buffer, JS_ARRAY_BUFFER_FIELDS) \
   V(JSArrayBufferView, js_array_buffer_view, JS_ARRAY_BUFFER_VIEW_FIELDS) \
+  V(JSCollection, js_collection, JS_COLLECTION_FIELDS)     \
+  V(JSCollectionIterator, js_collection_iterator, JS_COLLECTION_ITERATOR_FIELDS) \
+  V(JSWeakRef, js_weak_ref, JS_WEAK_REF_FIELDS)             \
+  V(JSFinalizationRegistry, js_finalization_registry, JS_FINALIZATION_REGISTRY_FIELDS) \
+  V(JSDate, js_date, JS_DATE_FIELDS) \
   V(JSGeneratorObject, js_generator_object, JS_GENERATOR_OBJECT_FIELDS) \
   V(JSAsyncFunctionObject, js_async_function_object, JS_ASYNC_FUNCTION_OBJECT_FIELDS) \
   V(JSAsyncGeneratorObject, js_async_generator_object, JS_ASYNC_GENERATOR_OBJECT_FIELDS) \
   V(JSPromise, js_promise, JS_PROMISE_FIELDS)               \
-  V(JSAsyncFromSyncIterator, js_async_from_sync_iterator, JS_ASYNC_FROM_SYNC_ITERATOR_FIELDS)
+  V(JSAsyncFromSyncIterator, js_async_from_sync_iterator, JS_ASYNC_FROM_SYNC_ITERATOR_FIELDS) \
+  V(BigInt, bigint, BIGINT_FIELDS)
 
 /* -- the expansion -- */
 #define LAYOUT_INDEX(T, P, name, kind) T##_##name##_index,
@@ -371,6 +421,7 @@ _Static_assert((int)FixedArray_length_index == 1 && (int)SeqString_length_index 
                "variable-size objects keep their length in word 1");
 _Static_assert((int)SeqString_raw_hash_index == 2 && (int)Symbol_raw_hash_index == 2,
                "every Name keeps its hash in word 2");
+_Static_assert((int)BigInt_length_index == 1, "a BigInt keeps its limb count in word 1");
 _Static_assert((int)JSArray_length_index == (int)JSObject_kHeaderWords, "JSArray extends JSObject");
 
 /* ---- Maps and instance types ------------------------------------------------------ */
@@ -467,6 +518,18 @@ DEFINE_TYPE_CHECK(is_js_arguments_object, t == JS_ARGUMENTS_OBJECT_TYPE)
 DEFINE_TYPE_CHECK(is_js_array_buffer, t == JS_ARRAY_BUFFER_TYPE)
 DEFINE_TYPE_CHECK(is_js_typed_array, t == JS_TYPED_ARRAY_TYPE)
 DEFINE_TYPE_CHECK(is_js_data_view, t == JS_DATA_VIEW_TYPE)
+DEFINE_TYPE_CHECK(is_ordered_hash_table, t == ORDERED_HASH_MAP_TYPE || t == ORDERED_HASH_SET_TYPE)
+DEFINE_TYPE_CHECK(is_ephemeron_hash_table, t == EPHEMERON_HASH_TABLE_TYPE)
+DEFINE_TYPE_CHECK(is_weak_fixed_array, t == WEAK_FIXED_ARRAY_TYPE)
+DEFINE_TYPE_CHECK(is_js_map, t == JS_MAP_TYPE)
+DEFINE_TYPE_CHECK(is_js_set, t == JS_SET_TYPE)
+DEFINE_TYPE_CHECK(is_js_map_iterator, t == JS_MAP_ITERATOR_TYPE)
+DEFINE_TYPE_CHECK(is_js_set_iterator, t == JS_SET_ITERATOR_TYPE)
+DEFINE_TYPE_CHECK(is_js_weak_map, t == JS_WEAK_MAP_TYPE)
+DEFINE_TYPE_CHECK(is_js_weak_set, t == JS_WEAK_SET_TYPE)
+DEFINE_TYPE_CHECK(is_js_weak_ref, t == JS_WEAK_REF_TYPE)
+DEFINE_TYPE_CHECK(is_js_finalization_registry, t == JS_FINALIZATION_REGISTRY_TYPE)
+DEFINE_TYPE_CHECK(is_js_date, t == JS_DATE_TYPE)
 DEFINE_TYPE_CHECK(is_js_generator_object, t == JS_GENERATOR_OBJECT_TYPE ||
                                               t == JS_ASYNC_FUNCTION_OBJECT_TYPE ||
                                               t == JS_ASYNC_GENERATOR_OBJECT_TYPE)
@@ -474,6 +537,7 @@ DEFINE_TYPE_CHECK(is_js_async_function_object, t == JS_ASYNC_FUNCTION_OBJECT_TYP
 DEFINE_TYPE_CHECK(is_js_async_generator_object, t == JS_ASYNC_GENERATOR_OBJECT_TYPE)
 DEFINE_TYPE_CHECK(is_js_promise, t == JS_PROMISE_TYPE)
 DEFINE_TYPE_CHECK(is_js_async_from_sync_iterator, t == JS_ASYNC_FROM_SYNC_ITERATOR_TYPE)
+DEFINE_TYPE_CHECK(is_bigint, t == BIGINT_TYPE)
 #undef DEFINE_TYPE_CHECK
 
 KILN_INLINE bool is_number(Tagged v) { return is_smi(v) || is_heap_number(v); }

@@ -16,6 +16,9 @@ static int scope_info_flags_for(const AstScope *scope) {
     flags |= SCOPE_INFO_ARROW;
   if (scope->function && scope->kind == SCOPE_FUNCTION)
     flags |= (int)scope->function->kind << kScopeInfoFunctionKindShift;
+  if (scope->function && scope->kind == SCOPE_FUNCTION && scope->function->scope == scope &&
+      scope->function->body_scope && scope->function->body_scope != scope)
+    flags |= SCOPE_INFO_HAS_BODY_SCOPE;
   return flags;
 }
 

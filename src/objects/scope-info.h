@@ -33,6 +33,10 @@ typedef enum {
   SCOPE_INFO_CALLS_SLOPPY_EVAL = 1 << 5, /* the context's extension may hold eval vars */
   SCOPE_INFO_DECLARATION_SCOPE = 1 << 6, /* a var scope: function, eval, script */
   SCOPE_INFO_ARROW = 1 << 7,             /* a function scope of an arrow function */
+  /* A function scope whose body has its own var scope (non-simple parameters, ES2025
+   * 10.2.11 step 28): a sloppy eval that reaches this scope as its var scope runs in the
+   * parameter expressions. Bit 12, above the function kind. */
+  SCOPE_INFO_HAS_BODY_SCOPE = 1 << 12,
 } ScopeInfoFlag;
 enum { kScopeInfoFunctionKindShift = 8 };
 
@@ -60,6 +64,9 @@ KILN_INLINE bool scope_info_is_strict(Tagged si) {
 }
 KILN_INLINE bool scope_info_calls_sloppy_eval(Tagged si) {
   return (scope_info_flags(si) & SCOPE_INFO_CALLS_SLOPPY_EVAL) != 0;
+}
+KILN_INLINE bool scope_info_has_body_scope(Tagged si) {
+  return (scope_info_flags(si) & SCOPE_INFO_HAS_BODY_SCOPE) != 0;
 }
 KILN_INLINE bool scope_info_is_declaration_scope(Tagged si) {
   return (scope_info_flags(si) & SCOPE_INFO_DECLARATION_SCOPE) != 0;

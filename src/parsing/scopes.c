@@ -283,7 +283,22 @@ static void visit_function(Resolver *r, AstFunction *f) {
   r->fn = saved_fn;
 }
 
+/* `var arguments` in a function that has an arguments object names that object (ES2025
+ * 10.2.11 steps 15-18, 22: only a parameter, or without parameter expressions a function
+ * or lexical declaration, called arguments replaces it): the var takes its mode. */
+static void adopt_arguments_var(AstFunction *f) {
+  if (!is_arguments_owner(f->scope)) return;
+  AstVariable *v = scopes_find_local(f->scope, "arguments");
+  if (v == NULL || v->mode != VAR_MODE_VAR) return;
+  for (int i = 0; i < f->body.length; i++) {
+    AstNode *n = f->body.items[i];
+    if (n && n->kind == AST_FUNCTION_DECL && n->u.function.decl_var == v) return;
+  }
+  v->mode = VAR_MODE_ARGUMENTS;
+}
+
 static void visit_function_implicits(Resolver *r, AstFunction *f) {
+  adopt_arguments_var(f);
   if (f->kind == AST_FUNC_DERIVED_CONSTRUCTOR) implicit_var(r, f, "this", VAR_MODE_THIS, false);
   if (f->kind == AST_FUNC_DERIVED_CONSTRUCTOR && f->is_default_constructor)
     resolve_super_call(r);
@@ -441,7 +456,12 @@ static void visit_statement_parts(Resolver *r, AstNode *n) {
 }
 
 static void visit(Resolver *r, AstNode *n) {
-  if (n == NULL) return;
+  if (n == NULL || r->res->too_deep) return;
+  /* Left-deep chains (a + b + ..., else-if ladders) recurse once per link. */
+  if ((uintptr_t)__builtin_frame_address(0) < r->res->stack_limit) {
+    r->res->too_deep = true;
+    return;
+  }
   if (r->pre_pass) {
     switch (n->kind) {
       case AST_IDENTIFIER: case AST_PRIVATE_NAME: case AST_THIS: case AST_NEW_TARGET:
@@ -534,7 +554,9 @@ static void visit(Resolver *r, AstNode *n) {
  * before the eval call in source order is dynamic too), so a first pass (pre_pass) walks
  * the tree marking only the eval calls and the class synthetics. */
 void scopes_resolve(ScopeResolution *res, Zone *zone, AstNode *program, bool is_direct_eval) {
+  uintptr_t stack_limit = res->stack_limit;
   memset(res, 0, sizeof *res);
+  res->stack_limit = stack_limit;
   res->zone = zone;
   res->program = program;
   res->is_direct_eval = is_direct_eval;
@@ -553,8 +575,19 @@ void scopes_resolve(ScopeResolution *res, Zone *zone, AstNode *program, bool is_
 
 /* ---- Allocation --------------------------------------------------------------------- */
 
+/* Does v's function have a mapped arguments object (ES2025 10.2.11 step 22: sloppy, simple
+ * parameters)? Its parameters then live in context slots, which the object aliases. */
+static bool is_mapped_parameter(const AstVariable *v) {
+  const AstFunction *fn = v->scope->function;
+  if (v->mode != VAR_MODE_PARAM || fn == NULL || fn->scope != v->scope) return false;
+  if (fn->is_strict || !fn->has_simple_params) return false;
+  const AstVariable *args = scopes_find_mode(v->scope, VAR_MODE_ARGUMENTS);
+  return args != NULL && args->is_used;
+}
+
 static bool must_be_in_context(const AstVariable *v) {
-  return v->is_captured || v->scope->calls_eval || v->scope->inner_calls_eval;
+  return v->is_captured || v->scope->calls_eval || v->scope->inner_calls_eval ||
+         is_mapped_parameter(v);
 }
 
 static void allocate_context_slot(AstVariable *v) {
@@ -596,8 +629,11 @@ static void allocate_variable(AstScope *s, AstVariable *v, int *registers) {
 static void allocate_scope(AstScope *s, AstFunction *fn, int *registers) {
   for (AstVariable *v = s->variables; v; v = v->next) allocate_variable(s, v, registers);
   if (s->kind == SCOPE_WITH) s->needs_context = true;
-  if (s->calls_sloppy_eval && s->is_declaration_scope && s->kind == SCOPE_FUNCTION)
-    s->needs_context = true;  /* its extension receives the eval's vars */
+  /* A function's var scope (its own, or its body's when the parameters are not simple):
+   * the context's extension receives the eval's vars. */
+  if (s->calls_sloppy_eval && s->is_declaration_scope &&
+      (s->kind == SCOPE_FUNCTION || s->kind == SCOPE_BLOCK))
+    s->needs_context = true;
   for (AstScope *c = s->first_inner; c; c = c->next_sibling) {
     if (c->function == fn) allocate_scope(c, fn, registers);
   }

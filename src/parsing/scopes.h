@@ -37,6 +37,9 @@ typedef struct ScopeResolution {
   bool is_direct_eval;       /* free names of the program are dynamic lookups */
   AstVariable *global_var;   /* the stand-ins described above */
   AstVariable *lookup_var;
+  uintptr_t stack_limit;     /* in: the lowest C stack address the walk may use (0: none) */
+  bool too_deep;             /* out: the tree was too deep for the C stack; the caller
+                                throws "RangeError: Maximum call stack size exceeded" */
 } ScopeResolution;
 
 /* Resolves program (AST_PROGRAM). is_direct_eval: the program is direct eval code. */

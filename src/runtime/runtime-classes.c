@@ -46,8 +46,7 @@ RUNTIME_FUNCTION(DefinePrivateMethod) {
     return HANDLE_NULL;
   }
   if (private_present(iso, obj, key)) return throw_private_twice(iso, H(key));
-  if (!js_object_define_own_property(iso, obj, key, fn, READ_ONLY | DONT_ENUM | DONT_DELETE) &&
-      isolate_has_pending_exception(iso)) {
+  if (!interpreter_private_add(iso, obj, key, fn, READ_ONLY | DONT_ENUM | DONT_DELETE, false)) {
     return HANDLE_NULL;
   }
   return ROOT_HANDLE(iso, undefined_value);
@@ -62,8 +61,7 @@ RUNTIME_FUNCTION(DefinePrivateAccessor) {
   if (private_present(iso, obj, key)) return throw_private_twice(iso, H(key));
   Handle pair = factory_new_accessor_pair(iso, (Handle){&args[2]}, (Handle){&args[3]});
   if (handle_is_null(pair)) return pair;
-  if (!js_object_define_accessor(iso, obj, key, pair, DONT_ENUM | DONT_DELETE) &&
-      isolate_has_pending_exception(iso)) {
+  if (!interpreter_private_add(iso, obj, key, pair, DONT_ENUM | DONT_DELETE, true)) {
     return HANDLE_NULL;
   }
   return ROOT_HANDLE(iso, undefined_value);

@@ -13,6 +13,7 @@
 #include "heap/factory.h"
 #include "numbers/conversions.h"
 #include "numbers/dtoa.h"
+#include "objects/bigint.h"
 #include "objects/map.h"
 #include "runtime/runtime-internal.h"
 
@@ -118,6 +119,7 @@ bool runtime_to_boolean(Isolate *iso, Tagged value) {
     return !(d == 0 || isnan(d));
   }
   if (is_js_receiver(value)) return !map_has_flag(heap_object_map(value), MAP_IS_UNDETECTABLE);
+  if (is_bigint(value)) return !bigint_is_zero(value);
   return true; /* symbols */
 }
 
@@ -142,11 +144,16 @@ static Handle conversions_primitive_to_number(Isolate *iso, Handle value) {
 Handle runtime_to_numeric(Isolate *iso, Handle value) {
   if (is_number(H(value))) return value;
   Handle prim = runtime_to_primitive(iso, value, HINT_NUMBER);
-  if (handle_is_null(prim)) return prim;
+  if (handle_is_null(prim) || is_bigint(H(prim))) return prim;
   return conversions_primitive_to_number(iso, prim);
 }
 
-Handle runtime_to_number(Isolate *iso, Handle value) { return runtime_to_numeric(iso, value); }
+Handle runtime_to_number(Isolate *iso, Handle value) {
+  if (is_number(H(value))) return value;
+  Handle prim = runtime_to_primitive(iso, value, HINT_NUMBER);
+  if (handle_is_null(prim)) return prim;
+  return conversions_primitive_to_number(iso, prim);
+}
 
 bool runtime_to_number_double(Isolate *iso, Handle value, double *out) {
   if (is_smi(H(value))) {
@@ -221,10 +228,7 @@ Handle runtime_to_string(Isolate *iso, Handle value) {
       rt_throw_type_error(iso, "Cannot convert a Symbol value to a string");
       return HANDLE_NULL;
     }
-    if (!is_js_receiver(v)) {
-      rt_throw_type_error(iso, "Cannot convert a BigInt value to a string");
-      return HANDLE_NULL;
-    }
+    if (is_bigint(v)) return bigint_to_string(iso, value, 10);
     value = runtime_to_primitive(iso, value, HINT_STRING);
     if (handle_is_null(value)) return value;
   }
@@ -289,6 +293,7 @@ static bool conversions_same(Tagged a, Tagged b, bool same_value, bool zero) {
   if (a == b) return !(is_heap_number(a) && isnan(heap_number_value(a))) || same_value;
   if (is_number(a) && is_number(b)) return conversions_number_equal(a, b, same_value, zero);
   if (is_string(a) && is_string(b)) return string_equals(a, b);
+  if (is_bigint(a) && is_bigint(b)) return bigint_equals(a, b);
   return false;
 }
 

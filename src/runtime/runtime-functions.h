@@ -51,6 +51,15 @@
   V(NewFunction, -1)          /* (params string, body string, kind Smi): CreateDynamicFunction */ \
   /* Added by the code generator (runtime/runtime-compiler.c) */                       \
   V(DefineClassMethod, 3)     /* (object, key, closure): a class method, non-enumerable */ \
+  V(CheckEvalDeclarations, 1) /* (FixedArray of name, kind Smi pairs; kind: 0 var, 1    \
+                                 function): a sloppy direct eval's checks of 19.2.1.3   \
+                                 steps 3, 10 and 13 before any binding is created */  \
+  V(ResolveLookupBinding, 1)  /* (name): the holder of a dynamic name's binding (a      \
+                                 Context, a with/eval-var object, or undefined: global) \
+                                 for an assignment resolved before its value */         \
+  V(LoadLookupBinding, 2)     /* (holder, name): GetValue of that reference */         \
+  V(StoreLookupBinding, 3)    /* (holder, name, value): PutValue (strictness of the     \
+                                 calling frame); returns value */ \
   /* Generators and async functions (runtime/runtime-generators.c) */                  \
   V(CreateGeneratorObject, 0) /* the generator (or async generator) object of the current \
                                  frame: prototype from the closure's "prototype"; its   \
@@ -70,7 +79,10 @@
   V(AsyncGeneratorBodyComplete, 3) /* (async generator, value, is_throw): the body       \
                                  returned value or threw it: answer, drain the queue */ \
   V(GetAsyncIterator, 1)      /* (object): GetIterator(obj, async), an async-from-sync   \
-                                 iterator for a sync iterable (throws) */
+                                 iterator for a sync iterable (throws) */ \
+  V(ConstructForwardingArguments, 2) /* (constructor, new.target): Construct with the   \
+                                 calling frame's actual arguments (default derived     \
+                                 constructors) */
 
 typedef enum {
 #define V(name, argc) Runtime_##name,

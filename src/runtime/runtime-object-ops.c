@@ -11,9 +11,11 @@
 
 #include "execution/execution.h"
 #include "heap/factory.h"
+#include "objects/bigint.h"
 #include "objects/dictionary.h"
 #include "objects/map.h"
 #include "runtime/runtime-internal.h"
+#include "objects/js-array-buffer.h"
 #include "runtime/runtime-typed-array.h"
 
 /* ---- messages ------------------------------------------------------------------------ */
@@ -65,6 +67,13 @@ const char *rt_describe(Isolate *iso, Tagged value, char *buf, size_t size) {
     ops_copy_string(iso, oddball_to_string(value), buf, size);
   } else if (is_symbol(value)) {
     rt_describe_key(iso, value, buf, size);
+  } else if (is_bigint(value)) {
+    if (bigint_length(value) <= 1) {
+      snprintf(buf, size, "%s%llun", bigint_is_negative(value) ? "-" : "",
+               (unsigned long long)(bigint_is_zero(value) ? 0 : bigint_limbs(value)[0]));
+    } else {
+      snprintf(buf, size, "%sBigInt", bigint_is_negative(value) ? "a negative " : "a ");
+    }
   } else if (runtime_is_callable(value)) {
     snprintf(buf, size, "function");
   } else if (is_js_array(value)) {
@@ -147,6 +156,8 @@ static Handle ops_wrapper_map(Isolate *iso, Tagged value) {
     map_slot = NATIVE_CONTEXT_number_wrapper_map, proto_slot = NATIVE_CONTEXT_number_prototype;
   } else if (is_symbol(value)) {
     map_slot = NATIVE_CONTEXT_symbol_wrapper_map, proto_slot = NATIVE_CONTEXT_symbol_prototype;
+  } else if (is_bigint(value)) {
+    map_slot = NATIVE_CONTEXT_bigint_wrapper_map, proto_slot = NATIVE_CONTEXT_bigint_prototype;
   } else {
     map_slot = NATIVE_CONTEXT_boolean_wrapper_map, proto_slot = NATIVE_CONTEXT_boolean_prototype;
   }
@@ -265,7 +276,61 @@ Handle runtime_get_named(Isolate *iso, Handle value, const char *name) {
   return runtime_get_property(iso, value, key);
 }
 
+/* An own element of an ordinary object or array with fast elements: the common case of
+ * index access from builtins, answered without making the index's string key. Returns
+ * ELEMENT_ABSENT whenever the slow path must decide (exotic objects, holes, accessors). */
+ElementResult runtime_fast_own_element(Isolate *iso, Handle obj, double index, Handle *out) {
+  Tagged o = H(obj);
+  if (!is_heap_object(o)) return ELEMENT_ABSENT;
+  InstanceType t = heap_object_type(o);
+  if (t != JS_OBJECT_TYPE && t != JS_ARRAY_TYPE) return ELEMENT_ABSENT;
+  if (!(index >= 0 && index < 4294967295.0) || index != (double)(uint32_t)index) {
+    return ELEMENT_ABSENT;
+  }
+  if (!elements_kind_is_fast(js_object_elements_kind(o))) return ELEMENT_ABSENT;
+  return elements_get_own(iso, obj, (uint32_t)index, out);
+}
+
+/* True when no object on obj's prototype chain has elements or is exotic, so [[Set]] of an
+ * index on obj cannot meet a setter or a read-only inherited element. Does not allocate. */
+static bool chain_has_no_elements(Isolate *iso, Tagged obj) {
+  for (Tagged p = js_object_get_prototype(obj); !is_null(iso, p); p = js_object_get_prototype(p)) {
+    InstanceType t = heap_object_type(p);
+    if (t != JS_OBJECT_TYPE && t != JS_ARRAY_TYPE) return false;
+    if (!elements_kind_is_fast(js_object_elements_kind(p))) return false;
+    if (fixed_array_length(js_object_elements(p)) != 0) return false;
+  }
+  return true;
+}
+
+/* [[Set]] of an index on an ordinary extensible object or array with fast elements whose
+ * chain has no elements: stores the element without making the index's string key.
+ * ELEMENT_ABSENT means "not handled, take the general path". May allocate. */
+ElementResult runtime_fast_set_element(Isolate *iso, Handle obj, double index, Handle value) {
+  Tagged o = H(obj);
+  if (!is_heap_object(o)) return ELEMENT_ABSENT;
+  InstanceType t = heap_object_type(o);
+  if (t != JS_OBJECT_TYPE && t != JS_ARRAY_TYPE) return ELEMENT_ABSENT;
+  if (!(index >= 0 && index < 4294967295.0) || index != (double)(uint32_t)index) {
+    return ELEMENT_ABSENT;
+  }
+  if (!elements_kind_is_fast(js_object_elements_kind(o)) || !js_object_is_extensible(o)) {
+    return ELEMENT_ABSENT;
+  }
+  if (t == JS_ARRAY_TYPE && map_has_flag(heap_object_map(o), MAP_HAS_READ_ONLY_LENGTH)) {
+    return ELEMENT_ABSENT;
+  }
+  if (!elements_has_own(iso, o, (uint32_t)index) && !chain_has_no_elements(iso, o)) {
+    return ELEMENT_ABSENT;
+  }
+  return elements_set(iso, obj, (uint32_t)index, value) ? ELEMENT_FOUND : ELEMENT_EXCEPTION;
+}
+
 Handle runtime_get_index(Isolate *iso, Handle value, double index) {
+  Handle fast;
+  ElementResult r = runtime_fast_own_element(iso, value, index, &fast);
+  if (r == ELEMENT_FOUND) return fast;
+  if (r == ELEMENT_EXCEPTION) return HANDLE_NULL;
   Handle key = runtime_index_to_key(iso, index);
   if (handle_is_null(key)) return key;
   return runtime_get_property(iso, value, key);
@@ -277,7 +342,8 @@ bool runtime_set_property(Isolate *iso, Handle value, Handle key, Handle v, bool
     ops_throw_nullish(iso, base, key, "set");
     return false;
   }
-  if (is_js_typed_array(base) && is_smi(H(key))) { /* 10.4.5.5 with a Smi index */
+  if (is_js_typed_array(base) && is_smi(H(key)) && !js_view_is_immutable(base)) {
+    /* 10.4.5.5 with a Smi index */
     return typed_array_set_element(iso, value, smi_value(H(key)), v);
   }
   /* An existing plain element of an ordinary object: elements in fast mode are writable. */
@@ -649,8 +715,84 @@ static bool ops_for_in_object(Isolate *iso, Handle obj, Handle *seen, Handle res
   return true;
 }
 
+/* ---- for-in's enumeration cache ----
+ * A fast-mode ordinary object without elements has exactly the own enumerable string keys
+ * its map's descriptors list, so the map caches them (Map.enum_cache). for-in over such an
+ * object uses the cache when nothing on the prototype chain has elements or enumerable
+ * properties (the common case: a plain object over %Object.prototype%); the interpreter
+ * still checks that each key is present when it reaches it. */
+
+/* The own enumerable string keys of a fast-mode map, cached on it. May allocate. */
+static Handle for_in_enum_cache(Isolate *iso, Handle map) {
+  Tagged cache = map_enum_cache(H(map));
+  if (is_fixed_array(cache)) return handle_new(iso, cache);
+  Tagged da = map_instance_descriptors(H(map));
+  int nof = map_own_descriptors(H(map)), n = 0;
+  for (int i = 0; i < nof; i++) {
+    Tagged key = descriptor_array_key(da, i);
+    if (is_string(key) && !(property_details_attributes(descriptor_array_details(da, i)) & DONT_ENUM)) n++;
+  }
+  Handle keys = factory_new_fixed_array(iso, n);
+  if (handle_is_null(keys)) return keys;
+  da = map_instance_descriptors(H(map));
+  for (int i = 0, j = 0; i < nof; i++) {
+    Tagged key = descriptor_array_key(da, i);
+    if (is_string(key) && !(property_details_attributes(descriptor_array_details(da, i)) & DONT_ENUM)) {
+      fixed_array_set(H(keys), j++, key);
+    }
+  }
+  map_set_enum_cache(H(map), H(keys));
+  return keys;
+}
+
+/* Can obj's keys come from its map's cache (fast mode, ordinary, no elements)? */
+static bool enum_cacheable(Tagged obj) {
+  Tagged map = heap_object_map(obj);
+  return map_instance_type(map) == JS_OBJECT_TYPE && !map_is_dictionary(map) &&
+         fixed_array_length(js_object_elements(obj)) == 0;
+}
+
+/* Does a NameDictionary hold an enumerable string key? Does not allocate. */
+static bool dictionary_has_enumerable_string(Isolate *iso, Tagged d) {
+  for (int e = 0, cap = dictionary_capacity(d); e < cap; e++) {
+    if (!dictionary_is_live_entry(iso, d, e) || !is_string(dictionary_key_at(d, e))) continue;
+    if (!(property_details_attributes(dictionary_details_at(d, e)) & DONT_ENUM)) return true;
+  }
+  return false;
+}
+
+/* True when no prototype of obj is exotic or has elements or enumerable string-keyed
+ * properties. Pass 0 fills the caches of fast prototypes (may allocate); pass 1 checks. */
+static bool chain_enumerates_nothing(Isolate *iso, Handle obj) {
+  for (int pass = 0; pass < 2; pass++) {
+    for (Handle p = handle_new(iso, js_object_get_prototype(H(obj))); !is_null(iso, H(p));
+         p = handle_new(iso, js_object_get_prototype(H(p)))) {
+      Tagged po = H(p), map = heap_object_map(po);
+      if (map_instance_type(map) != JS_OBJECT_TYPE) return false;
+      if (fixed_array_length(js_object_elements(po)) != 0) return false;
+      if (map_is_dictionary(map)) {
+        if (dictionary_has_enumerable_string(iso, js_object_properties(po))) return false;
+      } else if (pass == 0) {
+        if (handle_is_null(for_in_enum_cache(iso, handle_new(iso, map)))) {
+          isolate_clear_pending_exception(iso);  /* out of memory: take the general path */
+          return false;
+        }
+      } else if (fixed_array_length(map_enum_cache(map)) != 0) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
 Handle runtime_for_in_keys(Isolate *iso, Handle obj) {
   if (is_undefined(iso, H(obj)) || is_null(iso, H(obj))) return ROOT_HANDLE(iso, empty_fixed_array);
+  if (is_heap_object(H(obj)) && enum_cacheable(H(obj)) && chain_enumerates_nothing(iso, obj)) {
+    Handle map = handle_new(iso, heap_object_map(H(obj)));
+    Handle keys = for_in_enum_cache(iso, map);
+    if (!handle_is_null(keys)) return keys;
+    isolate_clear_pending_exception(iso);  /* out of memory: the general path reports it */
+  }
   Handle o = runtime_to_object(iso, obj);
   if (handle_is_null(o)) return o;
   Handle result = js_array_new(iso, PACKED_ELEMENTS, 0, 8);

@@ -359,6 +359,7 @@ RuntimeMaybeBool runtime_is_extensible(Isolate *iso, Handle obj) {
 
 RuntimeMaybeBool runtime_prevent_extensions(Isolate *iso, Handle obj) {
   if (is_js_proxy(H(obj))) return proxy_prevent_extensions(iso, obj);
+  if (is_js_typed_array(H(obj))) return typed_array_prevent_extensions(iso, obj);
   return js_object_prevent_extensions(iso, obj) ? RT_TRUE : RT_EXCEPTION;
 }
 
@@ -492,10 +493,11 @@ RuntimeMaybeBool runtime_set(Isolate *iso, Handle obj, Handle key, Handle value,
   for (;;) {
     if (is_js_proxy(H(o))) return proxy_set(iso, o, key, value, receiver);
     if (arguments_is_mapped(H(o))) return arguments_set(iso, o, key, value, receiver);
-    double index; /* typed arrays (10.4.5.5); RT_FALSE: OrdinarySet below */
+    double index; /* typed arrays (10.4.5.5), or OrdinarySet below */
     if (is_js_typed_array(H(o)) && typed_array_canonical_numeric_index(H(key), &index)) {
-      RuntimeMaybeBool handled = typed_array_set_numeric(iso, o, index, value, receiver);
-      if (handled != RT_FALSE) return handled;
+      bool ordinary;
+      RuntimeMaybeBool handled = typed_array_set_numeric(iso, o, index, value, receiver, &ordinary);
+      if (!ordinary) return handled;
     }
     PropertyDescriptor own;
     RuntimeMaybeBool r = runtime_get_own_property(iso, o, key, &own);

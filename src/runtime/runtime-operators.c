@@ -7,6 +7,7 @@
 
 #include "execution/execution.h"
 #include "heap/factory.h"
+#include "objects/bigint.h"
 #include "runtime/runtime-internal.h"
 
 /* ---- numeric operators ----------------------------------------------------------------- */
@@ -60,6 +61,19 @@ static bool operators_smi_op(RuntimeBinaryOp op, int32_t a, int32_t b, int64_t *
   }
 }
 
+/* 13.15.3 ApplyStringOrNumericBinaryOperator steps 3-8 on two numerics (Numbers or
+ * BigInts): the same type is required (TypeError when a BigInt meets a Number). */
+static Handle operators_numeric_op(Isolate *iso, RuntimeBinaryOp op, Handle ln, Handle rn) {
+  bool lbig = is_bigint(H(ln)), rbig = is_bigint(H(rn));
+  if (lbig && rbig) return runtime_bigint_binary_op(iso, op, ln, rn);
+  if (lbig || rbig) {
+    rt_throw_type_error(iso, "Cannot mix BigInt and other types, use explicit conversions");
+    return HANDLE_NULL;
+  }
+  double x = runtime_number_value(H(ln)), y = runtime_number_value(H(rn));
+  return factory_new_number(iso, operators_number_op(op, x, y));
+}
+
 /* 13.15.3 ApplyStringOrNumericBinaryOperator for + (step 1). */
 static Handle operators_add(Isolate *iso, Handle left, Handle right) {
   if (is_string(H(left)) && is_string(H(right))) return string_concat(iso, left, right);
@@ -78,7 +92,7 @@ static Handle operators_add(Isolate *iso, Handle left, Handle right) {
   if (handle_is_null(ln)) return ln;
   Handle rn = runtime_to_numeric(iso, rprim);
   if (handle_is_null(rn)) return rn;
-  return factory_new_number(iso, runtime_number_value(H(ln)) + runtime_number_value(H(rn)));
+  return operators_numeric_op(iso, RT_OP_ADD, ln, rn);
 }
 
 Handle runtime_binary_op(Isolate *iso, RuntimeBinaryOp op, Handle left, Handle right) {
@@ -92,13 +106,13 @@ Handle runtime_binary_op(Isolate *iso, RuntimeBinaryOp op, Handle left, Handle r
   if (handle_is_null(ln)) return ln;
   Handle rn = runtime_to_numeric(iso, right);
   if (handle_is_null(rn)) return rn;
-  double x = runtime_number_value(H(ln)), y = runtime_number_value(H(rn));
-  return factory_new_number(iso, operators_number_op(op, x, y));
+  return operators_numeric_op(iso, op, ln, rn);
 }
 
 Handle runtime_unary_op(Isolate *iso, RuntimeUnaryOp op, Handle value) {
   Handle n = runtime_to_numeric(iso, value);
   if (handle_is_null(n)) return n;
+  if (is_bigint(H(n))) return runtime_bigint_unary_op(iso, op, n);
   double x = runtime_number_value(H(n));
   switch (op) {
     case RT_UNARY_NEG: return factory_new_number(iso, -x);
@@ -149,6 +163,14 @@ static int operators_type_tag(Isolate *iso, Tagged v) {
   return 8;
 }
 
+/* 7.2.14 steps 6-7: a BigInt and a String are equal when StringToBigInt(string) is the
+ * same BigInt. */
+static RuntimeMaybeBool operators_bigint_equals_string(Isolate *iso, Handle big, Handle str) {
+  Handle n = bigint_from_string(iso, str);
+  if (handle_is_null(n)) return RT_EXCEPTION;
+  return !is_undefined(iso, H(n)) && bigint_equals(H(big), H(n)) ? RT_TRUE : RT_FALSE;
+}
+
 RuntimeMaybeBool runtime_loose_equals(Isolate *iso, Handle a, Handle b) {
   for (;;) {
     Tagged x = H(a), y = H(b);
@@ -162,6 +184,14 @@ RuntimeMaybeBool runtime_loose_equals(Isolate *iso, Handle a, Handle b) {
     }
     if (is_string(x) && is_number(y)) {
       return runtime_string_to_number(iso, x) == runtime_number_value(y) ? RT_TRUE : RT_FALSE;
+    }
+    if (is_bigint(x) && is_string(y)) return operators_bigint_equals_string(iso, a, b);
+    if (is_string(x) && is_bigint(y)) return operators_bigint_equals_string(iso, b, a);
+    if (is_bigint(x) && is_number(y)) {
+      return bigint_compare_to_double(x, runtime_number_value(y)) == 0 ? RT_TRUE : RT_FALSE;
+    }
+    if (is_number(x) && is_bigint(y)) {
+      return bigint_compare_to_double(y, runtime_number_value(x)) == 0 ? RT_TRUE : RT_FALSE;
     }
     if (operators_is_boolean(iso, x)) {
       a = handle_new(iso, oddball_to_number(x));
@@ -181,6 +211,23 @@ RuntimeMaybeBool runtime_loose_equals(Isolate *iso, Handle a, Handle b) {
 
 /* ---- relational comparison ------------------------------------------------------------- */
 
+/* 7.2.13 IsLessThan steps 4-5 on two numerics (Numbers or BigInts, mixed or not, compared
+ * exactly): 1 true, 0 false, 2 undefined (NaN). */
+static int operators_numeric_less_than(Tagged x, Tagged y) {
+  if (is_bigint(x) && is_bigint(y)) return bigint_compare(x, y) < 0;
+  if (is_bigint(x)) {
+    int c = bigint_compare_to_double(x, runtime_number_value(y));
+    return c == kBigIntCompareUndefined ? 2 : c < 0;
+  }
+  if (is_bigint(y)) {
+    int c = bigint_compare_to_double(y, runtime_number_value(x));
+    return c == kBigIntCompareUndefined ? 2 : c > 0;
+  }
+  double a = runtime_number_value(x), b = runtime_number_value(y);
+  if (isnan(a) || isnan(b)) return 2;
+  return a < b;
+}
+
 /* 7.2.13 IsLessThan(x, y, LeftFirst): 1 true, 0 false, 2 undefined (NaN), -1 exception. */
 static int operators_less_than(Isolate *iso, Handle x, Handle y, bool left_first) {
   Handle px, py;
@@ -192,13 +239,18 @@ static int operators_less_than(Isolate *iso, Handle x, Handle y, bool left_first
     if (handle_is_null(px = runtime_to_primitive(iso, x, HINT_NUMBER))) return -1;
   }
   if (is_string(H(px)) && is_string(H(py))) return string_compare(H(px), H(py)) < 0;
+  if (is_bigint(H(px)) && is_string(H(py))) {
+    if (handle_is_null(py = bigint_from_string(iso, py))) return -1;
+    if (is_undefined(iso, H(py))) return 2;
+  } else if (is_string(H(px)) && is_bigint(H(py))) {
+    if (handle_is_null(px = bigint_from_string(iso, px))) return -1;
+    if (is_undefined(iso, H(px))) return 2;
+  }
   Handle nx = runtime_to_numeric(iso, px);
   if (handle_is_null(nx)) return -1;
   Handle ny = runtime_to_numeric(iso, py);
   if (handle_is_null(ny)) return -1;
-  double a = runtime_number_value(H(nx)), b = runtime_number_value(H(ny));
-  if (isnan(a) || isnan(b)) return 2;
-  return a < b;
+  return operators_numeric_less_than(H(nx), H(ny));
 }
 
 RuntimeMaybeBool runtime_compare(Isolate *iso, Handle a, Handle b, CompareOp op) {

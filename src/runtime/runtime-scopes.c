@@ -156,9 +156,30 @@ KILN_INLINE bool mode_is_lexical(int mode) {
   return mode == VAR_MODE_LET || mode == VAR_MODE_CONST || mode == VAR_MODE_CLASS;
 }
 
-/* The context of the eval's var scope (the nearest function scope), or the native context
- * for a global eval; 0 with a SyntaxError pending when a lexical binding of name sits in
- * between (19.2.1.3 step 3). When the var scope already has a slot for name, *has_slot. */
+/* Does a binding of this mode in a function scope with a separate body var scope stand
+ * between a parameter expression's eval and its var scope (ES2025 10.2.11 step 20: the
+ * parameters and `arguments` live in an environment inside the function's)? */
+KILN_INLINE bool mode_is_parameter_env(int mode) {
+  return mode == VAR_MODE_PARAM || mode == VAR_MODE_ARGUMENTS;
+}
+
+/* Is this context's scope a var scope of a sloppy eval: a function scope, or a function
+ * body's own var scope (non-simple parameters)? */
+KILN_INLINE bool is_eval_var_scope(Tagged si) {
+  return scope_info_is_declaration_scope(si) &&
+         (scope_info_kind(si) == SCOPE_FUNCTION || scope_info_kind(si) == SCOPE_BLOCK);
+}
+
+static Tagged throw_redeclared(Isolate *iso, Tagged name) {
+  throw_named(iso, kError_SYNTAX_ERROR, "Identifier '%s' has already been declared", name);
+  return 0;
+}
+
+/* The context of the eval's var scope (the nearest function or function-body var scope),
+ * or the native context for a global eval; 0 with a SyntaxError pending when a lexical
+ * binding of name sits in between (19.2.1.3 step 3), or when the eval runs in parameter
+ * expressions and name is a parameter or `arguments`. When the var scope already has a
+ * slot for name, *has_slot. */
 static Tagged eval_var_scope(Isolate *iso, Tagged name, bool *has_slot) {
   JSFrame *f = interpreter_current_frame(iso);
   *has_slot = false;
@@ -168,19 +189,16 @@ static Tagged eval_var_scope(Isolate *iso, Tagged name, bool *has_slot) {
     if (scope_info_kind(si) == SCOPE_WITH) continue;
     int mode;
     int slot = scope_info_context_slot_index(si, name, &mode);
-    if (slot >= 0 && mode_is_lexical(mode)) {
-      throw_named(iso, kError_SYNTAX_ERROR, "Identifier '%s' has already been declared", name);
-      return 0;
-    }
-    if (scope_info_is_declaration_scope(si) && scope_info_kind(si) == SCOPE_FUNCTION) {
+    if (slot >= 0 && mode_is_lexical(mode)) return throw_redeclared(iso, name);
+    if (is_eval_var_scope(si)) {
+      if (slot >= 0 && scope_info_has_body_scope(si) && mode_is_parameter_env(mode))
+        return throw_redeclared(iso, name);
       *has_slot = slot >= 0;
       return c;
     }
   }
-  if (context_script_scope_lookup(iso, iso->native_context, name, NULL) >= 0) {
-    throw_named(iso, kError_SYNTAX_ERROR, "Identifier '%s' has already been declared", name);
-    return 0;
-  }
+  if (context_script_scope_lookup(iso, iso->native_context, name, NULL) >= 0)
+    return throw_redeclared(iso, name);
   return iso->native_context;
 }
 
@@ -230,4 +248,48 @@ RUNTIME_FUNCTION(DeclareEvalVar) {
 
 RUNTIME_FUNCTION(DeclareEvalFunction) {
   return eval_declare(iso, (Handle){&args[0]}, (Handle){&args[1]}, true);
+}
+
+/* ES2025 19.2.1.3 EvalDeclarationInstantiation steps 3 (SyntaxError: a lexical binding,
+ * or a parameter-environment binding, between the eval and its var scope), 10 and 13
+ * (TypeError: CanDeclareGlobalFunction / CanDeclareGlobalVar), for every name before the
+ * first binding is created (DeclareEvalFunction / DeclareEvalVar then declare them). */
+RUNTIME_FUNCTION(CheckEvalDeclarations) {
+  Handle decls = {&args[0]};
+  int64_t n = fixed_array_length(H(decls));
+  bool global = false;
+  for (int64_t i = 0; i + 1 < n; i += 2) {
+    bool has_slot;
+    Tagged scope = eval_var_scope(iso, fixed_array_get(H(decls), i), &has_slot);
+    if (scope == 0) return HANDLE_NULL;
+    global = is_native_context(scope);
+  }
+  if (!global) return ROOT_HANDLE(iso, undefined_value);
+  Handle global_obj = global_object(iso);
+  for (int pass = kDeclFunction; pass >= kDeclVar; pass--) {
+    for (int64_t i = 0; i + 1 < n; i += 2) {
+      if (smi_value(fixed_array_get(H(decls), i + 1)) != pass) continue;
+      Handle name = handle_new(iso, fixed_array_get(H(decls), i));
+      if (!can_declare(iso, global_obj, name, pass == kDeclFunction)) return HANDLE_NULL;
+    }
+  }
+  return ROOT_HANDLE(iso, undefined_value);
+}
+
+RUNTIME_FUNCTION(ResolveLookupBinding) {
+  return interpreter_resolve_binding(iso, interpreter_current_frame(iso), (Handle){&args[0]});
+}
+
+RUNTIME_FUNCTION(LoadLookupBinding) {
+  return interpreter_get_binding(iso, interpreter_current_frame(iso), (Handle){&args[0]},
+                                 (Handle){&args[1]});
+}
+
+RUNTIME_FUNCTION(StoreLookupBinding) {
+  JSFrame *f = interpreter_current_frame(iso);
+  Handle value = {&args[2]};
+  if (!interpreter_set_binding(iso, f, (Handle){&args[0]}, (Handle){&args[1]}, value,
+                               frame_is_strict(f)))
+    return HANDLE_NULL;
+  return value;
 }

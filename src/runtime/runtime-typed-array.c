@@ -49,13 +49,19 @@ bool typed_array_canonical_numeric_index(Tagged key, double *index) {
   return true;
 }
 
+Handle typed_array_to_content(Isolate *iso, Handle ta, Handle value) {
+  return typed_array_kind_is_bigint(js_typed_array_kind(H(ta))) ? runtime_to_bigint(iso, value)
+                                                                 : runtime_to_number(iso, value);
+}
+
 bool typed_array_set_element(Isolate *iso, Handle ta, double index, Handle value) {
-  double number;
-  if (!runtime_to_number_double(iso, value, &number)) return false;
-  if (!js_typed_array_is_valid_index(H(ta), index)) return true;
+  Handle numeric = typed_array_to_content(iso, ta, value);
+  if (handle_is_null(numeric)) return false;
+  /* An immutable buffer is never written (callers refuse first; this is the backstop). */
+  if (!js_typed_array_is_valid_index(H(ta), index) || js_view_is_immutable(H(ta))) return true;
   TypedArrayKind kind = js_typed_array_kind(H(ta));
   uint8_t *p = js_view_data(H(ta)) + (uint64_t)index * typed_array_kind_element_size(kind);
-  js_typed_array_store(kind, p, number);
+  js_typed_array_store_value(kind, p, H(numeric));
   return true;
 }
 
@@ -68,11 +74,23 @@ Handle typed_array_get_numeric(Isolate *iso, Handle ta, double index) {
 }
 
 RuntimeMaybeBool typed_array_set_numeric(Isolate *iso, Handle ta, double index, Handle value,
-                                         Handle receiver) {
+                                         Handle receiver, bool *ordinary) {
+  *ordinary = false;
+  if (js_view_is_immutable(H(ta))) return RT_FALSE;
   if (H(ta) == H(receiver)) {
     return typed_array_set_element(iso, ta, index, value) ? RT_TRUE : RT_EXCEPTION;
   }
-  return js_typed_array_is_valid_index(H(ta), index) ? RT_FALSE : RT_TRUE;
+  if (!js_typed_array_is_valid_index(H(ta), index)) return RT_TRUE;
+  *ordinary = true;
+  return RT_TRUE;
+}
+
+RuntimeMaybeBool typed_array_prevent_extensions(Isolate *iso, Handle ta) {
+  Tagged buffer = js_array_buffer_view_buffer(H(ta));
+  bool fixed_length = !js_view_is_length_tracking(H(ta)) &&
+                      (!js_array_buffer_is_resizable(buffer) || js_array_buffer_is_shared(buffer));
+  if (!fixed_length) return RT_FALSE;
+  return js_object_prevent_extensions(iso, ta) ? RT_TRUE : RT_EXCEPTION;
 }
 
 /* ES2025 10.4.5.1 [[GetOwnProperty]] */
@@ -85,7 +103,8 @@ RuntimeMaybeBool typed_array_get_own_property(Isolate *iso, Handle ta, Handle ke
   if (!js_typed_array_is_valid_index(H(ta), index)) return RT_FALSE;
   Handle value = js_typed_array_get(iso, ta, index);
   if (handle_is_null(value)) return RT_EXCEPTION;
-  pd_data(iso, desc, value, PROPERTY_ATTRIBUTES_NONE);
+  bool immutable = js_view_is_immutable(H(ta));
+  pd_data(iso, desc, value, immutable ? READ_ONLY | DONT_DELETE : PROPERTY_ATTRIBUTES_NONE);
   return RT_TRUE;
 }
 
@@ -97,6 +116,12 @@ RuntimeMaybeBool typed_array_define_own_property(Isolate *iso, Handle ta, Handle
     return ordinary_define_own_property(iso, ta, key, desc);
   }
   if (!js_typed_array_is_valid_index(H(ta), index)) return RT_FALSE;
+  if (js_view_is_immutable(H(ta))) {
+    /* Immutable elements are non-writable and non-configurable: any change fails. */
+    PropertyDescriptor current;
+    if (typed_array_get_own_property(iso, ta, key, &current) != RT_TRUE) return RT_EXCEPTION;
+    return pd_is_compatible(false, desc, &current) ? RT_TRUE : RT_FALSE;
+  }
   int flags = desc->flags;
   if ((flags & PD_HAS_CONFIGURABLE) && !(flags & PD_CONFIGURABLE)) return RT_FALSE;
   if ((flags & PD_HAS_ENUMERABLE) && !(flags & PD_ENUMERABLE)) return RT_FALSE;

@@ -19,6 +19,7 @@
 #define KILN_RUNTIME_RUNTIME_H_
 
 #include "execution/isolate.h"
+#include "objects/elements.h"
 
 /* A three-way answer for operations that can be true, false or throw. */
 typedef enum { RT_FALSE = 0, RT_TRUE = 1, RT_EXCEPTION = -1 } RuntimeMaybeBool;
@@ -125,6 +126,19 @@ RuntimeMaybeBool runtime_instance_of(Isolate *iso, Handle value, Handle target);
 /* 7.3.22 OrdinaryHasInstance. Calls user code (proxies on the chain). */
 RuntimeMaybeBool runtime_ordinary_has_instance(Isolate *iso, Handle c, Handle o);
 
+/* ---- BigInt (runtime/runtime-bigint.c; values in objects/bigint.h) ---------------------- */
+
+/* 7.1.13 ToBigInt: TypeError for undefined, null, Numbers and Symbols, SyntaxError for a
+ * string that is not an integer. Calls user code. */
+Handle runtime_to_bigint(Isolate *iso, Handle value);
+/* 21.2.1.1.1 NumberToBigInt: RangeError unless the Number is an integer. May allocate. */
+Handle runtime_number_to_bigint(Isolate *iso, Handle number);
+/* The BigInt::* operation of a binary operator on two BigInts (TypeError for >>>,
+ * RangeError for size, division by zero and negative exponents). May allocate. */
+Handle runtime_bigint_binary_op(Isolate *iso, RuntimeBinaryOp op, Handle x, Handle y);
+/* -x, ~x, x + 1n, x - 1n on a BigInt. May allocate. */
+Handle runtime_bigint_unary_op(Isolate *iso, RuntimeUnaryOp op, Handle x);
+
 /* ---- Property descriptors (ES2025 6.2.6) ----------------------------------------------- */
 
 typedef enum {
@@ -215,6 +229,15 @@ Handle runtime_enumerable_own_properties(Isolate *iso, Handle obj, int kind);
 Handle runtime_get_prototype_from_constructor(Isolate *iso, Handle constructor,
                                               int intrinsic_slot);
 /* 7.3.2 GetV for an integer index (runtime_index_to_key then runtime_get_property). */
+/* An own element of a JS_OBJECT_TYPE/JS_ARRAY_TYPE object with fast elements, without
+ * making a string key: ELEMENT_FOUND (*out set), ELEMENT_ABSENT (the caller takes the
+ * general path), ELEMENT_EXCEPTION (OOM boxing a double). */
+ElementResult runtime_fast_own_element(Isolate *iso, Handle obj, double index, Handle *out);
+/* [[Set]] of an index with the receiver obj itself, when obj is an ordinary extensible
+ * object/array with fast elements and nothing on its chain has elements: ELEMENT_FOUND when
+ * stored, ELEMENT_EXCEPTION on OOM, ELEMENT_ABSENT when the caller must take the general
+ * path. May allocate. */
+ElementResult runtime_fast_set_element(Isolate *iso, Handle obj, double index, Handle value);
 Handle runtime_get_index(Isolate *iso, Handle value, double index);
 /* `delete value[key]`: ToObject (TypeError on undefined/null), ToPropertyKey, [[Delete]];
  * strict => TypeError when it returns false. */

@@ -190,3 +190,33 @@ var whole = new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]);
 var asU16 = new Uint16Array(whole.buffer, 0, 2);
 whole.set(asU16, 1);                // different types over one buffer: read first
 assertArrayEquals(Array.prototype.slice.call(whole), [1, 1, 3, 4, 5, 6, 7, 8]);
+
+// ---- immutable buffers (proposal) ----
+var im = new Uint8Array([1, 2, 3]).buffer.transferToImmutable();
+assert(im.immutable && !im.resizable, 'immutable buffer');
+var imv = new Uint8Array(im);
+imv[0] = 9;                                  // refused (sloppy)
+assertEquals(imv[0], 1);
+assertThrows(TypeError, function () { 'use strict'; imv[1] = 9; });
+assertThrows(TypeError, function () { Object.defineProperty(imv, '0', { value: 5 }); });
+Object.defineProperty(imv, '0', { value: 1 });   // no change: allowed
+var imd = Object.getOwnPropertyDescriptor(imv, '2');
+assert(!imd.writable && !imd.configurable && imd.enumerable, 'immutable element descriptor');
+assertThrows(TypeError, function () { imv.fill(0); });
+assertThrows(TypeError, function () { imv.set([0]); });
+assertThrows(TypeError, function () { imv.sort(); });
+assertThrows(TypeError, function () { new DataView(im).setUint8(0, 1); });
+assertThrows(TypeError, function () { Atomics.store(imv, 0, 1); });
+assertThrows(TypeError, function () { im.transfer(); });
+assertEquals(new DataView(im).getUint8(2), 3);
+assertArrayEquals(Array.prototype.slice.call(imv.toReversed()), [3, 2, 1]);
+var part = new ArrayBuffer(8, { maxByteLength: 8 }).sliceToImmutable(2, 6);
+assert(part.immutable && part.byteLength === 4, 'sliceToImmutable');
+
+// ---- [[PreventExtensions]]: only fixed-length typed arrays can be frozen or sealed ----
+assertThrows(TypeError, function () { Object.freeze(new Uint8Array(2)); });   // writable elements
+assertThrows(TypeError, function () { Object.seal(new Uint8Array(2)); });     // non-configurable
+Object.seal(new Uint8Array(0));                                              // nothing to seal
+var growable = new ArrayBuffer(0, { maxByteLength: 8 });
+assertThrows(TypeError, function () { Object.preventExtensions(new Uint8Array(growable)); });
+assertEquals(Reflect.preventExtensions(new Uint8Array(growable, 0, 0)), false);

@@ -115,7 +115,8 @@ TEST(bytecode_generator, optional_chains_short_circuit) {
 TEST(bytecode_generator, with_and_sloppy_eval_use_dynamic_lookups) {
   Isolate *iso = test_isolate();
   EXPECT_DISASM("function f(o) { with (o) { x = y; } }", "CreateWithContext",
-                "LdaLookupSlot", "LdaLookupThis");
+                "LdaLookupSlot", "CallRuntime ResolveLookupBinding",
+                "CallRuntime StoreLookupBinding");
   EXPECT_DISASM("function g() { var v = 1; eval('v'); return v; }", "CallDirectEval",
                 "LdaLookupSlot");
 }

@@ -127,6 +127,15 @@ TEST(typed_arrays, detach_transfer_and_resize) {
   EXPECT_EQ(store->owner, H(moved));
   EXPECT(js_array_buffer_detach(iso, moved, ROOT_HANDLE(iso, undefined_value)));
   EXPECT(js_array_buffer_data(H(moved)) == NULL);
+  /* an immutable buffer holds its copy and refuses to detach */
+  static const uint8_t bytes[3] = {1, 2, 3};
+  Handle frozen = js_array_buffer_new_immutable(iso, nc_slot(iso, NATIVE_CONTEXT_array_buffer_map),
+                                                4, bytes, 3);
+  EXPECT(!handle_is_null(frozen) && js_array_buffer_is_immutable(H(frozen)));
+  EXPECT(memcmp(js_array_buffer_data(H(frozen)), "\1\2\3\0", 4) == 0);
+  EXPECT(!js_array_buffer_detach(iso, frozen, ROOT_HANDLE(iso, undefined_value)));
+  EXPECT(isolate_has_pending_exception(iso));
+  isolate_clear_pending_exception(iso);
   handle_scope_close(&scope);
 }
 

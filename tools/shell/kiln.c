@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "base/flags.h"
+#include "builtins/builtins-weak.h"
 #include "execution/isolate.h"
 #include "shell.h"
 
@@ -130,7 +131,8 @@ static int shell_run_script(Isolate *iso, const Script *s) {
     result = run_source(iso, source, length, s->text);
     free(source);
   }
-  if (handle_is_null(result)) {
+  /* The end of the script's turn: WeakRef targets may die, registries clean up. */
+  if (handle_is_null(result) || !builtins_weak_host_turn_ended(iso)) {
     run_report_exception(iso);
     code = kShellExitException;
   }

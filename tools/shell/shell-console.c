@@ -27,6 +27,7 @@
 #include "execution/contexts.h"
 #include "execution/execution.h"
 #include "heap/factory.h"
+#include "objects/bigint.h"
 #include "objects/js-function.h"
 #include "objects/js-objects.h"
 #include "objects/map.h"
@@ -429,6 +430,18 @@ static char *format_number(Isolate *iso, Tagged number) {
   return text;
 }
 
+/* 12n, as Node prints a BigInt. */
+static char *format_bigint(Isolate *iso, Tagged value) {
+  HandleScope scope;
+  handle_scope_open(iso, &scope);
+  Handle s = bigint_to_string(iso, handle_new(iso, value), 10);
+  char *digits = handle_is_null(s) ? NULL : console_string_utf8(iso, H(s));
+  handle_scope_close(&scope);
+  char *text = digits == NULL ? NULL : text_printf("%sn", digits);
+  free(digits);
+  return text;
+}
+
 static char *format_symbol(Isolate *iso, Tagged sym) {
   Tagged desc = symbol_description(sym);
   if (!is_string(desc)) return text_dup("Symbol()");
@@ -443,6 +456,7 @@ static char *format_primitive(Inspector *ins, Tagged v) {
   if (is_string(v)) return format_string(ins, v);
   if (is_number(v)) return format_number(iso, v);
   if (is_symbol(v)) return format_symbol(iso, v);
+  if (is_bigint(v)) return format_bigint(iso, v);
   if (is_oddball(v)) return console_string_utf8(iso, oddball_to_string(v));
   return text_printf("<%s>", instance_type_name(heap_object_type(v)));
 }

@@ -147,6 +147,10 @@ static Handle own_data_property(Isolate *iso, Handle obj, const char *name) {
   PropertyDescriptor desc;
   property_descriptor_init(iso, &desc);
   Handle key = string_internalize_utf8(iso, name, strlen(name));
+  if (handle_is_null(key)) {  /* out of memory while reporting: report less */
+    isolate_clear_pending_exception(iso);
+    return HANDLE_NULL;
+  }
   RuntimeMaybeBool found = runtime_get_own_property(iso, obj, key, &desc);
   if (found == RT_EXCEPTION) isolate_clear_pending_exception(iso);
   return found == RT_TRUE && (desc.flags & PD_HAS_VALUE) ? desc.value : HANDLE_NULL;
@@ -192,6 +196,8 @@ static void append_stack_frames(Isolate *iso, Handle value, Buffer *out) {
 }
 
 char *run_describe_uncaught(Isolate *iso, Handle value) {
+  /* The preallocated out-of-memory error: describing it must not allocate on the JS heap. */
+  if (H(value) == ROOT(iso, out_of_memory_error)) return strdup("Uncaught RangeError: out of memory");
   HandleScope scope;
   handle_scope_open(iso, &scope);
   Buffer out;

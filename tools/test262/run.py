@@ -202,6 +202,12 @@ class Runner:
             return ['sloppy']
         return ['sloppy', 'strict']
 
+    def line_offset(self, mode, meta):
+        """How many lines of the run's file come before the test's first line."""
+        if mode in ('raw', 'module'):
+            return 0
+        return self.prologue(meta).count(b'\n') + (mode == 'strict')
+
     def command(self, mode, path, source, meta):
         """Writes the run's files and returns the engine's argv."""
         if mode == 'module':
@@ -248,7 +254,8 @@ class Runner:
             status, error = judge(meta, code, out, err, self.opts.timeout)
             if status != PASS:
                 return {'status': status, 'mode': mode, 'error': error,
-                        'stderr': tail(err), 'stdout': tail(out)}
+                        'stderr': tail(err), 'stdout': tail(out),
+                        'offset': self.line_offset(mode, meta)}
         return {'status': PASS, 'mode': '+'.join(modes)}
 
 
@@ -367,23 +374,41 @@ def group_of(rel, roots, depth):
     return '/'.join(parts[:keep])
 
 
+REVISION_TAG = '# test262 revision: '
+
+
+def test262_revision(test262_dir):
+    """The checkout's git commit, or None when it is not a git checkout."""
+    try:
+        proc = subprocess.run(['git', '-C', test262_dir, 'rev-parse', 'HEAD'],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    except OSError:
+        return None
+    return proc.stdout.strip() if proc.returncode == 0 else None
+
+
 def read_expectations(path):
-    header, entries = [], set()
+    """(header comment lines, recorded test262 revision or None, set of test paths)."""
+    header, revision, entries = [], None, set()
     if os.path.exists(path):
         with open(path, encoding='utf-8') as f:
             for line in f:
                 line = line.rstrip('\n')
-                if line.startswith('#'):
+                if line.startswith(REVISION_TAG):
+                    revision = line[len(REVISION_TAG):].strip()
+                elif line.startswith('#'):
                     header.append(line)
                 elif line.strip():
                     entries.add(line.strip())
-    return header, entries
+    return header, revision, entries
 
 
-def write_expectations(path, header, entries):
+def write_expectations(path, header, revision, entries):
     with open(path, 'w', encoding='utf-8') as f:
         for line in header:
             f.write(line + '\n')
+        if revision:
+            f.write(REVISION_TAG + revision + '\n')
         for entry in sorted(entries):
             f.write(entry + '\n')
 
@@ -447,6 +472,9 @@ class Progress:
 
 def report_failure(rel, r):
     print('%s %s [%s]: %s' % (r['status'].upper(), rel, r.get('mode', ''), r.get('error', '')))
+    if r.get('offset'):
+        print('  (the harness comes first: line N of the test is line N+%d of the run\'s file)'
+              % r['offset'])
     for label in ('stderr', 'stdout'):
         if r.get(label):
             print('  --- %s (tail) ---' % label)
@@ -534,7 +562,11 @@ def parse_args(argv):
 def check_expectations(opts, roots, results, counts):
     """Prints regressions (expected passes that ran and did not pass); rewrites the file when
     asked. Returns the number of regressions that should fail the run."""
-    header, expected = read_expectations(opts.expectations)
+    header, recorded, expected = read_expectations(opts.expectations)
+    revision = test262_revision(opts.test262_dir)
+    if recorded and revision and recorded != revision and not opts.update_expectations:
+        print('note: expectations were recorded with test262 %s; this checkout is %s' % (
+            recorded[:12], revision[:12]))
     ran = {rel for rel, r in results.items() if r['status'] != SKIP}
     regressions = sorted(rel for rel in expected & ran if results[rel]['status'] != PASS)
     gone = sorted(rel for rel in expected if selected(rel, roots, opts.filter)
@@ -550,7 +582,7 @@ def check_expectations(opts, roots, results, counts):
     if opts.update_expectations:
         kept = {e for e in expected if not selected(e, roots, opts.filter)}
         passed = {rel for rel, r in results.items() if r['status'] == PASS}
-        write_expectations(opts.expectations, header, kept | passed)
+        write_expectations(opts.expectations, header, revision or recorded, kept | passed)
         print('updated %s: %d entries (%d added, %d removed)' % (
             shown(opts.expectations), len(kept | passed),
             len(passed - expected), len(expected - kept - passed)))
@@ -601,3 +633,6 @@ if __name__ == '__main__':
         sys.exit(main(sys.argv[1:]))
     except KeyboardInterrupt:
         sys.exit(130)
+    except BrokenPipeError:  # the output was piped into `head` or similar
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
