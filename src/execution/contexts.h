@@ -145,7 +145,10 @@
   V(promise_map)               /* Promise objects inheriting %Promise.prototype% */      \
   V(promise_then)              /* %Promise.prototype.then% */                            \
   V(promise_builtin_sfis)      /* FixedArray: the SFIs of the promise closures */ \
-  V(bigint_wrapper_map)        /* Object(1n): made on first use by the runtime */
+  V(bigint_wrapper_map)        /* Object(1n): made on first use by the runtime */         \
+  V(generator_prototype_object_map) /* the map of a generator function's own "prototype" \
+                                  object (inherits %GeneratorPrototype%), made on use */ \
+  V(async_generator_prototype_object_map) /* the same for async generator functions */
 
 typedef enum {
 #define V(name) NATIVE_CONTEXT_##name,
