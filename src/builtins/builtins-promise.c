@@ -15,6 +15,7 @@
 #include "execution/contexts.h"
 #include "execution/execution.h"
 #include "heap/factory.h"
+#include "objects/js-generator.h"
 #include "objects/js-objects.h"
 #include "objects/js-promise.h"
 
@@ -451,6 +452,10 @@ BUILTIN(PromiseRace) { return promise_combinator(iso, args, -1); }
 /* ---- installing -------------------------------------------------------------------------- */
 
 
+/* builtins-async.c */
+Handle builtins_async_from_sync_unwrap(Isolate *iso, BuiltinArgs *args);
+Handle builtins_async_from_sync_close(Isolate *iso, BuiltinArgs *args);
+
 static const BuiltinFunction kPromiseClosures[kPromiseClosureCount] = {
     [kPromiseClosure_RESOLVE] = js_promise_resolve_function,
     [kPromiseClosure_REJECT] = js_promise_reject_function,
@@ -463,10 +468,10 @@ static const BuiltinFunction kPromiseClosures[kPromiseClosureCount] = {
     [kPromiseClosure_CATCH_FINALLY] = Builtin_PromiseCatchFinally,
     [kPromiseClosure_VALUE_THUNK] = Builtin_PromiseValueThunk,
     [kPromiseClosure_THROWER] = Builtin_PromiseThrower,
-    [kPromiseClosure_ASYNC_FROM_SYNC_UNWRAP] = Builtin_PromiseThrower,           /* step 4 */
-    [kPromiseClosure_ASYNC_FROM_SYNC_CLOSE] = Builtin_PromiseThrower,
-    [kPromiseClosure_ASYNC_GENERATOR_RETURN_FULFILLED] = Builtin_PromiseThrower,
-    [kPromiseClosure_ASYNC_GENERATOR_RETURN_REJECTED] = Builtin_PromiseThrower,
+    [kPromiseClosure_ASYNC_FROM_SYNC_UNWRAP] = builtins_async_from_sync_unwrap,
+    [kPromiseClosure_ASYNC_FROM_SYNC_CLOSE] = builtins_async_from_sync_close,
+    [kPromiseClosure_ASYNC_GENERATOR_RETURN_FULFILLED] = js_async_generator_return_fulfilled,
+    [kPromiseClosure_ASYNC_GENERATOR_RETURN_REJECTED] = js_async_generator_return_rejected,
 };
 
 #define INSTALL_CHECK(ok)                 \

@@ -159,7 +159,10 @@
   V(regexp_string_iterator_prototype) /* %RegExpStringIteratorPrototype% */             \
   V(js_regexp_string_iterator_map)                                                     \
   V(regexp_cache)              /* FixedArray of (source, flags, code) triples, or undefined */ \
-  V(regexp_last_match)         /* legacy RegExp.$1...: FixedArray (valid, input, 10 pairs) */
+  V(regexp_last_match)         /* legacy RegExp.$1...: FixedArray (valid, input, 10 pairs) */ \
+  V(generator_prototype_object_map) /* the map of a generator function's own "prototype" \
+                                  object (inherits %GeneratorPrototype%), made on use */ \
+  V(async_generator_prototype_object_map) /* the same for async generator functions */
 
 typedef enum {
 #define V(name) NATIVE_CONTEXT_##name,

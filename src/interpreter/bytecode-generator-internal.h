@@ -53,6 +53,7 @@ typedef struct ControlScope {
   bool is_loop, is_switch;
   int break_label, continue_label;
   int iterator_reg, done_reg;   /* for-of: the iterator to close on break/return (-1 none) */
+  bool iterator_is_async;       /* for await: closing awaits return()'s result */
   /* CS_CONTEXT */
   int saved_context_reg;
   AstScope *prev_scope;
@@ -222,8 +223,6 @@ void gen_resumable_return(Gen *g);
 /* yield, yield*, await expressions: acc = their value. */
 void gen_yield(Gen *g, AstNode *n);
 void gen_await(Gen *g, AstNode *n);
-/* Await acc (async functions): acc = the fulfilled value; a rejection is thrown. */
-void gen_await_value(Gen *g);
 
 /* ---- bytecode-generator-using.c ------------------------------------------------------ */
 
@@ -249,6 +248,15 @@ void gen_dispose_scope_end(Gen *g, DisposeScope *ds);
 void gen_using_declaration(Gen *g, AstNode *n);
 /* for (using x of ...): adds the iteration's value in value_reg as a resource. */
 void gen_add_disposable(Gen *g, int value_reg, AstDeclKind kind);
+/* acc = Await(acc) (async functions and async generators). */
+void gen_await_acc(Gen *g);
+/* The value of `return expr` in acc: an async generator awaits it. */
+void gen_return_value(Gen *g);
+/* for await: acc = Await(iter.next()), checked to be an object. */
+void gen_async_iterator_next(Gen *g, int iter, int next);
+/* AsyncIteratorClose(iter) for a normal completion (quiet: a throw completion, whose
+ * errors are dropped). Clobbers acc. */
+void gen_async_iterator_close(Gen *g, int iter, bool quiet);
 
 /* ---- bytecode-generator-classes.c ---------------------------------------------------- */
 

@@ -390,14 +390,17 @@ static void gen_for_in(Gen *g, AstNode *n) {
 static void gen_for_of(Gen *g, AstNode *n) {
   reset_completion(g);
   AstForEach *f = &n->u.for_each;
-  if (f->is_await) { gen_fail(g, kError_SYNTAX_ERROR, "for await is not supported yet"); return; }
   int mark = gen_reg_mark(g);
   int obj = gen_new_reg(g), iter = gen_new_reg(g), next = gen_new_reg(g);
   int done = gen_new_reg(g), result = gen_new_reg(g), value = gen_new_reg(g);
   int exc = gen_new_reg(g);
   gen_for_each_subject(g, n, obj);
-  int s1 = SLOT(g), s2 = SLOT(g);
-  EMIT(g, GetIterator, obj, s1, s2);
+  if (f->is_await) {  /* for await: an async iterator, each result awaited */
+    EMIT(g, GetAsyncIterator, obj, SLOT(g));
+  } else {
+    int s1 = SLOT(g), s2 = SLOT(g);
+    EMIT(g, GetIterator, obj, s1, s2);
+  }
   EMIT(g, Star, iter);
   EMIT(g, GetNamedProperty, iter, gen_cname(g, "next"), SLOT(g));
   EMIT(g, Star, next);
@@ -405,13 +408,15 @@ static void gen_for_of(Gen *g, AstNode *n) {
   gen_begin_breakable(g, &cs, true);
   cs.iterator_reg = iter;
   cs.done_reg = done;
+  cs.iterator_is_async = f->is_await;
   int header = gen_label(g), try_start = gen_label(g), try_end = gen_label(g);
   int handler = gen_label(g), rethrow = gen_label(g);
   int32_t context_at_try = g->context_reg;
   gen_bind(g, header);
   EMIT(g, LdaTrue);
   EMIT(g, Star, done);
-  EMIT(g, IteratorNext, iter, next, SLOT(g));
+  if (f->is_await) gen_async_iterator_next(g, iter, next);
+  else EMIT(g, IteratorNext, iter, next, SLOT(g));
   EMIT(g, Star, result);
   EMIT(g, GetNamedProperty, result, gen_cname(g, "done"), SLOT(g));
   gen_jump(g, Bytecode_JumpIfToBooleanTrue, cs.break_label);
@@ -438,7 +443,8 @@ static void gen_for_of(Gen *g, AstNode *n) {
   EMIT(g, Star, exc);
   EMIT(g, Ldar, done);
   gen_jump(g, Bytecode_JumpIfTrue, rethrow);
-  gen_call_runtime(g, Runtime_IteratorCloseQuiet, iter, 1);
+  if (f->is_await) gen_async_iterator_close(g, iter, true);
+  else gen_call_runtime(g, Runtime_IteratorCloseQuiet, iter, 1);
   gen_bind(g, rethrow);
   EMIT(g, Ldar, exc);
   EMIT(g, ReThrow);
@@ -672,6 +678,7 @@ void gen_statement(Gen *g, AstNode *n) {
         gen_tail_calls_begin(g, n->u.unary.operand);
         gen_expr(g, n->u.unary.operand);
         gen_tail_calls_end(g);
+        gen_return_value(g);
       } else {
         EMIT(g, LdaUndefined);
       }

@@ -75,7 +75,7 @@ static void gen_dispose_async(Gen *g, int cap) {
   gen_jump(g, Bytecode_Jump, done);
   gen_bind(g, await);
   gen_bind(g, try_start);
-  gen_await_value(g);
+  gen_await_acc(g);
   gen_bind(g, try_end);
   gen_jump(g, Bytecode_JumpLoop, loop);
   gen_bind(g, handler);

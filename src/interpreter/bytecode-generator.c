@@ -403,7 +403,8 @@ static void gen_close_iterator(Gen *g, ControlScope *cs, bool keep_acc) {
   gen_jump(g, Bytecode_JumpIfTrue, skip);
   EMIT(g, LdaTrue);
   EMIT(g, Star, cs->done_reg);
-  EMIT(g, IteratorClose, cs->iterator_reg);
+  if (cs->iterator_is_async) gen_async_iterator_close(g, cs->iterator_reg, false);
+  else EMIT(g, IteratorClose, cs->iterator_reg);
   gen_bind(g, skip);
   if (keep_acc) EMIT(g, Ldar, t);
   gen_reg_release(g, mark);
@@ -638,12 +639,6 @@ static void gen_function_body(Gen *g) {
   if (gen_is_resumable(g)) gen_resumable_end(g);
 }
 
-static void gen_not_supported_body(Gen *g) {
-  gen_throw_type_error(g, "generators and async functions are not supported yet");
-  EMIT(g, LdaUndefined);
-  EMIT(g, Return);
-}
-
 static SfiKind sfi_kind_of(AstFunctionKind k) { return (SfiKind)k; }
 
 static void set_function_flags(Tagged sfi, AstFunction *fn) {
@@ -671,7 +666,7 @@ static void set_function_flags(Tagged sfi, AstFunction *fn) {
                                          scopes_find_mode(fn->scope, VAR_MODE_ARGUMENTS));
   sfi_set_needs_home_object(sfi, scopes_find_local(fn->scope, ".home_object") != NULL);
   sfi_set_is_class_fields_init(sfi, fn->kind == AST_FUNC_CLASS_FIELDS_INIT);
-  sfi_set_not_supported(sfi, fn->is_async && fn->is_generator);
+  sfi_set_not_supported(sfi, false);
 }
 
 static void gen_init(Gen *g, CompileJob *job, AstFunction *fn, AstScope *closure_scope) {
@@ -727,11 +722,7 @@ Handle gen_compile_function(CompileJob *job, AstFunction *fn, const AstString *n
     sfi_set_start_position(s, fn->start);
     sfi_set_end_position(s, fn->end);
     sfi_set_function_id(s, fn->function_id);
-    if (fn->is_async && fn->is_generator) {
-      gen_not_supported_body(g);
-    } else {
-      gen_function_body(g);
-    }
+    gen_function_body(g);
     if (!job->failed && gen_finish(g, sfi, fn->scope, formal_parameter_count(fn)))
       result = handle_scope_escape(&hs, sfi);
     else

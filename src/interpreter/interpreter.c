@@ -23,6 +23,7 @@
 #include "objects/elements.h"
 #include "objects/shared-function-info.h"
 #include "objects/string.h"
+#include "runtime/runtime-functions.h"
 
 /* kOperands_<name>: the operand count of each bytecode, from the list. */
 #define Reg 0
@@ -654,7 +655,7 @@ L_ForInStep: REG(0) = smi_from_int(smi_value(REG(0)) + 1); NEXT(ForInStep);
   /* ---- iteration ---- */
 L_GetIterator: SLOW(op_get_iterator(iso, f, SOP(0))); NEXT(GetIterator);
 L_GetAsyncIterator:
-  SLOW(op_throw_hole_error(iso, f, Bytecode_GetAsyncIterator, 0));
+  SLOW(op_call_runtime(iso, f, Runtime_GetAsyncIterator, SOP(0), 1));
   NEXT(GetAsyncIterator);
 L_IteratorNext: SLOW(op_iterator_next(iso, f, SOP(0), SOP(1))); NEXT(IteratorNext);
 L_IteratorClose: SLOW(op_iterator_close(iso, f, SOP(0))); NEXT(IteratorClose);

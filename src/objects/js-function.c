@@ -245,8 +245,17 @@ static Handle js_function_new_generator_prototype(Isolate *iso, Handle fn, int p
   Handle proto = handle_new(iso, context_get(realm, proto_slot));
   Handle map = handle_new(iso, context_get(realm, NATIVE_CONTEXT_object_map));
   if (!is_js_receiver(H(proto))) return factory_new_js_object_from_map(iso, map);
+  /* One map per realm and kind, made on first use (realms live in old space). */
+  int cache = proto_slot == NATIVE_CONTEXT_generator_prototype
+                  ? NATIVE_CONTEXT_generator_prototype_object_map
+                  : NATIVE_CONTEXT_async_generator_prototype_object_map;
+  Tagged cached = context_get(realm, cache);
+  if (is_map(cached) && map_prototype(cached) == H(proto)) {
+    return factory_new_js_object_from_map(iso, handle_new(iso, cached));
+  }
   Handle copy = map_copy_with_prototype(iso, map, proto);
   if (handle_is_null(copy)) return copy;
+  context_set(js_function_native_context(H(fn)), cache, H(copy));
   return factory_new_js_object_from_map(iso, copy);
 }
 

@@ -24,10 +24,12 @@
 #ifndef KILN_OBJECTS_JS_GENERATOR_H_
 #define KILN_OBJECTS_JS_GENERATOR_H_
 
+#include "builtins/builtins.h"
 #include "execution/isolate.h"
 
-/* [[GeneratorState]] beyond the suspend ids. */
-enum { kGeneratorExecuting = -2, kGeneratorClosed = -1 };
+/* [[GeneratorState]] beyond the suspend ids. kGeneratorDrainingQueue: an async generator
+ * whose body has completed while requests are still being answered (27.6.3.10). */
+enum { kGeneratorDrainingQueue = -3, kGeneratorExecuting = -2, kGeneratorClosed = -1 };
 
 /* How a generator is resumed: the completion type the yield point sees. Values are the
  * Smis the bytecode's SwitchOnSmi dispatches on. */
@@ -46,5 +48,41 @@ KILN_INLINE bool js_generator_is_suspended(Tagged gen) {
 KILN_INLINE bool js_generator_is_suspended_start(Tagged gen) {
   return js_generator_object_continuation(gen) == 0;
 }
+
+/* ---- async generators (ES2025 27.6.3; objects/js-generator.c) ------------------------
+ * The [[AsyncGeneratorState]] of a JSAsyncGeneratorObject: suspended-start and
+ * suspended-yield are a continuation >= 0 with is_awaiting 0; executing is
+ * kGeneratorExecuting or a continuation >= 0 with is_awaiting 1 (suspended at an await);
+ * draining-queue is kGeneratorDrainingQueue; completed is kGeneratorClosed.
+ * The queue: undefined or the first AsyncGeneratorRequest, a FixedArray
+ * | next | mode (JSGeneratorResumeMode) | value | capability |. All may allocate and run
+ * user code (through the capabilities' promises' reactions only: nothing synchronous). */
+enum { kRequestNext, kRequestMode, kRequestValue, kRequestCapability, kRequestSize };
+
+KILN_INLINE bool js_async_generator_is_suspended(Tagged gen) {
+  return js_generator_is_suspended(gen) && js_async_generator_object_is_awaiting(gen) == 0;
+}
+/* 27.6.3.4 AsyncGeneratorEnqueue. */
+bool js_async_generator_enqueue(Isolate *iso, Handle gen, JSGeneratorResumeMode mode,
+                                Handle value, Handle capability);
+/* 27.6.3.6 AsyncGeneratorResume, and what follows it: runs the body with (mode, value)
+ * until it awaits, completes, or yields with no request waiting (a yield with requests
+ * waiting continues at once with the next one, 27.6.3.8 step 10). Also resumes an await.
+ * false only when memory runs out or the frame could not be entered. */
+bool js_async_generator_resume(Isolate *iso, Handle gen, Handle value,
+                               JSGeneratorResumeMode mode);
+/* 27.6.3.5 AsyncGeneratorCompleteStep: answers the first request with value (a throw
+ * completion when is_throw) and done. */
+bool js_async_generator_complete_step(Isolate *iso, Handle gen, Handle value, bool is_throw,
+                                      bool done);
+/* The body completed (27.6.3.2 step 4.c-g): draining-queue, answer the first request, drain. */
+bool js_async_generator_body_complete(Isolate *iso, Handle gen, Handle value, bool is_throw);
+/* 27.6.3.9 AsyncGeneratorAwaitReturn (state draining-queue, a return request first). */
+bool js_async_generator_await_return(Isolate *iso, Handle gen);
+/* 27.6.3.10 AsyncGeneratorDrainQueue. */
+bool js_async_generator_drain_queue(Isolate *iso, Handle gen);
+/* AsyncGeneratorAwaitReturn's closures (PROMISE_CLOSURE_LIST: context slot 0 = generator). */
+Handle js_async_generator_return_fulfilled(Isolate *iso, BuiltinArgs *args);
+Handle js_async_generator_return_rejected(Isolate *iso, BuiltinArgs *args);
 
 #endif /* KILN_OBJECTS_JS_GENERATOR_H_ */

@@ -189,12 +189,12 @@ Handle js_promise_capability_executor(Isolate *iso, BuiltinArgs *args) {
   return ROOT_HANDLE(iso, undefined_value);
 }
 
-static Handle new_capability_record(Isolate *iso, Handle promise, Tagged resolve, Tagged reject) {
+static Handle new_capability_record(Isolate *iso, Handle promise, Handle resolve, Handle reject) {
   Handle cap = factory_new_fixed_array(iso, kCapabilitySize);
   if (handle_is_null(cap)) return cap;
   fixed_array_set(H(cap), kCapabilityPromise, H(promise));
-  fixed_array_set(H(cap), kCapabilityResolve, resolve);
-  fixed_array_set(H(cap), kCapabilityReject, reject);
+  fixed_array_set(H(cap), kCapabilityResolve, H(resolve));
+  fixed_array_set(H(cap), kCapabilityReject, H(reject));
   return cap;
 }
 
@@ -213,7 +213,7 @@ Handle js_promise_new_capability(Isolate *iso, Handle constructor) {
     Handle realm = handle_new(iso, js_function_native_context(H(constructor)));
     Handle promise = js_promise_new(iso, realm);
     if (handle_is_null(promise)) return promise;
-    Tagged undefined = ROOT(iso, undefined_value);
+    Handle undefined = ROOT_HANDLE(iso, undefined_value);
     return new_capability_record(iso, promise, undefined, undefined);
   }
   Handle executor = js_promise_new_closure(iso, kPromiseClosure_CAPABILITY_EXECUTOR,
@@ -222,9 +222,9 @@ Handle js_promise_new_capability(Isolate *iso, Handle constructor) {
   Handle promise = execution_construct(iso, constructor, 1, &executor, HANDLE_NULL);
   if (handle_is_null(promise)) return promise;
   Tagged context = js_function_context(H(executor));
-  Tagged resolve = context_get(context, kExecutorResolve);
-  Tagged reject = context_get(context, kExecutorReject);
-  if (!runtime_is_callable(resolve) || !runtime_is_callable(reject)) {
+  Handle resolve = handle_new(iso, context_get(context, kExecutorResolve));
+  Handle reject = handle_new(iso, context_get(context, kExecutorReject));
+  if (!runtime_is_callable(H(resolve)) || !runtime_is_callable(H(reject))) {
     isolate_throw_error(iso, kError_TYPE_ERROR, "Promise resolve or reject function is not callable");
     return HANDLE_NULL;
   }
@@ -313,10 +313,9 @@ Handle js_promise_promise_resolve(Isolate *iso, Handle constructor, Handle value
 /* An internal await: resumes the async function or async generator. */
 static bool resume_awaiting(Isolate *iso, Handle gen, Handle argument, JSPromiseState type) {
   if (!js_generator_is_suspended(H(gen))) return true;
-  Handle r = interpreter_generator_resume(iso, gen, argument,
-                                          type == kPromiseFulfilled ? kGeneratorNext
-                                                                    : kGeneratorThrow);
-  return !handle_is_null(r);
+  JSGeneratorResumeMode mode = type == kPromiseFulfilled ? kGeneratorNext : kGeneratorThrow;
+  if (is_js_async_generator_object(H(gen))) return js_async_generator_resume(iso, gen, argument, mode);
+  return !handle_is_null(interpreter_generator_resume(iso, gen, argument, mode));
 }
 
 bool js_promise_run_reaction_job(Isolate *iso, Handle reaction, Handle argument,

@@ -76,6 +76,12 @@
   V(AsyncFunctionResolve, 2)  /* (async function object, value): resolves its promise;  \
                                  returns the promise */                                 \
   V(AsyncFunctionReject, 2)   /* (async function object, reason): rejects it; returns it */ \
+  V(AsyncGeneratorYield, 2)   /* (async generator, awaited value): answers the first     \
+                                 request with { value, done: false } (27.6.3.8 step 8) */ \
+  V(AsyncGeneratorBodyComplete, 3) /* (async generator, value, is_throw): the body       \
+                                 returned value or threw it: answer, drain the queue */ \
+  V(GetAsyncIterator, 1)      /* (object): GetIterator(obj, async), an async-from-sync   \
+                                 iterator for a sync iterable (throws) */ \
   V(ConstructForwardingArguments, 2) /* (constructor, new.target): Construct with the   \
                                  calling frame's actual arguments (default derived     \
                                  constructors) */ \

@@ -3,6 +3,7 @@
  * functions, async generators): creating their objects from the running frame, and the
  * steps of await.
  */
+#include "execution/execution.h"
 #include "heap/factory.h"
 #include "interpreter/interpreter-internal.h"
 #include "objects/js-function.h"
@@ -108,7 +109,10 @@ RUNTIME_FUNCTION(AsyncFunctionAwait) {
   if (handle_is_null(js_promise_perform_then(iso, promise, gen, gen,
                                              ROOT_HANDLE(iso, undefined_value))))
     return HANDLE_NULL;
-  if (!is_js_async_function_object(H(gen))) return ROOT_HANDLE(iso, undefined_value);
+  if (!is_js_async_function_object(H(gen))) {
+    js_async_generator_object_set_is_awaiting(H(gen), 1);
+    return ROOT_HANDLE(iso, undefined_value);
+  }
   return handle_new(iso, js_async_function_object_promise(H(gen)));
 }
 
@@ -126,4 +130,56 @@ RUNTIME_FUNCTION(AsyncFunctionReject) {
   Handle promise = handle_new(iso, js_async_function_object_promise(args[0]));
   if (!js_promise_reject(iso, promise, (Handle){&args[1]})) return HANDLE_NULL;
   return promise;
+}
+
+/* ---- async generators (ES2025 27.6.3) --------------------------------------------------- */
+
+/* 27.6.3.8 AsyncGeneratorYield steps 5-8 (the value is already awaited; the bytecode then
+ * suspends, and js_async_generator_resume goes on at once if another request waits). */
+RUNTIME_FUNCTION(AsyncGeneratorYield) {
+  KILN_UNUSED(argc);
+  Handle gen = {&args[0]};
+  if (!js_async_generator_complete_step(iso, gen, (Handle){&args[1]}, false, false))
+    return HANDLE_NULL;
+  return ROOT_HANDLE(iso, undefined_value);
+}
+
+/* 27.6.3.2 AsyncGeneratorStart step 4: the body returned (or threw) args[1]. */
+RUNTIME_FUNCTION(AsyncGeneratorBodyComplete) {
+  KILN_UNUSED(argc);
+  Handle gen = {&args[0]};
+  bool is_throw = args[2] == ROOT(iso, true_value);
+  if (!js_async_generator_body_complete(iso, gen, (Handle){&args[1]}, is_throw)) return HANDLE_NULL;
+  return ROOT_HANDLE(iso, undefined_value);
+}
+
+/* 27.1.6.1 CreateAsyncFromSyncIterator(syncIteratorRecord): the async iterator object. */
+static Handle async_from_sync_iterator(Isolate *iso, IteratorRecord *sync) {
+  Handle map = handle_new(iso, context_get(iso->native_context,
+                                           NATIVE_CONTEXT_async_from_sync_iterator_map));
+  Handle it = factory_new_js_object_from_map(iso, map);
+  if (handle_is_null(it)) return it;
+  js_async_from_sync_iterator_set_sync_iterator(H(it), H(sync->iterator));
+  js_async_from_sync_iterator_set_next(H(it), H(sync->next));
+  return it;
+}
+
+/* 7.4.3 GetIterator(obj, async): the iterator object (the caller reads "next"). */
+RUNTIME_FUNCTION(GetAsyncIterator) {
+  KILN_UNUSED(argc);
+  Handle obj = {&args[0]};
+  Handle method = runtime_get_method(iso, obj, ROOT_HANDLE(iso, async_iterator_symbol));
+  if (handle_is_null(method)) return method;
+  if (is_undefined(iso, H(method))) {
+    IteratorRecord sync;
+    if (!runtime_get_iterator(iso, obj, &sync)) return HANDLE_NULL;
+    return async_from_sync_iterator(iso, &sync);
+  }
+  Handle it = execution_call(iso, method, obj, 0, NULL);
+  if (handle_is_null(it)) return it;
+  if (!is_js_receiver(H(it))) {
+    isolate_throw_error(iso, kError_TYPE_ERROR, "Result of the Symbol.asyncIterator method is not an object");
+    return HANDLE_NULL;
+  }
+  return it;
 }

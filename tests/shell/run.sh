@@ -115,6 +115,20 @@ check "SyntaxError: message then file:line:column" 1 "" \
   "^Uncaught SyntaxError: [^|]+\|    at [^|]*syntax\.js:2:[0-9]+\|" -- "$tmp/syntax.js"
 check "a SyntaxError runs nothing of the script" 1 "" "^Uncaught SyntaxError" -- -e "print('no'); )"
 
+# ---- jobs, unhandled rejections, timers -------------------------------------------------
+check "promise jobs run after the script, before the next one" 0 $'sync\njob\nnext script' "" -- \
+  -e "Promise.resolve().then(() => print('job')); print('sync')" -e "print('next script')"
+check "an unhandled rejection: Uncaught (in promise), exit 1" 1 "after" \
+  "^Uncaught \\(in promise\\) TypeError: nobody catches" -- \
+  -e "Promise.reject(new TypeError('nobody catches')); print('after')"
+check "a rejection handled in a later job is not reported" 0 "handled" "" -- \
+  -e "var p = Promise.reject(1); Promise.resolve().then(() => p.catch(() => print('handled')))"
+check "--test262: unhandled rejections are not errors" 0 "" "" -- --test262 -e "Promise.reject(1)"
+check "timers run after the script, by due time" 0 $'sync\n0\n5\n10' "" -- \
+  -e "setTimeout(() => print(10), 10); setTimeout(() => print(0), 0); setTimeout(() => print(5), 5); print('sync')"
+check "a timer callback that throws: exit 1" 1 "" "^Uncaught Error: from a timer" -- \
+  -e "setTimeout(() => { throw new Error('from a timer'); }, 1)"
+
 # ---- $262 (--test262) -----------------------------------------------------------------
 check "\$262 absent without --test262" 0 "undefined" "" -- -e "print(typeof \$262)"
 check "\$262.global is the global object" 0 "true" "" -- --test262 -e "print(\$262.global === this)"

@@ -131,8 +131,10 @@ static int shell_run_script(Isolate *iso, const Script *s) {
     result = run_source(iso, source, length, s->text);
     free(source);
   }
-  /* The end of the script's turn: WeakRef targets may die, registries clean up. */
-  if (handle_is_null(result) || !builtins_weak_host_turn_ended(iso)) {
+  /* The end of the script's turn: WeakRef targets may die, registries clean up. Then the
+   * event loop: the timers the script set, each a turn followed by its jobs. */
+  if (handle_is_null(result) || !builtins_weak_host_turn_ended(iso) ||
+      !timers_run_loop(iso, true)) {
     run_report_exception(iso);
     code = kShellExitException;
   }

@@ -54,6 +54,7 @@ static bool repl_eval(Isolate *iso, const char *source, size_t length, bool colo
   HandleScope scope;
   handle_scope_open(iso, &scope);
   Handle result = run_source(iso, source, length, kReplName);
+  if (!handle_is_null(result) && !timers_run_loop(iso, false)) result = HANDLE_NULL;
   bool complete = true;
   if (handle_is_null(result)) {
     if (run_exception_is_incomplete_input(iso, kReplName)) {
@@ -117,7 +118,7 @@ int repl_run_stdin(Isolate *iso) {
   handle_scope_open(iso, &scope);
   Handle result = run_source(iso, source.data ? source.data : "", source.length, "[stdin]");
   int code = kShellExitOk;
-  if (handle_is_null(result)) {
+  if (handle_is_null(result) || !timers_run_loop(iso, true)) {
     run_report_exception(iso);
     code = kShellExitException;
   }

@@ -7,6 +7,7 @@
  *   shell-repl.c     the read-eval-print loop (readline, history, multi-line input);
  *   shell-console.c  Node's util.inspect and util.format, for console.log and the REPL;
  *   shell-host.c     the host functions of the global object: print, load, console, $262;
+ *   shell-timers.c   setTimeout/setInterval/clearTimeout/clearInterval and the event loop;
  *   shell-buffer.c   a growable byte buffer.
  *
  * Exit codes (a contract with tools/test262/run.py and tests/js/run.sh): 0 every script ran,
@@ -102,6 +103,15 @@ typedef struct {
 /* Creates a realm, makes it current and installs print, load, console (and $262). false
  * with an exception pending, or with a message on stderr when the realm cannot be made. */
 bool host_setup(Isolate *iso, const HostOptions *opts);
+
+/* ---- shell-timers.c: timers and the event loop ----------------------------------------- */
+
+/* Installs setTimeout, setInterval, clearTimeout and clearInterval on global. */
+bool timers_install(Isolate *iso, Handle native_context, Handle global);
+/* The event loop: runs the timers in order of due time (sleeping until each is due when
+ * wait, else only those already due), with a microtask checkpoint after each. false with
+ * the exception pending when a callback (or a job) threw. */
+bool timers_run_loop(Isolate *iso, bool wait);
 
 /* ---- shell-repl.c ------------------------------------------------------------------- */
 
