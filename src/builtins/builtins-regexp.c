@@ -301,11 +301,16 @@ static Handle make_groups(Isolate *iso, Handle rx, Handle s, const int *caps, in
     return HANDLE_NULL;
   }
   for (int i = 1; i < n; i++) {
+    /* The code moves with its ByteArray when the GC runs: copy the name out first. */
     const RegExpCode *code = (const RegExpCode *)byte_array_data(js_regexp_data(H(rx)));
     size_t len;
     const uint16_t *name = regexp_capture_name(code, i, &len);
     if (!name || name_taken(code, caps, i)) continue;
-    Handle key = builtins_string_from_units(iso, name, len);
+    uint16_t *copy = malloc((len + 1) * sizeof(uint16_t));
+    if (!copy) return builtins_throw_range_error(iso, "out of memory");
+    memcpy(copy, name, len * sizeof(uint16_t));
+    Handle key = builtins_string_from_units(iso, copy, len);
+    free(copy);
     if (handle_is_null(key)) return key;
     key = string_internalize(iso, key);
     if (handle_is_null(key)) return key;
