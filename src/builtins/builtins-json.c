@@ -300,7 +300,9 @@ typedef struct {
   BuiltinsBuffer out;
   Handle replacer;       /* a function, or empty */
   Handle property_list;  /* a FixedArray of keys, or empty */
-  Handle stack;          /* a FixedArray of the objects being serialized */
+  Handle stack;          /* a FixedArray whose first stack_len slots are the objects being
+                            serialized (it grows by doubling) */
+  int64_t stack_len;
   int depth;
   uint16_t gap[10];
   int gap_len;
@@ -360,7 +362,7 @@ static int json_serialize_property(JsonWriter *w, Handle holder, Handle key, Han
 /* Pushes value on the cycle stack (TypeError when already there). */
 static bool json_push(JsonWriter *w, Handle value) {
   Isolate *iso = w->iso;
-  int64_t n = fixed_array_length(H(w->stack));
+  int64_t n = w->stack_len;
   for (int64_t i = 0; i < n; i++) {
     if (fixed_array_get(H(w->stack), i) == H(value)) {
       builtins_throw_type_error(iso, "Converting circular structure to JSON");
@@ -371,17 +373,20 @@ static bool json_push(JsonWriter *w, Handle value) {
     json_stack_overflow(iso);
     return false;
   }
-  Handle grown = factory_copy_fixed_array(iso, w->stack, n + 1, H(value));
-  if (handle_is_null(grown)) return false;
-  *w->stack.loc = H(grown);
+  if (n == fixed_array_length(H(w->stack))) {
+    Handle grown = factory_copy_fixed_array(iso, w->stack, n < 8 ? 8 : n * 2,
+                                            ROOT(iso, undefined_value));
+    if (handle_is_null(grown)) return false;
+    *w->stack.loc = H(grown);
+  }
+  fixed_array_set(H(w->stack), n, H(value));
+  w->stack_len = n + 1;
   return true;
 }
 
 static bool json_pop(JsonWriter *w) {
-  Handle shrunk = factory_copy_fixed_array(w->iso, w->stack, fixed_array_length(H(w->stack)) - 1,
-                                           ROOT(w->iso, undefined_value));
-  if (handle_is_null(shrunk)) return false;
-  *w->stack.loc = H(shrunk);
+  w->stack_len--;
+  fixed_array_set(H(w->stack), w->stack_len, ROOT(w->iso, undefined_value));
   return true;
 }
 

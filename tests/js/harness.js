@@ -81,3 +81,12 @@ function assertArrayEquals(actual, expected, message) {
     }
   }
 }
+
+// True when the engine collects on (nearly) every allocation, as under `make stress`
+// (--gc-interval=1 --verify-heap): tests then shrink their heaviest loops, as the C tests'
+// test_scale does. 3,000 small allocations take well under 100 ms otherwise.
+function underGcStress() {
+  const start = Date.now();
+  for (let i = 0; i < 3000; i++) ({ i });
+  return Date.now() - start > 100;
+}
