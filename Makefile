@@ -26,6 +26,8 @@ asan: check-deps
 	@cmake --build build-asan -j$(JOBS) >> build-asan.log 2>&1 || { grep -E 'error|warning' -A5 build-asan.log | head -60; echo "build failed: see build-asan.log"; exit 1; }
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  tests/run.sh build-asan
+	@echo "fuzzing the RegExp engine for 2 minutes (tests/fuzz/run.sh)"
+	@FUZZ_OUT=build-fuzz tests/fuzz/run.sh 120 > build-fuzz.log 2>&1 || { tail -40 build-fuzz.log; exit 1; }
 
 # The tests again with a GC before every allocation, heap verification and zapping.
 stress: all
@@ -48,4 +50,4 @@ install: all
 	cmake --install build --prefix $(or $(PREFIX),/usr/local)
 
 clean:
-	rm -rf build build-asan build-dbg build.log build-asan.log
+	rm -rf build build-asan build-dbg build-fuzz build.log build-asan.log build-fuzz.log

@@ -472,6 +472,7 @@ static const char *object_builtin_tag(Isolate *iso, Handle obj, bool *error) {
   InstanceType type = heap_object_type(o);
   if (type == JS_ERROR_TYPE) return "Error";
   if (type == JS_DATE_TYPE) return "Date";
+  if (type == JS_REG_EXP_TYPE) return "RegExp";
   if (type == JS_PRIMITIVE_WRAPPER_TYPE) {
     Tagged value = js_primitive_wrapper_value(o);
     if (is_string(value)) return "String";

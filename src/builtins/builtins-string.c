@@ -393,6 +393,27 @@ BUILTIN(StringPrototypeLocaleCompare) {
   return handle_new(iso, smi_from_int(c < 0 ? -1 : c > 0 ? 1 : 0));
 }
 
+/* ES2025 22.1.3.14 String.prototype.matchAll step 2.b: a RegExp argument must be global. */
+static bool string_match_all_flags_ok(Isolate *iso, Handle regexp) {
+  RuntimeMaybeBool is_regexp = string_is_regexp(iso, regexp);
+  if (is_regexp != RT_TRUE) return is_regexp != RT_EXCEPTION;
+  Handle flags = builtins_get(iso, regexp, "flags");
+  if (handle_is_null(flags)) return false;
+  if (is_undefined(iso, H(flags)) || is_null(iso, H(flags))) {
+    builtins_throw_type_error(iso, "String.prototype.matchAll: flags is null or undefined");
+    return false;
+  }
+  flags = runtime_to_string(iso, flags);
+  if (handle_is_null(flags)) return false;
+  flags = string_flatten(iso, flags);
+  if (handle_is_null(flags)) return false;
+  for (int64_t i = 0; i < string_length(H(flags)); i++) {
+    if (string_get(H(flags), i) == 'g') return true;
+  }
+  builtins_throw_type_error(iso, "String.prototype.matchAll called with a non-global RegExp");
+  return false;
+}
+
 /* match, matchAll, search (22.1.3.13, .14, .23): delegate to the argument's @@match /
  * @@matchAll / @@search, else to a RegExp made from it. */
 static Handle string_regexp_delegate(Isolate *iso, BuiltinArgs *args, RootIndex symbol,
@@ -403,7 +424,10 @@ static Handle string_regexp_delegate(Isolate *iso, BuiltinArgs *args, RootIndex 
                                      method);
   }
   Handle regexp = BUILTIN_ARG(0);
-  if (!is_undefined(iso, H(regexp)) && !is_null(iso, H(regexp))) {
+  if (is_heap_object(H(regexp)) && is_js_receiver(H(regexp))) {
+    if (symbol == ROOT_match_all_symbol && !string_match_all_flags_ok(iso, regexp)) {
+      return HANDLE_NULL;
+    }
     Handle fn = runtime_get_method(iso, regexp, root_handle(iso, symbol));
     BUILTIN_TRY(fn);
     if (!is_undefined(iso, H(fn))) return builtins_call(iso, fn, regexp, 1, &receiver);
@@ -416,7 +440,12 @@ static Handle string_regexp_delegate(Isolate *iso, BuiltinArgs *args, RootIndex 
                                      method);
   }
   Handle ctor = handle_new(iso, regexp_ctor);
-  Handle rx = execution_construct(iso, ctor, 1, &regexp, HANDLE_NULL);
+  Handle cargs[2] = {regexp, ROOT_HANDLE(iso, undefined_value)};
+  if (symbol == ROOT_match_all_symbol) {
+    cargs[1] = builtins_string(iso, "g");
+    BUILTIN_TRY(cargs[1]);
+  }
+  Handle rx = execution_construct(iso, ctor, 2, cargs, HANDLE_NULL);
   BUILTIN_TRY(rx);
   return runtime_invoke(iso, rx, root_handle(iso, symbol), 1, &s);
 }
@@ -561,7 +590,7 @@ static Handle string_replace(Isolate *iso, BuiltinArgs *args, bool all) {
     return builtins_throw_type_error(iso, "String.prototype.%s called on null or undefined", method);
   }
   Handle search = BUILTIN_ARG(0), replace = BUILTIN_ARG(1);
-  if (!is_undefined(iso, H(search)) && !is_null(iso, H(search))) {
+  if (is_heap_object(H(search)) && is_js_receiver(H(search))) {
     if (all) {
       RuntimeMaybeBool is_regexp = string_is_regexp(iso, search);
       if (is_regexp == RT_EXCEPTION) return HANDLE_NULL;
@@ -671,7 +700,7 @@ BUILTIN(StringPrototypeSplit) {
     return builtins_throw_type_error(iso, "String.prototype.split called on null or undefined");
   }
   Handle separator = BUILTIN_ARG(0), limit = BUILTIN_ARG(1);
-  if (!is_undefined(iso, H(separator)) && !is_null(iso, H(separator))) {
+  if (is_heap_object(H(separator)) && is_js_receiver(H(separator))) {
     Handle splitter = runtime_get_method(iso, separator, ROOT_HANDLE(iso, split_symbol));
     BUILTIN_TRY(splitter);
     if (!is_undefined(iso, H(splitter))) {

@@ -65,7 +65,9 @@ typedef struct {
   V(weak)                      \
   V(date)                      \
   V(generator) V(promise) V(async) \
-  V(bigint)
+  V(bigint)                    \
+  V(dispose)                   \
+  V(regexp)
 
 #define V(family) bool builtins_install_##family(Isolate *iso, Handle native_context);
 BUILTIN_FAMILY_LIST(V)

@@ -145,7 +145,21 @@
   V(promise_map)               /* Promise objects inheriting %Promise.prototype% */      \
   V(promise_then)              /* %Promise.prototype.then% */                            \
   V(promise_builtin_sfis)      /* FixedArray: the SFIs of the promise closures */ \
-  V(bigint_wrapper_map)        /* Object(1n): made on first use by the runtime */         \
+  V(bigint_wrapper_map)        /* Object(1n): made on first use by the runtime */ \
+  /* Explicit resource management (builtins-dispose.c) */                            \
+  V(suppressed_error_function)                                                       \
+  V(suppressed_error_prototype)                                                      \
+  V(suppressed_error_map)      /* SuppressedError objects the runtime makes */       \
+  V(disposable_stack_prototype)                                                      \
+  V(async_disposable_stack_prototype)                                                \
+  V(js_disposable_stack_map)                                                         \
+  V(js_async_disposable_stack_map) \
+  V(js_regexp_map)             /* RegExp objects (builtins-regexp.c) */                  \
+  V(regexp_exec_function)      /* %RegExp.prototype.exec%, for the unmodified fast path */ \
+  V(regexp_string_iterator_prototype) /* %RegExpStringIteratorPrototype% */             \
+  V(js_regexp_string_iterator_map)                                                     \
+  V(regexp_cache)              /* FixedArray of (source, flags, code) triples, or undefined */ \
+  V(regexp_last_match)         /* legacy RegExp.$1...: FixedArray (valid, input, 10 pairs) */ \
   V(generator_prototype_object_map) /* the map of a generator function's own "prototype" \
                                   object (inherits %GeneratorPrototype%), made on use */ \
   V(async_generator_prototype_object_map) /* the same for async generator functions */

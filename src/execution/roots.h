@@ -142,7 +142,9 @@
   V(split_symbol, "Symbol.split")                                         \
   V(to_primitive_symbol, "Symbol.toPrimitive")                            \
   V(to_string_tag_symbol, "Symbol.toStringTag")                           \
-  V(unscopables_symbol, "Symbol.unscopables")
+  V(unscopables_symbol, "Symbol.unscopables")                           \
+  V(dispose_symbol, "Symbol.dispose")                                   \
+  V(async_dispose_symbol, "Symbol.asyncDispose")
 
 typedef enum {
 #define V(name, ...) ROOT_##name,

@@ -522,7 +522,7 @@ typedef enum { CALL_UNDEFINED_RECEIVER, CALL_WITH_RECEIVER } CallShape;
 
 /* Emits the call of callee with the receiver in list[0] (CALL_WITH_RECEIVER) and args. */
 static void gen_emit_call(Gen *g, int callee, int list, CallShape shape, AstList *args,
-                          AstNode *template_quasi) {
+                          AstNode *template_quasi, bool tail) {
   bool spread = has_spread(args);
   if (spread && !template_quasi) {  /* list[0] holds the receiver (maybe undefined) */
     if (only_last_is_spread(args)) {
@@ -544,7 +544,8 @@ static void gen_emit_call(Gen *g, int callee, int list, CallShape shape, AstList
   } else {
     gen_args_to(g, args, list + 1);
   }
-  if (shape == CALL_WITH_RECEIVER) EMIT(g, CallProperty, callee, list, count + 1, SLOT(g));
+  if (tail) EMIT(g, TailCall, callee, list, count + 1, 0);  /* list[0]: the receiver */
+  else if (shape == CALL_WITH_RECEIVER) EMIT(g, CallProperty, callee, list, count + 1, SLOT(g));
   else EMIT(g, CallUndefinedReceiver, callee, list + 1, count, SLOT(g));
 }
 
@@ -553,8 +554,9 @@ static int arg_count(AstList *args, AstNode *template_quasi) {
   return has_spread(args) && !only_last_is_spread(args) ? 1 : args->length;
 }
 
+/* tail: the call is in tail position (gen_is_tail_call). */
 static void gen_call_general(Gen *g, AstNode *callee, AstList *args, bool optional_call,
-                             AstNode *template_quasi, int pos) {
+                             AstNode *template_quasi, int pos, bool tail) {
   callee = strip_parens(callee);
   int mark = gen_reg_mark(g);
   int fn = gen_new_reg(g);
@@ -600,16 +602,42 @@ static void gen_call_general(Gen *g, AstNode *callee, AstList *args, bool option
     if (g->optional_chain_label >= 0) gen_jump(g, Bytecode_JumpIfUndefinedOrNull, g->optional_chain_label);
   }
   bab_set_position(&g->b, pos);
-  gen_emit_call(g, fn, list, shape, args, template_quasi);
+  gen_emit_call(g, fn, list, shape, args, template_quasi, tail);
   gen_reg_release(g, mark);
 }
 
 /* A call of the identifier eval: CallDirectEval (its last operand: the position * 2, plus 1
  * when the last argument is spread; an argument list spread elsewhere becomes one array,
  * itself spread). */
+/* `return eval(...)` in tail position (no spread): TailCall with flag 1, list[0] the
+ * receiver (a with object's, for a name resolved at run time). */
+static void gen_direct_eval_tail_call(Gen *g, AstNode *n) {
+  AstList *args = &n->u.call.arguments;
+  AstNode *callee = n->u.call.callee;
+  int mark = gen_reg_mark(g);
+  int fn = gen_new_reg(g);
+  int list = gen_new_regs(g, args->length + 1);
+  gen_expr_to(g, callee, fn);
+  if (callee->kind == AST_IDENTIFIER && callee->u.ident.var &&
+      callee->u.ident.var->location == VAR_LOCATION_LOOKUP) {
+    EMIT(g, LdaLookupThis, gen_name(g, callee->u.ident.name));
+  } else {
+    EMIT(g, LdaUndefined);
+  }
+  EMIT(g, Star, list);
+  gen_args_to(g, args, list + 1);
+  bab_set_position(&g->b, n->pos);
+  EMIT(g, TailCall, fn, list, args->length + 1, 1);
+  gen_reg_release(g, mark);
+}
+
 static void gen_direct_eval(Gen *g, AstNode *n) {
   AstList *args = &n->u.call.arguments;
   bool spread = has_spread(args);
+  if (!spread && gen_is_tail_call(g, n)) {
+    gen_direct_eval_tail_call(g, n);
+    return;
+  }
   int mark = gen_reg_mark(g);
   int fn = gen_new_reg(g);
   int count = spread && !only_last_is_spread(args) ? 1 : args->length;
@@ -704,13 +732,14 @@ void gen_super_call_forwarding_arguments(Gen *g) {
 
 static void gen_call(Gen *g, AstNode *n) {
   if (n->u.call.is_possibly_direct_eval && !n->u.call.optional) { gen_direct_eval(g, n); return; }
-  gen_call_general(g, n->u.call.callee, &n->u.call.arguments, n->u.call.optional, NULL, n->pos);
+  gen_call_general(g, n->u.call.callee, &n->u.call.arguments, n->u.call.optional, NULL, n->pos,
+                   gen_is_tail_call(g, n));
 }
 
 static void gen_tagged_template(Gen *g, AstNode *n) {
   AstTaggedTemplate *t = &n->u.tagged_template;
   AstList none = {0, 0, NULL};
-  gen_call_general(g, t->tag, &none, false, t->quasi, n->pos);
+  gen_call_general(g, t->tag, &none, false, t->quasi, n->pos, gen_is_tail_call(g, n));
 }
 
 /* ---- Unary operators -------------------------------------------------------------------- */

@@ -62,7 +62,15 @@ typedef struct ControlScope {
   int token_reg, result_reg, finally_label;
   FinallyCommand commands[32];
   int command_count;
+  /* CS_TRY_FINALLY of a scope with using declarations (bytecode-generator-using.c): its
+   * DisposeCapability register, just below token_reg and result_reg */
+  bool is_dispose;
+  int dispose_reg;
 } ControlScope;
+
+/* The token a finally's token_reg holds: 0 fell through, -1 rethrow result_reg, else the
+ * 1-based index of a FinallyCommand. */
+enum { kTokenFallThrough = 0, kTokenRethrow = -1 };
 
 typedef struct Gen {
   CompileJob *job;
@@ -86,9 +94,20 @@ typedef struct Gen {
   int *resume_labels;          /* suspend id -> the label of its resume point (malloc'd) */
   int suspend_count, resume_capacity;
   int async_try_start;         /* async functions: the label starting the body's try */
+  /* Proper tail calls (ES2025 15.10): the calls in tail position of the return being
+   * generated (gen_tail_calls_begin), emitted as TailCall. */
+  AstNode *tail_calls[8];
+  int tail_call_count;
 } Gen;
 
 #define EMIT(g, ...) BAB_EMIT(&(g)->b, __VA_ARGS__)
+
+/* Proper tail calls (bytecode-generator-statements.c): records the calls in tail position
+ * of a returned expression (ES2025 15.10.2 HasCallInTailPosition) when the function and
+ * the statements around allow them; gen_tail_calls_end forgets them. */
+void gen_tail_calls_begin(Gen *g, AstNode *expr);
+void gen_tail_calls_end(Gen *g);
+bool gen_is_tail_call(Gen *g, AstNode *call);
 #define SLOT(g) bab_feedback_slot(&(g)->b)
 
 /* ---- bytecode-generator.c ------------------------------------------------------------ */
@@ -135,6 +154,9 @@ void gen_with_statement(Gen *g, AstNode *n);
 void gen_push_control(Gen *g, ControlScope *cs, ControlKind kind);
 void gen_pop_control(Gen *g, ControlScope *cs);
 void gen_command(Gen *g, CommandKind kind, ControlScope *target);
+/* After a finally's body: the jumps its recorded commands continue with, then the rethrow
+ * of token kTokenRethrow (bytecode-generator-statements.c). */
+void gen_finally_dispatch(Gen *g, ControlScope *cs);
 void gen_return(Gen *g);   /* return acc, with a derived constructor's checks */
 
 /* Functions: acc = a new closure; name: the inferred name (NULL: the literal's own). */
@@ -201,6 +223,31 @@ void gen_resumable_return(Gen *g);
 /* yield, yield*, await expressions: acc = their value. */
 void gen_yield(Gen *g, AstNode *n);
 void gen_await(Gen *g, AstNode *n);
+
+/* ---- bytecode-generator-using.c ------------------------------------------------------ */
+
+/* A scope whose resources (using declarations) are disposed however control leaves it
+ * (ES2026 DisposeResources at the end of a Block, FunctionBody, ForStatement and each
+ * ForIn/OfBodyEvaluation iteration): a try-finally whose finally runs DisposeResources. */
+typedef struct {
+  ControlScope cs;
+  int mark, start, end, handler;
+  int32_t context_at_try;
+  bool active, is_async;
+} DisposeScope;
+
+/* What the statement list declares directly: AST_AWAIT_USING when it has an await using,
+ * else AST_USING when it has a using, else 0. */
+int gen_list_using_kind(AstList *list);
+/* Starts the try region of a scope's resources: kind AST_USING (sync disposal),
+ * AST_AWAIT_USING (disposal with awaits) or 0 (nothing to do). */
+void gen_dispose_scope_begin(Gen *g, DisposeScope *ds, int kind);
+/* Ends it: the finally that disposes the resources and continues the completion. */
+void gen_dispose_scope_end(Gen *g, DisposeScope *ds);
+/* A using / await using declaration (AST_VAR_DECL of kind AST_USING or AST_AWAIT_USING). */
+void gen_using_declaration(Gen *g, AstNode *n);
+/* for (using x of ...): adds the iteration's value in value_reg as a resource. */
+void gen_add_disposable(Gen *g, int value_reg, AstDeclKind kind);
 /* acc = Await(acc) (async functions and async generators). */
 void gen_await_acc(Gen *g);
 /* The value of `return expr` in acc: an async generator awaits it. */

@@ -32,6 +32,10 @@ void gen_statements(Gen *g, AstList *list) {
 
 static void gen_var_decl(Gen *g, AstNode *n) {
   AstVarDecl *d = &n->u.var_decl;
+  if (d->kind == AST_USING || d->kind == AST_AWAIT_USING) {
+    gen_using_declaration(g, n);
+    return;
+  }
   StoreMode mode = d->kind == AST_VAR ? STORE_ASSIGN : STORE_INIT;
   for (int i = 0; i < d->count; i++) {
     AstDeclarator *dc = &d->declarators[i];
@@ -66,6 +70,18 @@ static void gen_function_decl(Gen *g, AstNode *n) {
   if (!fn->is_annexb_hoisted || fn->annexb_var == NULL || fn->decl_var == NULL) return;
   /* Annex B.3.2.1: evaluating the declaration copies the block binding to the var. */
   gen_load_var_raw(g, fn->decl_var);
+  if (fn->annexb_var->location == VAR_LOCATION_LOOKUP) {
+    /* A sloppy eval's var (B.3.2.3): set in the eval's var scope, past the block's own
+     * binding of the name, which a lookup from here would find. */
+    int mark = gen_reg_mark(g);
+    int regs = gen_new_regs(g, 2);
+    EMIT(g, Star, regs + 1);
+    EMIT(g, LdaConstant, gen_name(g, fn->annexb_var->name));
+    EMIT(g, Star, regs);
+    gen_call_runtime(g, Runtime_SetEvalVar, regs, 2);
+    gen_reg_release(g, mark);
+    return;
+  }
   gen_store_var(g, fn->annexb_var, fn->annexb_var->name, STORE_ASSIGN);
 }
 
@@ -81,7 +97,10 @@ static void gen_block(Gen *g, AstNode *n) {
   int mark = gen_reg_mark(g);
   gen_enter_scope(g, n->u.block.scope, &cs);
   if (n->u.block.scope) gen_hoist_functions(g, &n->u.block.body);
+  DisposeScope ds;
+  gen_dispose_scope_begin(g, &ds, gen_list_using_kind(&n->u.block.body));
   gen_statements(g, &n->u.block.body);
+  gen_dispose_scope_end(g, &ds);
   gen_exit_scope(g, n->u.block.scope, &cs);
   gen_reg_release(g, mark);
 }
@@ -278,6 +297,10 @@ static void gen_for(Gen *g, AstNode *n) {
   int mark = gen_reg_mark(g);
   ControlScope scs;
   gen_enter_scope(g, f->scope, &scs);
+  DisposeScope ds;
+  AstDeclKind init_kind = f->init && f->init->kind == AST_VAR_DECL ? f->init->u.var_decl.kind
+                                                                    : AST_VAR;
+  gen_dispose_scope_begin(g, &ds, init_kind >= AST_USING ? (int)init_kind : 0);
   if (f->init) {
     if (f->init->kind == AST_VAR_DECL) gen_var_decl(g, f->init);
     else gen_expr(g, f->init);
@@ -295,6 +318,7 @@ static void gen_for(Gen *g, AstNode *n) {
   if (f->update) gen_expr(g, f->update);
   gen_jump(g, Bytecode_JumpLoop, header);
   gen_end_breakable(g, &cs);
+  gen_dispose_scope_end(g, &ds);
   gen_exit_scope(g, f->scope, &scs);
   gen_reg_release(g, mark);
 }
@@ -403,8 +427,13 @@ static void gen_for_of(Gen *g, AstNode *n) {
   gen_bind(g, try_start);
   ControlScope scs;
   gen_enter_scope(g, f->scope, &scs);
+  DisposeScope ds;
+  AstDeclKind decl_kind = f->left->kind == AST_VAR_DECL ? f->left->u.var_decl.kind : AST_VAR;
+  gen_dispose_scope_begin(g, &ds, decl_kind >= AST_USING ? (int)decl_kind : 0);
   gen_for_each_bind(g, f->left, value);
+  if (ds.active) gen_add_disposable(g, value, decl_kind);
   gen_statement(g, f->body);
+  gen_dispose_scope_end(g, &ds);
   gen_exit_scope(g, f->scope, &scs);
   gen_bind(g, try_end);
   gen_bind(g, cs.continue_label);
@@ -488,8 +517,6 @@ static void gen_try_catch(Gen *g, AstTry *t) {
   bab_add_handler(&g->b, start, end, handler, context_at_try);
 }
 
-enum { kTokenFallThrough = 0, kTokenRethrow = -1 };
-
 static void gen_try_finally(Gen *g, AstTry *t) {
   int mark = gen_reg_mark(g);
   ControlScope cs;
@@ -529,24 +556,28 @@ static void gen_try_finally(Gen *g, AstTry *t) {
     EMIT(g, Ldar, saved_completion);
     EMIT(g, Star, g->completion_reg);
   }
-  for (int i = 0; i < cs.command_count; i++) {
-    FinallyCommand *c = &cs.commands[i];
+  gen_finally_dispatch(g, &cs);
+  gen_reg_release(g, mark);
+}
+
+void gen_finally_dispatch(Gen *g, ControlScope *cs) {
+  for (int i = 0; i < cs->command_count; i++) {
+    FinallyCommand *c = &cs->commands[i];
     int next = gen_label(g);
     EMIT(g, LdaSmi, c->token);
-    EMIT(g, TestEqualStrict, cs.token_reg, SLOT(g));
+    EMIT(g, TestEqualStrict, cs->token_reg, SLOT(g));
     gen_jump(g, Bytecode_JumpIfFalse, next);
-    if (c->kind == CMD_RETURN) EMIT(g, Ldar, cs.result_reg);
+    if (c->kind == CMD_RETURN) EMIT(g, Ldar, cs->result_reg);
     gen_command(g, c->kind, c->target);
     gen_bind(g, next);
   }
   int done = gen_label(g);
   EMIT(g, LdaSmi, kTokenRethrow);
-  EMIT(g, TestEqualStrict, cs.token_reg, SLOT(g));
+  EMIT(g, TestEqualStrict, cs->token_reg, SLOT(g));
   gen_jump(g, Bytecode_JumpIfFalse, done);
-  EMIT(g, Ldar, cs.result_reg);
+  EMIT(g, Ldar, cs->result_reg);
   EMIT(g, ReThrow);
   gen_bind(g, done);
-  gen_reg_release(g, mark);
 }
 
 static void gen_try(Gen *g, AstNode *n) {
@@ -556,6 +587,66 @@ static void gen_try(Gen *g, AstNode *n) {
 }
 
 /* ---- Dispatch -------------------------------------------------------------------------- */
+
+/* ---- Proper tail calls (ES2025 15.10) ------------------------------------------------ */
+
+/* Strict, ordinary (not resumable, not constructing) function code may tail call. */
+static bool function_allows_tail_calls(Gen *g) {
+  AstFunction *fn = g->fn;
+  if (fn == NULL || !fn->is_strict || fn->is_generator || fn->is_async || g->generator_reg >= 0)
+    return false;
+  return fn->kind == AST_FUNC_NORMAL || fn->kind == AST_FUNC_ARROW ||
+         fn->kind == AST_FUNC_METHOD || fn->kind == AST_FUNC_GETTER ||
+         fn->kind == AST_FUNC_SETTER;
+}
+
+/* A return here leaves the frame directly: not inside a try block (its handler or
+ * finally still runs), nor a for-of (its iterator is closed after the call). */
+static bool control_allows_tail_calls(Gen *g) {
+  for (ControlScope *cs = g->control; cs; cs = cs->outer) {
+    if (cs->kind == CS_TRY_CATCH || cs->kind == CS_TRY_FINALLY) return false;
+    if (cs->kind == CS_BREAKABLE && cs->iterator_reg >= 0) return false;
+  }
+  return true;
+}
+
+static void collect_tail_calls(Gen *g, AstNode *e) {
+  while (e && e->kind == AST_PAREN) e = e->u.unary.operand;
+  if (e == NULL || g->tail_call_count == (int)KILN_ARRAY_SIZE(g->tail_calls)) return;
+  switch (e->kind) {
+    case AST_CALL:
+      if (!e->u.call.optional && e->u.call.callee->kind != AST_SUPER_CALL)
+        g->tail_calls[g->tail_call_count++] = e;
+      break;
+    case AST_TAGGED_TEMPLATE: g->tail_calls[g->tail_call_count++] = e; break;
+    case AST_CONDITIONAL:
+      collect_tail_calls(g, e->u.conditional.consequent);
+      collect_tail_calls(g, e->u.conditional.alternate);
+      break;
+    case AST_LOGICAL: collect_tail_calls(g, e->u.logical.right); break;
+    case AST_SEQUENCE: {
+      AstList *l = &e->u.sequence.expressions;
+      if (l->length > 0) collect_tail_calls(g, l->items[l->length - 1]);
+      break;
+    }
+    default: break;
+  }
+}
+
+void gen_tail_calls_begin(Gen *g, AstNode *expr) {
+  g->tail_call_count = 0;
+  if (function_allows_tail_calls(g) && control_allows_tail_calls(g))
+    collect_tail_calls(g, expr);
+}
+
+void gen_tail_calls_end(Gen *g) { g->tail_call_count = 0; }
+
+bool gen_is_tail_call(Gen *g, AstNode *call) {
+  for (int i = 0; i < g->tail_call_count; i++) {
+    if (g->tail_calls[i] == call) return true;
+  }
+  return false;
+}
 
 void gen_statement(Gen *g, AstNode *n) {
   if (n == NULL || g->job->failed || !gen_stack_ok(g)) return;
@@ -584,7 +675,9 @@ void gen_statement(Gen *g, AstNode *n) {
     case AST_BREAK: gen_jump_statement(g, n); break;
     case AST_RETURN:
       if (n->u.unary.operand) {
+        gen_tail_calls_begin(g, n->u.unary.operand);
         gen_expr(g, n->u.unary.operand);
+        gen_tail_calls_end(g);
         gen_return_value(g);
       } else {
         EMIT(g, LdaUndefined);

@@ -619,10 +619,15 @@ static void gen_function_body(Gen *g) {
   if (fn->kind == AST_FUNC_DERIVED_CONSTRUCTOR && fn->is_default_constructor)
     gen_super_call_forwarding_arguments(g);
   if (fn->is_expression_body && fn->body.length == 1 && fn->body.items[0]->kind == AST_RETURN) {
+    gen_tail_calls_begin(g, fn->body.items[0]->u.unary.operand);
     gen_expr(g, fn->body.items[0]->u.unary.operand);
+    gen_tail_calls_end(g);
     gen_return(g);
   } else {
+    DisposeScope ds;
+    gen_dispose_scope_begin(g, &ds, gen_list_using_kind(&fn->body));
     gen_statements(g, &fn->body);
+    gen_dispose_scope_end(g, &ds);
     if (fn->kind == AST_FUNC_DERIVED_CONSTRUCTOR) {
       gen_load_this(g);
       EMIT(g, Return);

@@ -197,6 +197,13 @@
                                                  direct eval when r is %eval%; uimm:     \
                                                  source position * 2, + 1 when the last  \
                                                  argument is spread */                    \
+  V(TailCall, WRITE, Reg, RegList, RegCount, Flag) /* `return r.call(list[0], list[1..])` \
+                                                 in strict code (ES2025 15.10.3            \
+                                                 PrepareForTailCall): an ordinary function \
+                                                 replaces the frame (which returns); else a \
+                                                 normal call (acc = result). flag 1: a     \
+                                                 direct-eval site: %eval% gets list[1..]  \
+                                                 as a direct eval */                       \
   V(Construct, READ_WRITE, Reg, RegList, RegCount, Slot) /* acc = new r(list...) with      \
                                                  new.target acc */                        \
   V(ConstructWithSpread, READ_WRITE, Reg, RegList, RegCount, Slot)                       \

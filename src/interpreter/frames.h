@@ -61,6 +61,8 @@ typedef struct JSStack {
   Tagged home_object_symbol;    /* the private key of [[HomeObject]] (a GC root; 0 until
                                    first needed) */
   int depth;                    /* interpreted frames on the stack */
+  Tagged *tail_call;            /* a proper tail call in flight: callee, receiver, arguments */
+  int tail_call_length;         /* (slots above the returning frame; interpreter-calls.c) */
 } JSStack;
 
 /* Creates the isolate's JS stack (if needed) and installs the GC root and stack-trace

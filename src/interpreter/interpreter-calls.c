@@ -7,6 +7,7 @@
  * and unwinding restores the JS stack's top, so the isolate stays usable.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "builtins/builtins.h"
 #include "execution/execution.h"
@@ -81,9 +82,10 @@ static Tagged construct_result(Isolate *iso, JSFrame *f, Tagged result) {
   return self;
 }
 
-/* Runs the bytecode of JSFunction *callee in a new frame. */
-static Tagged call_bytecode(Isolate *iso, Tagged *callee, Tagged *receiver, int argc,
-                            Tagged *argv, Tagged new_target, bool construct) {
+/* Runs the bytecode of JSFunction *callee in a new frame. kTailCall when the frame ended
+ * in a proper tail call (JSStack.tail_call). */
+static Tagged run_bytecode_frame(Isolate *iso, Tagged *callee, Tagged *receiver, int argc,
+                                 Tagged *argv, Tagged new_target, bool construct) {
   JSStack *s = iso->js_stack;
   Tagged fn = *callee, sfi = js_function_shared(fn), bytecode = sfi_function_data(sfi);
   if (KILN_UNLIKELY(!is_bytecode_array(bytecode) || sfi_not_supported(sfi))) {
@@ -131,6 +133,30 @@ static Tagged call_bytecode(Isolate *iso, Tagged *callee, Tagged *receiver, int 
   iso->native_context = saved_realm;
   s->current = frame.caller;
   s->depth--;
+  s->top = saved_top;
+  return result;
+}
+
+/* Runs *callee's bytecode, then each proper tail call its frames leave behind, in place of
+ * the frame that made it (ES2025 15.10.3 PrepareForTailCall): the C and JS stacks do not
+ * grow with a chain of tail calls. */
+static Tagged call_bytecode(Isolate *iso, Tagged *callee, Tagged *receiver, int argc,
+                            Tagged *argv, Tagged new_target, bool construct) {
+  JSStack *s = iso->js_stack;
+  Tagged *saved_top = s->top;
+  Tagged result = run_bytecode_frame(iso, callee, receiver, argc, argv, new_target, construct);
+  while (result == kTailCall) {
+    /* The call sits in slots above the popped frame; nothing allocated since. */
+    int n = s->tail_call_length;
+    Tagged *from = s->tail_call;
+    s->tail_call = NULL;
+    s->top = saved_top;
+    Tagged *slots = frames_reserve(iso, (size_t)n);
+    if (slots == NULL) return kException;
+    memmove(slots, from, sizeof(Tagged) * (size_t)n);
+    result = run_bytecode_frame(iso, &slots[0], &slots[1], n - 2, slots + 2,
+                                ROOT(iso, undefined_value), false);
+  }
   s->top = saved_top;
   return result;
 }
@@ -476,4 +502,38 @@ bool op_call_direct_eval(Isolate *iso, JSFrame *f, int callee, int first, int co
   }
   s->top = saved_top;
   return ok;
+}
+
+/* Can a tail call of fn replace the calling frame? Ordinary interpreted functions only
+ * (builtins, proxies and bound functions take the normal call, as do class constructors,
+ * whose [[Call]] throws). */
+static bool tail_callable(Tagged fn) {
+  if (!is_js_function(fn)) return false;
+  Tagged sfi = js_function_shared(fn);
+  return is_bytecode_array(sfi_function_data(sfi)) && !sfi_not_supported(sfi) &&
+         !sfi_is_class_constructor(sfi);
+}
+
+/* TailCall (list[0] the receiver): a constructing frame, or a callee that cannot replace
+ * it, makes a normal call; otherwise the callee, receiver and arguments are copied above
+ * the frame and *tail tells the dispatch loop to return kTailCall. */
+bool op_tail_call(Isolate *iso, JSFrame *f, int callee, int first, int count, int flags,
+                  bool *tail) {
+  *tail = false;
+  Tagged fn = f->regs[callee];
+  if (flags & 1) {
+    Tagged eval = context_get(iso->native_context, NATIVE_CONTEXT_eval_function);
+    if (fn == eval && eval != ROOT(iso, undefined_value))
+      return op_call_direct_eval(iso, f, callee, first + 1, count - 1, 0);
+  }
+  if (f->is_construct || !tail_callable(fn)) return op_call(iso, f, callee, first, count, true, false);
+  JSStack *s = iso->js_stack;
+  Tagged *slots = frames_reserve(iso, (size_t)count + 1);
+  if (slots == NULL) return false;
+  slots[0] = fn;
+  for (int i = 0; i < count; i++) slots[1 + i] = f->regs[first + i];
+  s->tail_call = slots;
+  s->tail_call_length = count + 1;
+  *tail = true;
+  return true;
 }

@@ -115,5 +115,12 @@ bool op_call_runtime(Isolate *iso, JSFrame *f, int id, int first, int count);
 
 /* Runs an interpreted frame that interpreter-calls.c has pushed. */
 Tagged interpreter_run(Isolate *iso, JSFrame *f);
+/* What interpreter_run returns when the frame ended in a proper tail call (op_tail_call):
+ * the call waits in JSStack.tail_call for the frame's call_bytecode to run it. Never a
+ * valid value (a heap pointer to address 8). */
+#define kTailCall ((Tagged)(kHeapObjectTag + 8))
+/* TailCall: *tail set when the frame must return kTailCall. */
+bool op_tail_call(Isolate *iso, JSFrame *f, int callee, int first, int count, int flags,
+                  bool *tail);
 
 #endif /* KILN_INTERPRETER_INTERPRETER_INTERNAL_H_ */

@@ -563,6 +563,12 @@ L_CallWithSpread:
 L_CallDirectEval:
   SLOW(op_call_direct_eval(iso, f, SOP(0), SOP(1), (int)UOP(2), (int)UOP(3)));
   NEXT(CallDirectEval);
+L_TailCall: {
+  bool tail = false;
+  SLOW(op_tail_call(iso, f, SOP(0), SOP(1), (int)UOP(2), (int)UOP(3), &tail));
+  if (tail) return kTailCall;  /* call_bytecode runs the call the frame left behind */
+  NEXT(TailCall);
+}
 L_Construct:
   ic_record_call(iso, FV, (int)UOP(3), REG(0));
   SLOW(op_construct(iso, f, SOP(0), SOP(1), (int)UOP(2), false));

@@ -85,7 +85,11 @@
   V(JS_ASYNC_FUNCTION_OBJECT_TYPE, JSAsyncFunctionObject, JS, 0)      \
   V(JS_ASYNC_GENERATOR_OBJECT_TYPE, JSAsyncGeneratorObject, JS, 0)    \
   V(JS_PROMISE_TYPE, JSPromise, JS, 0)                                \
-  V(JS_ASYNC_FROM_SYNC_ITERATOR_TYPE, JSAsyncFromSyncIterator, JS, 0)
+  V(JS_ASYNC_FROM_SYNC_ITERATOR_TYPE, JSAsyncFromSyncIterator, JS, 0)  \
+  V(JS_DISPOSABLE_STACK_TYPE, JSDisposableStack, JS, 0)               \
+  V(JS_ASYNC_DISPOSABLE_STACK_TYPE, JSDisposableStack, JS, 0) \
+  V(JS_REG_EXP_TYPE, JSRegExp, JS, 0)                                 \
+  V(JS_REG_EXP_STRING_ITERATOR_TYPE, JSRegExpStringIterator, JS, 0)
 
 #define INSTANCE_TYPE_LIST(V) STRING_TYPE_LIST(V) HEAP_TYPE_LIST(V) JS_TYPE_LIST(V)
 

@@ -302,6 +302,21 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
 #define JS_ASYNC_GENERATOR_OBJECT_FIELDS(F, T, P) \
   JS_GENERATOR_OBJECT_FIELDS(F, T, P) F(T, P, queue, TAGGED) F(T, P, is_awaiting, SMI)
 
+/* JSRegExp (ES2025 22.2, builtins/builtins-regexp.c):
+ * | map | properties | elements | data | source | flags |
+ * data: a ByteArray holding the compiled RegExpCode (regexp/regexp.h: one position-
+ * independent block), or undefined before RegExpInitialize; source: [[OriginalSource]], a
+ * String; flags: [[OriginalFlags]] as a Smi of RegExpFlags. lastIndex is an ordinary own
+ * data property, defined first (writable, non-enumerable, non-configurable). */
+#define JS_REG_EXP_FIELDS(F, T, P) \
+  JS_OBJECT_FIELDS(F, T, P) F(T, P, data, TAGGED) F(T, P, source, TAGGED) F(T, P, flags, SMI)
+
+/* JSRegExpStringIterator (ES2025 22.2.9): | map | properties | elements | regexp |
+ * string | state | regexp: [[IteratingRegExp]]; string: [[IteratedString]]; state: bit 0
+ * [[Global]], bit 1 [[FullUnicode]], bit 2 [[Done]]. */
+#define JS_REG_EXP_STRING_ITERATOR_FIELDS(F, T, P)                                     \
+  JS_OBJECT_FIELDS(F, T, P) F(T, P, regexp, TAGGED) F(T, P, string, TAGGED) F(T, P, state, SMI)
+
 /* JSPromise (ES2025 27.2, objects/js-promise.h): | map | properties | elements |
  * | reactions_or_result | flags |
  * reactions_or_result: while pending, the reaction list (undefined or a PromiseReaction
@@ -314,6 +329,13 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
  * | next | the [[SyncIteratorRecord]]'s iterator and next method. */
 #define JS_ASYNC_FROM_SYNC_ITERATOR_FIELDS(F, T, P) \
   JS_OBJECT_FIELDS(F, T, P) F(T, P, sync_iterator, TAGGED) F(T, P, next, TAGGED)
+
+/* JSDisposableStack (DisposableStack and AsyncDisposableStack, explicit resource management;
+ * builtins/builtins-dispose.c): | map | properties | elements | state | capability |
+ * state: 0 pending, 1 disposed ([[DisposableState]]); capability: the stack's
+ * [[DisposeCapability]] (runtime/runtime-dispose.h: undefined or a resource list). */
+#define JS_DISPOSABLE_STACK_FIELDS(F, T, P) \
+  JS_OBJECT_FIELDS(F, T, P) F(T, P, state, SMI) F(T, P, capability, TAGGED)
 
 /* BigInt (ES2025 6.1.6.2; objects/bigint.h): | map | length | sign | limb 0 | limb 1 | ... |
  * The magnitude is `length` 64-bit limbs, least significant first (GMP's mpn layout); sign
@@ -362,7 +384,10 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
   V(JSAsyncGeneratorObject, js_async_generator_object, JS_ASYNC_GENERATOR_OBJECT_FIELDS) \
   V(JSPromise, js_promise, JS_PROMISE_FIELDS)               \
   V(JSAsyncFromSyncIterator, js_async_from_sync_iterator, JS_ASYNC_FROM_SYNC_ITERATOR_FIELDS) \
-  V(BigInt, bigint, BIGINT_FIELDS)
+  V(JSDisposableStack, js_disposable_stack, JS_DISPOSABLE_STACK_FIELDS) \
+  V(BigInt, bigint, BIGINT_FIELDS) \
+  V(JSRegExp, js_regexp, JS_REG_EXP_FIELDS)                 \
+  V(JSRegExpStringIterator, js_regexp_string_iterator, JS_REG_EXP_STRING_ITERATOR_FIELDS)
 
 /* -- the expansion -- */
 #define LAYOUT_INDEX(T, P, name, kind) T##_##name##_index,
@@ -538,6 +563,10 @@ DEFINE_TYPE_CHECK(is_js_async_generator_object, t == JS_ASYNC_GENERATOR_OBJECT_T
 DEFINE_TYPE_CHECK(is_js_promise, t == JS_PROMISE_TYPE)
 DEFINE_TYPE_CHECK(is_js_async_from_sync_iterator, t == JS_ASYNC_FROM_SYNC_ITERATOR_TYPE)
 DEFINE_TYPE_CHECK(is_bigint, t == BIGINT_TYPE)
+DEFINE_TYPE_CHECK(is_js_disposable_stack, t == JS_DISPOSABLE_STACK_TYPE)
+DEFINE_TYPE_CHECK(is_js_async_disposable_stack, t == JS_ASYNC_DISPOSABLE_STACK_TYPE)
+DEFINE_TYPE_CHECK(is_js_regexp, t == JS_REG_EXP_TYPE)
+DEFINE_TYPE_CHECK(is_js_regexp_string_iterator, t == JS_REG_EXP_STRING_ITERATOR_TYPE)
 #undef DEFINE_TYPE_CHECK
 
 KILN_INLINE bool is_number(Tagged v) { return is_smi(v) || is_heap_number(v); }

@@ -117,6 +117,8 @@ typedef struct Parser {
   bool in_statement_list;      /* the statement being parsed is a StatementListItem (a
                                   labelled function declaration is allowed, annex B.3.1) */
   bool allow_in;               /* the [In] grammar parameter */
+  AstScope *case_scope;        /* the innermost switch's case block (using declarations may
+                                  not be its direct items) */
   /* Cover grammar bookkeeping: counts of things seen, compared around a parenthesized
    * expression that becomes arrow parameters. */
   int yield_count, await_count, await_ident_count;
@@ -134,7 +136,7 @@ typedef struct Parser {
   const AstString *s_let, *s_static, *s_yield, *s_await, *s_async, *s_of, *s_get, *s_set,
       *s_target, *s_meta, *s_from, *s_as, *s_eval, *s_arguments, *s_constructor, *s_proto,
       *s_prototype, *s_default, *s_implements, *s_interface, *s_package, *s_private,
-      *s_protected, *s_public, *s_private_constructor, *s_star_default;
+      *s_protected, *s_public, *s_private_constructor, *s_star_default, *s_using;
 } Parser;
 
 /* ---- Errors ----------------------------------------------------------------------------- */
@@ -208,8 +210,8 @@ static Token *peek(Parser *p) {
   return &p->ahead;
 }
 
-/* The type of the token after the peeked one (scans ahead and rewinds the scanner). */
-static TokenType peek2(Parser *p) {
+/* The token after the peeked one (scans ahead and rewinds the scanner). */
+static Token peek2_token(Parser *p) {
   peek(p);
   Scanner saved = p->scanner;
   Token t;
@@ -218,8 +220,10 @@ static TokenType peek2(Parser *p) {
   p->scanner.has_error = saved.has_error;
   p->scanner.error_pos = saved.error_pos;
   memcpy(p->scanner.error_message, saved.error_message, sizeof saved.error_message);
-  return t.type;
+  return t;
 }
+
+static TokenType peek2(Parser *p) { return peek2_token(p).type; }
 
 static bool at(Parser *p, TokenType t) { return p->tok.type == t; }
 
@@ -2785,7 +2789,9 @@ static AstNode *parse_binding_target(Parser *p, int decl_kind) {
  * required, `in` not an operator). */
 static AstNode *parse_variable_declarations(Parser *p, AstDeclKind kind, bool in_for) {
   AstNode *n = node_new(p, AST_VAR_DECL, p->tok.pos);
-  next(p);  /* var / let / const */
+  if (kind == AST_AWAIT_USING) next(p);  /* await */
+  next(p);  /* var / let / const / using */
+  bool is_using = kind == AST_USING || kind == AST_AWAIT_USING;
   int bind = kind == AST_VAR ? BIND_VAR : kind == AST_LET ? BIND_LET : BIND_CONST;
   int capacity = 0;
   AstVarDecl *d = &n->u.var_decl;
@@ -2800,13 +2806,19 @@ static AstNode *parse_variable_declarations(Parser *p, AstDeclKind kind, bool in
     }
     AstDeclarator *decl = &d->declarators[d->count++];
     decl->init = NULL;
+    if (is_using && (at(p, TOKEN_LBRACK) || at(p, TOKEN_LBRACE))) {
+      /* ES2026 14.3.1: a using declaration binds identifiers only. */
+      error_at(p, p->tok.pos, "using declarations may not contain binding patterns");
+      break;
+    }
     decl->target = parse_binding_target(p, bind);
     if (!decl->target) break;
     if (accept(p, TOKEN_ASSIGN)) {
       decl->init = parse_assignment(p, false);
     } else if (!in_for) {
-      if (kind == AST_CONST) {
-        error_at(p, p->tok.pos, "Missing initializer in const declaration");
+      if (kind != AST_VAR && kind != AST_LET) {
+        error_at(p, p->tok.pos, "Missing initializer in %s declaration",
+                 kind == AST_CONST ? "const" : "using");
         break;
       }
       if (decl->target->kind != AST_IDENTIFIER) {
@@ -2815,6 +2827,48 @@ static AstNode *parse_variable_declarations(Parser *p, AstDeclKind kind, bool in
       }
     }
   } while (accept(p, TOKEN_COMMA) && !p->failed);
+  return n;
+}
+
+/* Whether the current token starts a UsingDeclaration (ES2026 14.3.1): `using` [no
+ * LineTerminator here] BindingIdentifier. in_for: a for head, where `using of` starts the
+ * left-hand side `using` of a for-of unless a declaration's `=`, `;` or `,` follows. */
+static bool at_using_declaration(Parser *p, bool in_for) {
+  if (!at_contextual(p, p->s_using)) return false;
+  Token *t = peek(p);
+  if (t->newline_before) return false;
+  if (t->type != TOKEN_IDENTIFIER && t->type != TOKEN_ESCAPED_KEYWORD) return false;
+  if (in_for && t->type == TOKEN_IDENTIFIER && t->value == p->s_of && !t->escaped) {
+    TokenType after = peek2(p);
+    return after == TOKEN_ASSIGN || after == TOKEN_SEMICOLON || after == TOKEN_COMMA;
+  }
+  return true;
+}
+
+/* `await` [no LineTerminator here] `using` [no LineTerminator here] BindingIdentifier,
+ * where await is an operator (AwaitUsingDeclaration, ES2026 14.3.1). */
+static bool at_await_using_declaration(Parser *p) {
+  if (!p->in_async || p->in_params || !at_contextual(p, p->s_await)) return false;
+  Token *t = peek(p);
+  if (t->newline_before || t->type != TOKEN_IDENTIFIER || t->value != p->s_using || t->escaped)
+    return false;
+  Token t2 = peek2_token(p);
+  return !t2.newline_before && (t2.type == TOKEN_IDENTIFIER || t2.type == TOKEN_ESCAPED_KEYWORD);
+}
+
+/* A using / await using declaration as a StatementListItem: not directly in a script's
+ * top level (nor eval code's) nor a case clause (ES2026 14.3.1.1, 14.12.1). */
+static AstNode *parse_using_declaration(Parser *p, AstDeclKind kind) {
+  if (!p->info->is_module && !p->fs->func && p->scope == p->fs->var_scope) {
+    error_at(p, p->tok.pos, "using declarations are not allowed at the top level of a script");
+    return NULL;
+  }
+  if (p->scope == p->case_scope) {
+    error_at(p, p->tok.pos, "using declarations are not allowed directly in a case clause");
+    return NULL;
+  }
+  AstNode *n = parse_variable_declarations(p, kind, false);
+  if (!p->failed) consume_semicolon(p);
   return n;
 }
 
@@ -2843,6 +2897,9 @@ static void apply_annexb(Parser *p, FunctionState *fs) {
   for (AnnexB *a = fs->annexb; a && !p->failed; a = a->next) {
     AstFunction *fn = &a->decl->u.function;
     const AstString *name = fn->name;
+    /* B.3.2.1 step 22.a.ii in function code: never a var named "arguments". */
+    if (fs->func && name->byte_length == 9 && memcmp(name->data, "arguments", 9) == 0)
+      continue;
     bool conflict = false;
     for (AstScope *s = a->block->outer; s; s = s->outer) {
       DeclEntry *e = decl_lookup(p, s, name, false);
@@ -3031,10 +3088,14 @@ static AstNode *parse_for(Parser *p) {
   if (at(p, TOKEN_VAR)) {
     init = parse_variable_declarations(p, AST_VAR, true);
     init_is_decl = true;
-  } else if (at(p, TOKEN_CONST) || at_let_declaration(p)) {
+  } else if (at(p, TOKEN_CONST) || at_let_declaration(p) || at_using_declaration(p, true) ||
+             at_await_using_declaration(p)) {
+    AstDeclKind kind = at(p, TOKEN_CONST) ? AST_CONST
+                       : at_contextual(p, p->s_let) ? AST_LET
+                       : at_contextual(p, p->s_using) ? AST_USING : AST_AWAIT_USING;
     scope = scope_new(p, SCOPE_BLOCK);
     scope_enter(p, scope);
-    init = parse_variable_declarations(p, at(p, TOKEN_CONST) ? AST_CONST : AST_LET, true);
+    init = parse_variable_declarations(p, kind, true);
     init_is_decl = true;
   } else if (!at(p, TOKEN_SEMICOLON)) {
     init = parse_assignment(p, true);
@@ -3056,6 +3117,10 @@ static AstNode *parse_for(Parser *p) {
     if (!is_of && is_await) { error_unexpected(p); return NULL; }
     if (init_is_decl) {
       AstVarDecl *d = &init->u.var_decl;
+      if (!is_of && (d->kind == AST_USING || d->kind == AST_AWAIT_USING)) {
+        error_at(p, init->pos, "for-in loop variable may not be a using declaration");
+        return NULL;
+      }
       if (d->count != 1) {
         error_at(p, init->pos, "Invalid left-hand side in %s loop: Must have a single binding.", is_of ? "for-of" : "for-in");
         return NULL;
@@ -3107,7 +3172,11 @@ static AstNode *parse_for(Parser *p) {
     AstVarDecl *d = &init->u.var_decl;
     for (int i = 0; i < d->count; i++) {
       if (d->declarators[i].init) continue;
-      if (d->kind == AST_CONST) { error_at(p, d->declarators[i].target->pos, "Missing initializer in const declaration"); return NULL; }
+      if (d->kind != AST_VAR && d->kind != AST_LET) {
+        error_at(p, d->declarators[i].target->pos, "Missing initializer in %s declaration",
+                 d->kind == AST_CONST ? "const" : "using");
+        return NULL;
+      }
       if (d->declarators[i].target->kind != AST_IDENTIFIER) {
         error_at(p, d->declarators[i].target->pos, "Missing initializer in destructuring declaration");
         return NULL;
@@ -3198,6 +3267,8 @@ static AstNode *parse_switch(Parser *p) {
   if (!expect(p, TOKEN_LBRACE)) return n;
   AstScope *scope = scope_new(p, SCOPE_BLOCK);
   scope_enter(p, scope);
+  AstScope *outer_case_scope = p->case_scope;
+  p->case_scope = scope;
   p->fs->breakable_depth++;
   int capacity = 0;
   bool has_default = false;
@@ -3233,6 +3304,7 @@ static AstNode *parse_switch(Parser *p) {
     }
   }
   p->fs->breakable_depth--;
+  p->case_scope = outer_case_scope;
   expect(p, TOKEN_RBRACE);
   scope_leave(p, scope);
   sw->scope = scope->variables ? scope : NULL;
@@ -3432,6 +3504,8 @@ static AstNode *parse_statement_list_item(Parser *p) {
         if (!p->failed) consume_semicolon(p);
         return n;
       }
+      if (at_using_declaration(p, false)) return parse_using_declaration(p, AST_USING);
+      if (at_await_using_declaration(p)) return parse_using_declaration(p, AST_AWAIT_USING);
       if (at_contextual(p, p->s_async) && peek(p)->type == TOKEN_FUNCTION &&
           !peek(p)->newline_before)
         return parse_function_declaration(p, in_block, false);
@@ -3747,6 +3821,7 @@ static void parser_init_names(Parser *p) {
   N(s_implements, "implements") N(s_interface, "interface") N(s_package, "package")
   N(s_private, "private") N(s_protected, "protected") N(s_public, "public")
   N(s_private_constructor, "#constructor") N(s_star_default, "*default*")
+  N(s_using, "using")
 #undef N
 }
 

@@ -101,6 +101,18 @@ RegExpCode *regexp_compile(const void *pattern, size_t length, bool two_byte,
 
 void regexp_free(RegExpCode *code) { free(code); }
 
+bool regexp_check_syntax(const uint16_t *pattern, size_t length, RegExpFlags flags,
+                         const char **message, size_t *error_pos) {
+  RegExpAst ast;
+  RegExpError error;
+  if (regexp_parse(pattern, length, flags, &ast, &error, error_pos)) {
+    regexp_ast_free(&ast);
+    return true;
+  }
+  *message = regexp_error_message(error);
+  return false;
+}
+
 size_t regexp_code_size(const RegExpCode *code) { return code->size; }
 
 RegExpFlags regexp_flags(const RegExpCode *code) { return code->flags; }

@@ -63,6 +63,12 @@ RegExpCode *regexp_compile(const void *pattern, size_t length, bool two_byte,
 void regexp_free(RegExpCode *code);
 size_t regexp_code_size(const RegExpCode *code);
 
+/* Only the early errors (ES2025 22.2.1.1), for the parser's regexp literals: true if
+ * pattern (UTF-16) parses under flags; else false with *message (static text, without
+ * the "Invalid regular expression" prefix) and *error_pos (a code unit index). */
+bool regexp_check_syntax(const uint16_t *pattern, size_t length, RegExpFlags flags,
+                         const char **message, size_t *error_pos);
+
 RegExpFlags regexp_flags(const RegExpCode *code);
 /* The number of capture groups including group 0 (so captures[] needs 2 * this ints). */
 int regexp_capture_count(const RegExpCode *code);

@@ -27,6 +27,8 @@
                                  class binding */                                       \
   V(DeclareEvalVar, 1)        /* (name): a sloppy direct eval's var in its var scope */  \
   V(DeclareEvalFunction, 2)   /* (name, closure) */                                    \
+  V(SetEvalVar, 2)            /* (name, value): Annex B.3.2.3 copy of a block function  \
+                                 to a sloppy eval's var binding */                       \
   /* Errors */                                                                          \
   V(ThrowTypeError, 1)        /* (message string) */                                   \
   V(ThrowReferenceError, 1)   /* (message string) */                                   \
@@ -82,7 +84,22 @@
                                  iterator for a sync iterable (throws) */ \
   V(ConstructForwardingArguments, 2) /* (constructor, new.target): Construct with the   \
                                  calling frame's actual arguments (default derived     \
-                                 constructors) */
+                                 constructors) */ \
+  /* Explicit resource management (runtime/runtime-dispose.c) */                      \
+  V(AddDisposableResource, 3) /* (capability, value, hint Smi 0 sync / 1 async): checks  \
+                                 value and gets its dispose method; returns the         \
+                                 capability with the resource on top (a new list when   \
+                                 capability was undefined or full) */                  \
+  V(DisposeResources, 3)      /* (capability, token, value): DisposeResources of a sync  \
+                                 scope's resources with the completion token (-1: throw \
+                                 value) of a finally; throws the combined error */      \
+  V(DisposeBegin, 3)          /* (capability, token, value): starts an await using       \
+                                 scope's DisposeResources with that completion; returns \
+                                 the capability to keep (a list) */                     \
+  V(DisposeStep, 1)           /* (capability): runs resources until one needs an Await:  \
+                                 the value to await, or the hole when done */          \
+  V(DisposeAwaitRejected, 2)  /* (capability, reason): an awaited dispose rejected */    \
+  V(DisposeEnd, 1)            /* (capability): throws the completion's error, if any */
 
 typedef enum {
 #define V(name, argc) Runtime_##name,

@@ -180,7 +180,7 @@ static Tagged throw_redeclared(Isolate *iso, Tagged name) {
  * binding of name sits in between (19.2.1.3 step 3), or when the eval runs in parameter
  * expressions and name is a parameter or `arguments`. When the var scope already has a
  * slot for name, *has_slot. */
-static Tagged eval_var_scope(Isolate *iso, Tagged name, bool *has_slot) {
+static Tagged eval_var_scope_checked(Isolate *iso, Tagged name, bool *has_slot, bool check) {
   JSFrame *f = interpreter_current_frame(iso);
   *has_slot = false;
   for (Tagged c = frame_context(f); !is_native_context(c); c = context_previous(c)) {
@@ -189,17 +189,21 @@ static Tagged eval_var_scope(Isolate *iso, Tagged name, bool *has_slot) {
     if (scope_info_kind(si) == SCOPE_WITH) continue;
     int mode;
     int slot = scope_info_context_slot_index(si, name, &mode);
-    if (slot >= 0 && mode_is_lexical(mode)) return throw_redeclared(iso, name);
+    if (check && slot >= 0 && mode_is_lexical(mode)) return throw_redeclared(iso, name);
     if (is_eval_var_scope(si)) {
-      if (slot >= 0 && scope_info_has_body_scope(si) && mode_is_parameter_env(mode))
+      if (check && slot >= 0 && scope_info_has_body_scope(si) && mode_is_parameter_env(mode))
         return throw_redeclared(iso, name);
       *has_slot = slot >= 0;
       return c;
     }
   }
-  if (context_script_scope_lookup(iso, iso->native_context, name, NULL) >= 0)
+  if (check && context_script_scope_lookup(iso, iso->native_context, name, NULL) >= 0)
     return throw_redeclared(iso, name);
   return iso->native_context;
+}
+
+static Tagged eval_var_scope(Isolate *iso, Tagged name, bool *has_slot) {
+  return eval_var_scope_checked(iso, name, has_slot, true);
 }
 
 /* The var object of a function context (its extension), created on first use. */
@@ -291,5 +295,25 @@ RUNTIME_FUNCTION(StoreLookupBinding) {
   if (!interpreter_set_binding(iso, f, (Handle){&args[0]}, (Handle){&args[1]}, value,
                                frame_is_strict(f)))
     return HANDLE_NULL;
+  return value;
+}
+
+/* (name, value): Annex B.3.2.3 step 1.a.ii (evaluating a block function declaration in
+ * sloppy eval code): SetMutableBinding of the eval's var binding of name, past the block's
+ * own binding and any lexical one (the var exists: DeclareEvalVar made it). */
+RUNTIME_FUNCTION(SetEvalVar) {
+  Handle name = {&args[0]}, value = {&args[1]};
+  bool has_slot;
+  Handle c = handle_new(iso, eval_var_scope_checked(iso, H(name), &has_slot, false));
+  if (is_native_context(H(c))) {
+    if (!runtime_set_property(iso, global_object(iso), name, value, false)) return HANDLE_NULL;
+  } else if (has_slot) {
+    context_set(H(c), scope_info_context_slot_index(context_scope_info(H(c)), H(name), NULL),
+                H(value));
+  } else {
+    Handle obj = eval_var_object(iso, c);
+    if (handle_is_null(obj) || !runtime_set_property(iso, obj, name, value, false))
+      return HANDLE_NULL;
+  }
   return value;
 }
