@@ -561,6 +561,8 @@ BUILTIN(PromiseRace) { return promise_combinator(iso, args, -1); }
 /* builtins-async.c */
 Handle builtins_async_from_sync_unwrap(Isolate *iso, BuiltinArgs *args);
 Handle builtins_async_from_sync_close(Isolate *iso, BuiltinArgs *args);
+Handle builtins_array_from_async_fulfilled(Isolate *iso, BuiltinArgs *args);
+Handle builtins_array_from_async_rejected(Isolate *iso, BuiltinArgs *args);
 
 static const BuiltinFunction kPromiseClosures[kPromiseClosureCount] = {
     [kPromiseClosure_RESOLVE] = js_promise_resolve_function,
@@ -578,6 +580,8 @@ static const BuiltinFunction kPromiseClosures[kPromiseClosureCount] = {
     [kPromiseClosure_ASYNC_FROM_SYNC_CLOSE] = builtins_async_from_sync_close,
     [kPromiseClosure_ASYNC_GENERATOR_RETURN_FULFILLED] = js_async_generator_return_fulfilled,
     [kPromiseClosure_ASYNC_GENERATOR_RETURN_REJECTED] = js_async_generator_return_rejected,
+    [kPromiseClosure_FROM_ASYNC_FULFILLED] = builtins_array_from_async_fulfilled,
+    [kPromiseClosure_FROM_ASYNC_REJECTED] = builtins_array_from_async_rejected,
 };
 
 #define INSTALL_CHECK(ok)                 \
