@@ -1,7 +1,8 @@
 /*
  * builtins-promise.c: ES2025 27.2 Promise objects: the constructor, Promise.all,
  * allSettled, any, race, reject, resolve, try, withResolvers, @@species, and
- * Promise.prototype.then/catch/finally. The abstract operations (resolving functions,
+ * Promise.prototype.then/catch/finally; and the await-dictionary proposal's allKeyed and
+ * allSettledKeyed (test262's feature of that name). The abstract operations (resolving functions,
  * capabilities, PerformPromiseThen, the jobs) are in objects/js-promise.c.
  *
  * The combinators share one "state" Context per call: | values | capability | remaining |
@@ -22,6 +23,8 @@
 #define PROMISE_BUILTINS(V)                       \
   V(PromiseAll, "all", 1)                         \
   V(PromiseAllSettled, "allSettled", 1)           \
+  V(PromiseAllKeyed, "allKeyed", 1)               \
+  V(PromiseAllSettledKeyed, "allSettledKeyed", 1) \
   V(PromiseAny, "any", 1)                         \
   V(PromiseRace, "race", 1)                       \
   V(PromiseReject, "reject", 1)                   \
@@ -241,7 +244,7 @@ BUILTIN(PromiseWithResolvers) {
 
 /* ---- the combinators (27.2.4.1-27.2.4.5) ------------------------------------------------ */
 
-enum { kStateValues, kStateCapability, kStateRemaining, kStateCount, kStateSlots };
+enum { kStateValues, kStateCapability, kStateRemaining, kStateCount, kStateKeys, kStateSlots };
 enum { kElementAlreadyCalled, kElementIndex, kElementSlots };
 
 typedef enum { COMBINE_ALL, COMBINE_ALL_SETTLED, COMBINE_ANY } CombinatorKind;
@@ -251,8 +254,31 @@ static void state_set_remaining(Tagged state, int n) {
   context_set(state, kStateRemaining, smi_from_int(n));
 }
 
-/* The values (or errors) as an array. */
+/* await-dictionary's CreateKeyedPromiseCombinatorResultObject(keys, values): a
+ * null-prototype object with a data property per key, in order. */
+static Handle state_keyed_result(Isolate *iso, Handle state) {
+  int count = smi_value(context_get(H(state), kStateCount));
+  Handle keys = handle_new(iso, context_get(H(state), kStateKeys));
+  Handle values = handle_new(iso, context_get(H(state), kStateValues));
+  Handle null_proto = ROOT_HANDLE(iso, null_value);
+  Handle obj = runtime_object_create(iso, null_proto);
+  BUILTIN_TRY(obj);
+  /* (runtime_object_create(null) may answer an object of the root {} map, whose prototype
+   * is the first realm's %Object.prototype%) */
+  if (!is_null(iso, js_object_get_prototype(H(obj)))) {
+    BUILTIN_CHECK(js_object_set_prototype(iso, obj, null_proto));
+  }
+  for (int i = 0; i < count; i++) {
+    Handle key = handle_new(iso, fixed_array_get(H(keys), i));
+    Handle v = handle_new(iso, fixed_array_get(H(values), i));
+    BUILTIN_CHECK(runtime_create_data_property_or_throw(iso, obj, key, v));
+  }
+  return obj;
+}
+
+/* The values (or errors) as an array, or the keyed object of allKeyed/allSettledKeyed. */
 static Handle state_values_array(Isolate *iso, Handle state) {
+  if (is_fixed_array(context_get(H(state), kStateKeys))) return state_keyed_result(iso, state);
   int count = smi_value(context_get(H(state), kStateCount));
   Handle list = handle_new(iso, context_get(H(state), kStateValues));
   Handle array = runtime_new_array(iso, count);
@@ -264,14 +290,24 @@ static Handle state_values_array(Isolate *iso, Handle state) {
   return array;
 }
 
-/* Appends undefined to the values; returns its index, or -1 (out of memory). */
-static int state_append(Isolate *iso, Handle state) {
+/* Makes room for element count in the state's list in slot. */
+static bool state_grow(Isolate *iso, Handle state, int slot, int count) {
+  Handle list = handle_new(iso, context_get(H(state), slot));
+  if (count < fixed_array_length(H(list))) return true;
+  list = factory_copy_fixed_array(iso, list, 2 * count + 4, ROOT(iso, undefined_value));
+  if (handle_is_null(list)) return false;
+  context_set(H(state), slot, H(list));
+  return true;
+}
+
+/* Appends undefined to the values (and key to the keys of a keyed combinator); returns
+ * its index, or -1 (out of memory). */
+static int state_append(Isolate *iso, Handle state, Handle key) {
   int count = smi_value(context_get(H(state), kStateCount));
-  Handle list = handle_new(iso, context_get(H(state), kStateValues));
-  if (count == fixed_array_length(H(list))) {
-    list = factory_copy_fixed_array(iso, list, 2 * count + 4, ROOT(iso, undefined_value));
-    if (handle_is_null(list)) return -1;
-    context_set(H(state), kStateValues, H(list));
+  if (!state_grow(iso, state, kStateValues, count)) return -1;
+  if (!handle_is_null(key)) {
+    if (!state_grow(iso, state, kStateKeys, count)) return -1;
+    fixed_array_set(context_get(H(state), kStateKeys), count, H(key));
   }
   context_set(H(state), kStateCount, smi_from_int(count + 1));
   return count;
@@ -378,43 +414,43 @@ static bool combinator_functions(Isolate *iso, Handle state, int index, Combinat
   return true;
 }
 
-/* PerformPromiseAll / AllSettled / Any / Race (27.2.4.1.2, 27.2.4.2.1, 27.2.4.3.1,
- * 27.2.4.5.1): the iteration. Returns the capability's promise, or empty with the
- * exception pending (the caller closes the iterator unless rec->done). */
-static Handle perform_combinator(Isolate *iso, IteratorRecord *rec, Handle c, Handle cap,
-                                 Handle promise_resolve, int kind /* -1: race */) {
-  Handle state = HANDLE_NULL;
+/* A combinator's state: empty values (and keys when keyed), remaining 1. */
+static Handle combinator_state(Isolate *iso, Handle cap, bool keyed) {
+  Handle undefined = BUILTIN_UNDEFINED;
+  Handle state = context_new(iso, undefined, handle_new(iso, iso->native_context), undefined,
+                             kStateSlots);
+  BUILTIN_TRY(state);
+  for (int slot = kStateValues; slot <= (keyed ? kStateKeys : kStateValues); slot += kStateKeys) {
+    Handle list = factory_new_fixed_array(iso, 4);
+    BUILTIN_TRY(list);
+    context_set(H(state), slot, H(list));
+  }
+  context_set(H(state), kStateCapability, H(cap));
+  state_set_remaining(H(state), 1);
+  context_set(H(state), kStateCount, smi_from_int(0));
+  return state;
+}
+
+/* One element of a combinator (or race, kind -1): Call(promiseResolve, C, « next »), then
+ * Invoke(nextPromise, "then", « onFulfilled, onRejected »). key: its key when keyed. */
+static bool combinator_step(Isolate *iso, Handle state, Handle c, Handle cap,
+                            Handle promise_resolve, int kind, Handle next, Handle key) {
+  Handle fns[2];
   if (kind >= 0) {
-    Handle undefined = BUILTIN_UNDEFINED;
-    state = context_new(iso, undefined, handle_new(iso, iso->native_context), undefined,
-                        kStateSlots);
-    BUILTIN_TRY(state);
-    Handle values = factory_new_fixed_array(iso, 4);
-    BUILTIN_TRY(values);
-    context_set(H(state), kStateValues, H(values));
-    context_set(H(state), kStateCapability, H(cap));
-    state_set_remaining(H(state), 1);
-    context_set(H(state), kStateCount, smi_from_int(0));
+    int index = state_append(iso, state, key);
+    if (index < 0 || !combinator_functions(iso, state, index, (CombinatorKind)kind, cap, fns))
+      return false;
+    state_set_remaining(H(state), state_remaining(H(state)) + 1);
+  } else {
+    fns[0] = capability_field(iso, cap, kCapabilityResolve);
+    fns[1] = capability_field(iso, cap, kCapabilityReject);
   }
-  for (;;) {
-    bool done;
-    Handle next = runtime_iterator_step_value(iso, rec, &done);
-    if (handle_is_null(next)) return next;
-    if (done) break;
-    Handle fns[2];
-    if (kind >= 0) {
-      int index = state_append(iso, state);
-      if (index < 0 || !combinator_functions(iso, state, index, (CombinatorKind)kind, cap, fns))
-        return HANDLE_NULL;
-      state_set_remaining(H(state), state_remaining(H(state)) + 1);
-    } else {
-      fns[0] = capability_field(iso, cap, kCapabilityResolve);
-      fns[1] = capability_field(iso, cap, kCapabilityReject);
-    }
-    Handle next_promise = execution_call(iso, promise_resolve, c, 1, &next);
-    BUILTIN_TRY(next_promise);
-    BUILTIN_TRY(invoke_then(iso, next_promise, fns[0], fns[1]));
-  }
+  Handle next_promise = execution_call(iso, promise_resolve, c, 1, &next);
+  return !handle_is_null(next_promise) && !handle_is_null(invoke_then(iso, next_promise, fns[0], fns[1]));
+}
+
+/* The end of the loop: the initial count of 1 goes; at 0 the combinator settles now. */
+static Handle combinator_end(Isolate *iso, Handle state, Handle cap, int kind) {
   if (kind >= 0) {
     int remaining = state_remaining(H(state)) - 1;
     state_set_remaining(H(state), remaining);
@@ -423,18 +459,64 @@ static Handle perform_combinator(Isolate *iso, IteratorRecord *rec, Handle c, Ha
   return js_promise_capability_promise(iso, cap);
 }
 
+/* PerformPromiseAll / AllSettled / Any / Race (27.2.4.1.2, 27.2.4.2.1, 27.2.4.3.1,
+ * 27.2.4.5.1): the iteration. Returns the capability's promise, or empty with the
+ * exception pending (the caller closes the iterator unless rec->done). */
+static Handle perform_combinator(Isolate *iso, IteratorRecord *rec, Handle c, Handle cap,
+                                 Handle promise_resolve, int kind /* -1: race */) {
+  Handle state = kind >= 0 ? combinator_state(iso, cap, false) : BUILTIN_UNDEFINED;
+  BUILTIN_TRY(state);
+  for (;;) {
+    bool done;
+    Handle next = runtime_iterator_step_value(iso, rec, &done);
+    if (handle_is_null(next)) return next;
+    if (done) break;
+    if (!combinator_step(iso, state, c, cap, promise_resolve, kind, next, HANDLE_NULL))
+      return HANDLE_NULL;
+  }
+  return combinator_end(iso, state, cap, kind);
+}
+
+/* await-dictionary's PerformPromiseAllKeyed(variant, promises, C, capability,
+ * promiseResolve): each own enumerable property (string or symbol key, in
+ * [[OwnPropertyKeys]] order) is one element. */
+static Handle perform_keyed(Isolate *iso, Handle promises, Handle c, Handle cap,
+                            Handle promise_resolve, CombinatorKind kind) {
+  Handle keys = runtime_own_property_keys(iso, promises);
+  BUILTIN_TRY(keys);
+  Handle state = combinator_state(iso, cap, true);
+  BUILTIN_TRY(state);
+  for (int64_t i = 0; i < fixed_array_length(H(keys)); i++) {
+    Handle key = handle_new(iso, fixed_array_get(H(keys), i));
+    PropertyDescriptor desc;
+    property_descriptor_init(iso, &desc);
+    RuntimeMaybeBool found = runtime_get_own_property(iso, promises, key, &desc);
+    if (found == RT_EXCEPTION) return HANDLE_NULL;
+    if (found == RT_FALSE || !(desc.flags & PD_ENUMERABLE)) continue;
+    Handle value = runtime_get(iso, promises, key, promises);
+    BUILTIN_TRY(value);
+    if (!combinator_step(iso, state, c, cap, promise_resolve, kind, value, key)) return HANDLE_NULL;
+  }
+  return combinator_end(iso, state, cap, kind);
+}
+
+/* 27.2.4.1.1 GetPromiseResolve(C), or empty with the exception pending. */
+static Handle get_promise_resolve(Isolate *iso, Handle c) {
+  Handle promise_resolve = runtime_get(iso, c, builtins_string(iso, "resolve"), c);
+  if (!handle_is_null(promise_resolve) && !runtime_is_callable(H(promise_resolve))) {
+    builtins_throw_type_error(iso, "Promise resolve is not a function");
+    return HANDLE_NULL;
+  }
+  return promise_resolve;
+}
+
 /* The common steps of all, allSettled, any and race. */
 static Handle promise_combinator(Isolate *iso, BuiltinArgs *args, int kind) {
   Handle c = builtin_receiver(args);
   Handle cap = js_promise_new_capability(iso, c);
   BUILTIN_TRY(cap);
   BUILTIN_CHECK(capability_materialize(iso, cap));
-  /* GetPromiseResolve(C) */
-  Handle promise_resolve = runtime_get(iso, c, builtins_string(iso, "resolve"), c);
-  if (!handle_is_null(promise_resolve) && !runtime_is_callable(H(promise_resolve))) {
-    builtins_throw_type_error(iso, "Promise resolve is not a function");
-    promise_resolve = HANDLE_NULL;
-  }
+  Handle promise_resolve = get_promise_resolve(iso, c);
   if (handle_is_null(promise_resolve)) return js_promise_reject_with_pending(iso, cap);
   IteratorRecord rec;
   if (!runtime_get_iterator(iso, BUILTIN_ARG(0), &rec)) return js_promise_reject_with_pending(iso, cap);
@@ -444,6 +526,30 @@ static Handle promise_combinator(Isolate *iso, BuiltinArgs *args, int kind) {
   return js_promise_reject_with_pending(iso, cap);
 }
 
+/* await-dictionary: Promise.allKeyed / Promise.allSettledKeyed ( promises ). */
+static Handle promise_keyed_combinator(Isolate *iso, BuiltinArgs *args, CombinatorKind kind) {
+  Handle c = builtin_receiver(args);
+  Handle cap = js_promise_new_capability(iso, c);
+  BUILTIN_TRY(cap);
+  BUILTIN_CHECK(capability_materialize(iso, cap));
+  Handle promise_resolve = get_promise_resolve(iso, c);
+  if (handle_is_null(promise_resolve)) return js_promise_reject_with_pending(iso, cap);
+  Handle promises = BUILTIN_ARG(0);
+  if (!is_js_receiver(H(promises))) {
+    builtins_throw_type_error(iso, "Promise.%s called with a non-object",
+                              kind == COMBINE_ALL ? "allKeyed" : "allSettledKeyed");
+    Handle error = handle_new(iso, iso->pending_exception);
+    isolate_clear_pending_exception(iso);
+    BUILTIN_CHECK(js_promise_capability_reject(iso, cap, error));
+    return js_promise_capability_promise(iso, cap);
+  }
+  Handle result = perform_keyed(iso, promises, c, cap, promise_resolve, kind);
+  if (!handle_is_null(result)) return result;
+  return js_promise_reject_with_pending(iso, cap);
+}
+
+BUILTIN(PromiseAllKeyed) { return promise_keyed_combinator(iso, args, COMBINE_ALL); }
+BUILTIN(PromiseAllSettledKeyed) { return promise_keyed_combinator(iso, args, COMBINE_ALL_SETTLED); }
 BUILTIN(PromiseAll) { return promise_combinator(iso, args, COMBINE_ALL); }
 BUILTIN(PromiseAllSettled) { return promise_combinator(iso, args, COMBINE_ALL_SETTLED); }
 BUILTIN(PromiseAny) { return promise_combinator(iso, args, COMBINE_ANY); }
@@ -455,6 +561,8 @@ BUILTIN(PromiseRace) { return promise_combinator(iso, args, -1); }
 /* builtins-async.c */
 Handle builtins_async_from_sync_unwrap(Isolate *iso, BuiltinArgs *args);
 Handle builtins_async_from_sync_close(Isolate *iso, BuiltinArgs *args);
+Handle builtins_array_from_async_fulfilled(Isolate *iso, BuiltinArgs *args);
+Handle builtins_array_from_async_rejected(Isolate *iso, BuiltinArgs *args);
 
 static const BuiltinFunction kPromiseClosures[kPromiseClosureCount] = {
     [kPromiseClosure_RESOLVE] = js_promise_resolve_function,
@@ -472,6 +580,8 @@ static const BuiltinFunction kPromiseClosures[kPromiseClosureCount] = {
     [kPromiseClosure_ASYNC_FROM_SYNC_CLOSE] = builtins_async_from_sync_close,
     [kPromiseClosure_ASYNC_GENERATOR_RETURN_FULFILLED] = js_async_generator_return_fulfilled,
     [kPromiseClosure_ASYNC_GENERATOR_RETURN_REJECTED] = js_async_generator_return_rejected,
+    [kPromiseClosure_FROM_ASYNC_FULFILLED] = builtins_array_from_async_fulfilled,
+    [kPromiseClosure_FROM_ASYNC_REJECTED] = builtins_array_from_async_rejected,
 };
 
 #define INSTALL_CHECK(ok)                 \

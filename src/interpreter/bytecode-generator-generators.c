@@ -176,7 +176,8 @@ void gen_await(Gen *g, AstNode *n) {
 }
 
 void gen_return_value(Gen *g) {
-  if (g->fn && gen_is_async_generator(g)) gen_await_acc(g);  /* 15.6.? return in async gens */
+  /* ES2025 14.10.1 step 3: in an async generator, `return expr` awaits the value. */
+  if (g->fn && gen_is_async_generator(g)) gen_await_acc(g);
 }
 
 /* ---- async iterators ------------------------------------------------------------------- */

@@ -114,7 +114,9 @@ bool js_promise_run_thenable_job(Isolate *iso, Handle promise, Handle thenable, 
   V(ASYNC_FROM_SYNC_UNWRAP, 1)  /* [done] (builtins-async.c) */                          \
   V(ASYNC_FROM_SYNC_CLOSE, 1)   /* [sync iterator] */                                    \
   V(ASYNC_GENERATOR_RETURN_FULFILLED, 1) /* [generator] */                               \
-  V(ASYNC_GENERATOR_RETURN_REJECTED, 1)
+  V(ASYNC_GENERATOR_RETURN_REJECTED, 1)                                                  \
+  V(FROM_ASYNC_FULFILLED, 1)    /* Array.fromAsync's await: [its state] (builtins-async.c) */ \
+  V(FROM_ASYNC_REJECTED, 1)
 
 typedef enum {
 #define V(name, length) kPromiseClosure_##name,

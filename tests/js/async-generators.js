@@ -88,3 +88,17 @@ async function main() {
   out('gens ' + total);
 }
 main().then(function () { console.log(log.join('\n')); }, function (e) { console.log('FAILED', e); });
+
+// Array.fromAsync over async and sync iterables and array-likes, with an async mapper.
+(async function () {
+  async function* three() { yield 1; yield 2; yield 3; }
+  var a = await Array.fromAsync(three());
+  var b = await Array.fromAsync([Promise.resolve('x'), 'y'], async function (v, i) { return v + i; });
+  var c = await Array.fromAsync({ length: 2, 0: Promise.resolve(5), 1: 6 });
+  assertArrayEquals(a, [1, 2, 3]);
+  assertArrayEquals(b, ['x0', 'y1']);
+  assertArrayEquals(c, [5, 6]);
+  var rejected = await Array.fromAsync(three(), function () { throw new Error('mapper'); })
+    .then(function () { return 'resolved'; }, function (e) { return e.message; });
+  assertEquals(rejected, 'mapper');
+})();
