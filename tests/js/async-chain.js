@@ -2,7 +2,7 @@
 // needs C stack. (The 100,000-deep version with 256 KiB of C stack is the unit test
 // promise.await_chain_needs_no_c_stack; this one stays short enough for --gc-interval=1.)
 
-var N = 1000;
+var N = underGcStress() ? 100 : 1000;  // every allocation collects under make stress
 
 // Each async function awaits the promise of the one before it.
 var p = Promise.resolve(0);
