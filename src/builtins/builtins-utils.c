@@ -217,11 +217,8 @@ bool builtins_set_index(Isolate *iso, Handle obj, double index, Handle value) {
 }
 
 RuntimeMaybeBool builtins_has_index(Isolate *iso, Handle obj, double index) {
-  Tagged o = H(obj);
-  if (is_heap_object(o) &&
-      (heap_object_type(o) == JS_OBJECT_TYPE || heap_object_type(o) == JS_ARRAY_TYPE) &&
-      index >= 0 && index < 4294967295.0 && index == (double)(uint32_t)index &&
-      elements_has_own(iso, o, (uint32_t)index)) {
+  uint32_t i;
+  if (runtime_ordinary_index(H(obj), index, &i) && elements_has_own(iso, H(obj), i)) {
     return RT_TRUE;  /* an own element: [[HasProperty]] is true without a key string */
   }
   Handle key = builtins_index_key(iso, index);

@@ -280,15 +280,10 @@ Handle runtime_get_named(Isolate *iso, Handle value, const char *name) {
  * index access from builtins, answered without making the index's string key. Returns
  * ELEMENT_ABSENT whenever the slow path must decide (exotic objects, holes, accessors). */
 ElementResult runtime_fast_own_element(Isolate *iso, Handle obj, double index, Handle *out) {
-  Tagged o = H(obj);
-  if (!is_heap_object(o)) return ELEMENT_ABSENT;
-  InstanceType t = heap_object_type(o);
-  if (t != JS_OBJECT_TYPE && t != JS_ARRAY_TYPE) return ELEMENT_ABSENT;
-  if (!(index >= 0 && index < 4294967295.0) || index != (double)(uint32_t)index) {
-    return ELEMENT_ABSENT;
-  }
-  if (!elements_kind_is_fast(js_object_elements_kind(o))) return ELEMENT_ABSENT;
-  return elements_get_own(iso, obj, (uint32_t)index, out);
+  uint32_t i;
+  if (!runtime_ordinary_index(H(obj), index, &i)) return ELEMENT_ABSENT;
+  if (!elements_kind_is_fast(js_object_elements_kind(H(obj)))) return ELEMENT_ABSENT;
+  return elements_get_own(iso, obj, i, out);
 }
 
 /* True when no object on obj's prototype chain has elements or is exotic, so [[Set]] of an
@@ -307,23 +302,15 @@ static bool chain_has_no_elements(Isolate *iso, Tagged obj) {
  * chain has no elements: stores the element without making the index's string key.
  * ELEMENT_ABSENT means "not handled, take the general path". May allocate. */
 ElementResult runtime_fast_set_element(Isolate *iso, Handle obj, double index, Handle value) {
-  Tagged o = H(obj);
-  if (!is_heap_object(o)) return ELEMENT_ABSENT;
-  InstanceType t = heap_object_type(o);
-  if (t != JS_OBJECT_TYPE && t != JS_ARRAY_TYPE) return ELEMENT_ABSENT;
-  if (!(index >= 0 && index < 4294967295.0) || index != (double)(uint32_t)index) {
+  uint32_t i;
+  Tagged o = H(obj);  /* no allocation before elements_set, which takes the handle */
+  if (!runtime_ordinary_index(o, index, &i)) return ELEMENT_ABSENT;
+  if (!elements_kind_is_fast(js_object_elements_kind(o)) || !js_object_is_extensible(o) ||
+      map_has_flag(heap_object_map(o), MAP_HAS_READ_ONLY_LENGTH)) {
     return ELEMENT_ABSENT;
   }
-  if (!elements_kind_is_fast(js_object_elements_kind(o)) || !js_object_is_extensible(o)) {
-    return ELEMENT_ABSENT;
-  }
-  if (t == JS_ARRAY_TYPE && map_has_flag(heap_object_map(o), MAP_HAS_READ_ONLY_LENGTH)) {
-    return ELEMENT_ABSENT;
-  }
-  if (!elements_has_own(iso, o, (uint32_t)index) && !chain_has_no_elements(iso, o)) {
-    return ELEMENT_ABSENT;
-  }
-  return elements_set(iso, obj, (uint32_t)index, value) ? ELEMENT_FOUND : ELEMENT_EXCEPTION;
+  if (!elements_has_own(iso, o, i) && !chain_has_no_elements(iso, o)) return ELEMENT_ABSENT;
+  return elements_set(iso, obj, i, value) ? ELEMENT_FOUND : ELEMENT_EXCEPTION;
 }
 
 Handle runtime_get_index(Isolate *iso, Handle value, double index) {

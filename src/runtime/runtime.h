@@ -229,6 +229,17 @@ Handle runtime_enumerable_own_properties(Isolate *iso, Handle obj, int kind);
 Handle runtime_get_prototype_from_constructor(Isolate *iso, Handle constructor,
                                               int intrinsic_slot);
 /* 7.3.2 GetV for an integer index (runtime_index_to_key then runtime_get_property). */
+/* True when value is an ordinary object or array (no exotic element behaviour) and index is
+ * an array index (an integer in [0, 2^32-2]), written to *out: the precondition of the
+ * element fast paths below. Never allocates. */
+KILN_INLINE bool runtime_ordinary_index(Tagged value, double index, uint32_t *out) {
+  if (!is_heap_object(value)) return false;
+  InstanceType t = heap_object_type(value);
+  if (t != JS_OBJECT_TYPE && t != JS_ARRAY_TYPE) return false;
+  if (!(index >= 0 && index < 4294967295.0) || index != (double)(uint32_t)index) return false;
+  *out = (uint32_t)index;
+  return true;
+}
 /* An own element of a JS_OBJECT_TYPE/JS_ARRAY_TYPE object with fast elements, without
  * making a string key: ELEMENT_FOUND (*out set), ELEMENT_ABSENT (the caller takes the
  * general path), ELEMENT_EXCEPTION (OOM boxing a double). */
