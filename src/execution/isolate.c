@@ -228,3 +228,10 @@ void isolate_clear_pending_exception(Isolate *iso) { iso->pending_exception = 0;
 void isolate_throw_out_of_memory(Isolate *iso) {
   iso->pending_exception = ROOT(iso, out_of_memory_error);
 }
+
+/* ---- Interrupts ------------------------------------------------------------------------ */
+/* The polling and the unwinding that honour these are the interpreter's; see isolate.h. */
+
+void isolate_request_termination(Isolate *iso) {
+  atomic_fetch_or(&iso->interrupt_requested, kInterruptTerminate);
+}

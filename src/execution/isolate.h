@@ -10,6 +10,7 @@
 #define KILN_EXECUTION_ISOLATE_H_
 
 #include <stdarg.h>
+#include <stdatomic.h>
 
 #include "base/flags.h"
 #include "execution/roots.h"
@@ -44,6 +45,8 @@ typedef struct Isolate {
   uint64_t hash_seed;           /* random per isolate: string hashes cannot be predicted */
   uint64_t next_symbol_hash;
   Flags flags;
+  atomic_int interrupt_requested; /* kInterrupt* bits, set from any thread
+                                     (isolate_request_termination) */
 } Isolate;
 
 /* Creates an isolate: heap, roots, the string table. NULL if memory is short. */
@@ -100,5 +103,26 @@ void isolate_clear_pending_exception(Isolate *iso);
 void isolate_throw_error(Isolate *iso, ErrorKind kind, const char *fmt, ...) KILN_PRINTF(3, 4);
 /* Throws the preallocated "RangeError: out of memory"; never allocates. */
 void isolate_throw_out_of_memory(Isolate *iso);
+
+/* ---- Interrupts and termination (V8's StackGuard / TerminateExecution) ---------------- */
+
+enum { kInterruptTerminate = 1 };
+
+/* Asks the isolate to stop running JS. Safe from any thread, even while the isolate runs
+ * on another. The interpreter polls at loop back-edges and calls, the regexp matcher while
+ * it backtracks; the running script then unwinds with the uncatchable termination
+ * exception (no catch or finally runs). When the outermost execution returns, the
+ * termination is cancelled and the isolate is usable again. */
+void isolate_request_termination(Isolate *iso);
+KILN_INLINE bool isolate_interrupt_requested(Isolate *iso) {
+  return atomic_load_explicit(&iso->interrupt_requested, memory_order_relaxed) != 0;
+}
+/* The poll: if a termination was requested, makes the termination exception pending and
+ * returns false (the caller unwinds as for any exception); otherwise true. */
+bool isolate_handle_interrupts(Isolate *iso);
+/* true while the pending exception is the termination (catch handlers must not see it). */
+bool isolate_is_terminating(Isolate *iso);
+/* Clears a requested or pending termination (the outermost execution calls this). */
+void isolate_cancel_termination(Isolate *iso);
 
 #endif /* KILN_EXECUTION_ISOLATE_H_ */
