@@ -558,6 +558,12 @@ BUILTIN(PromiseRace) { return promise_combinator(iso, args, -1); }
 /* ---- installing -------------------------------------------------------------------------- */
 
 
+/* execution/modules.c */
+Handle modules_async_fulfilled_closure(Isolate *iso, BuiltinArgs *args);
+Handle modules_async_rejected_closure(Isolate *iso, BuiltinArgs *args);
+Handle modules_import_fulfilled_closure(Isolate *iso, BuiltinArgs *args);
+Handle modules_import_rejected_closure(Isolate *iso, BuiltinArgs *args);
+
 /* builtins-async.c */
 Handle builtins_async_from_sync_unwrap(Isolate *iso, BuiltinArgs *args);
 Handle builtins_async_from_sync_close(Isolate *iso, BuiltinArgs *args);
@@ -582,6 +588,10 @@ static const BuiltinFunction kPromiseClosures[kPromiseClosureCount] = {
     [kPromiseClosure_ASYNC_GENERATOR_RETURN_REJECTED] = js_async_generator_return_rejected,
     [kPromiseClosure_FROM_ASYNC_FULFILLED] = builtins_array_from_async_fulfilled,
     [kPromiseClosure_FROM_ASYNC_REJECTED] = builtins_array_from_async_rejected,
+    [kPromiseClosure_MODULE_ASYNC_FULFILLED] = modules_async_fulfilled_closure,
+    [kPromiseClosure_MODULE_ASYNC_REJECTED] = modules_async_rejected_closure,
+    [kPromiseClosure_IMPORT_FULFILLED] = modules_import_fulfilled_closure,
+    [kPromiseClosure_IMPORT_REJECTED] = modules_import_rejected_closure,
 };
 
 #define INSTALL_CHECK(ok)                 \

@@ -47,6 +47,9 @@ typedef struct Isolate {
   Flags flags;
   atomic_int interrupt_requested; /* kInterrupt* bits, set from any thread
                                      (isolate_request_termination) */
+  const struct ModuleHost *module_host; /* the host's module loader (execution/modules.h),
+                                     or NULL: import then throws */
+  int64_t module_async_order;   /* the next [[AsyncEvaluationOrder]] (execution/modules.c) */
 } Isolate;
 
 /* Creates an isolate: heap, roots, the string table. NULL if memory is short. */

@@ -344,6 +344,43 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
 #define BIGINT_FIELDS(F, T, P) \
   HEAP_OBJECT_FIELDS(F, T, P) F(T, P, length, SMI) F(T, P, sign, SMI)
 
+/* SourceTextModule (ES2025 16.2.1.6, a Cyclic Module Record; objects/source-text-module.h):
+ * | map | status | sfi | environment | generator | requests | loaded | imports |
+ * | local_exports | indirect_exports | star_exports | import_bindings | namespace |
+ * | exception | dfs_index | dfs_ancestor_index | cycle_root | async_order |
+ * | pending_deps | async_parents | has_tla | capability | import_meta | host_defined |
+ * status: ModuleStatus. sfi: the module function (a generator, an async generator with
+ * top-level await). environment: its Context once InitializeEnvironment ran, else
+ * undefined; generator: the suspended body. requests: FixedArray of (specifier, type
+ * attribute or undefined) pairs; loaded: the module of each request (undefined until
+ * loaded). imports: (request, import name or undefined for a namespace, local name)
+ * triples; local_exports: (export name, local name) pairs; indirect_exports: (export
+ * name, request, import name or undefined for `export * as x`) triples; star_exports: Smi
+ * requests. import_bindings: per import, a (module, Smi context slot) pair or a namespace
+ * object, after linking. namespace / exception / cycle_root / capability / import_meta:
+ * undefined until set. async_order: 0 unset, -1 done, else [[AsyncEvaluationOrder]].
+ * async_parents: a FixedArray list (undefined when empty). host_defined: the host's value
+ * (the shell's canonical path). */
+#define SOURCE_TEXT_MODULE_FIELDS(F, T, P)                                             \
+  HEAP_OBJECT_FIELDS(F, T, P) F(T, P, status, SMI) F(T, P, sfi, TAGGED)                \
+  F(T, P, environment, TAGGED) F(T, P, generator, TAGGED) F(T, P, requests, TAGGED)    \
+  F(T, P, loaded, TAGGED) F(T, P, imports, TAGGED) F(T, P, local_exports, TAGGED)      \
+  F(T, P, indirect_exports, TAGGED) F(T, P, star_exports, TAGGED)                      \
+  F(T, P, import_bindings, TAGGED) F(T, P, namespace, TAGGED) F(T, P, exception, TAGGED) \
+  F(T, P, dfs_index, SMI) F(T, P, dfs_ancestor_index, SMI) F(T, P, cycle_root, TAGGED) \
+  F(T, P, async_order, SMI) F(T, P, pending_deps, SMI) F(T, P, async_parents, TAGGED)  \
+  F(T, P, has_tla, SMI) F(T, P, capability, TAGGED) F(T, P, import_meta, TAGGED)       \
+  F(T, P, host_defined, TAGGED)
+
+/* JSModuleNamespace (ES2025 10.4.6, a module namespace exotic object):
+ * | map | properties | elements | module | exports |
+ * module: its SourceTextModule; exports: a FixedArray of the exported names (Strings),
+ * sorted by code units. Its own string keys are exactly exports (runtime-object.c
+ * dispatches its internal methods to objects/source-text-module.c); its one symbol
+ * property, @@toStringTag, is an ordinary property in properties. */
+#define JS_MODULE_NAMESPACE_FIELDS(F, T, P) \
+  JS_OBJECT_FIELDS(F, T, P) F(T, P, module, TAGGED) F(T, P, exports, TAGGED)
+
 /* LAYOUT_LIST(V): V(Type, prefix, FIELDS) for every layout. */
 #define LAYOUT_LIST(V)                                      \
   V(HeapObject, heap_object, HEAP_OBJECT_FIELDS)            \
@@ -387,7 +424,9 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
   V(JSDisposableStack, js_disposable_stack, JS_DISPOSABLE_STACK_FIELDS) \
   V(BigInt, bigint, BIGINT_FIELDS) \
   V(JSRegExp, js_regexp, JS_REG_EXP_FIELDS)                 \
-  V(JSRegExpStringIterator, js_regexp_string_iterator, JS_REG_EXP_STRING_ITERATOR_FIELDS)
+  V(JSRegExpStringIterator, js_regexp_string_iterator, JS_REG_EXP_STRING_ITERATOR_FIELDS) \
+  V(SourceTextModule, source_text_module, SOURCE_TEXT_MODULE_FIELDS) \
+  V(JSModuleNamespace, js_module_namespace, JS_MODULE_NAMESPACE_FIELDS)
 
 /* -- the expansion -- */
 #define LAYOUT_INDEX(T, P, name, kind) T##_##name##_index,

@@ -367,6 +367,8 @@ typedef struct {
   AstScope *scope;          /* the script/module/eval scope */
   bool is_strict;
   bool is_module;
+  bool has_top_level_await;   /* a module whose own body (not a function's) awaits: it is
+                                 compiled as an async module (ES2025 16.2.1.6 [[HasTLA]]) */
 } AstProgram;
 
 typedef enum { AST_VAR, AST_LET, AST_CONST, AST_USING, AST_AWAIT_USING } AstDeclKind;
@@ -436,6 +438,10 @@ typedef struct {
   AstModuleEntry *entries;
   AstNode *declaration;          /* export var/function/class/default expression */
   bool is_default, is_star;
+  /* Import attributes (`with { type: "json" }`): the value of the "type" key or NULL, and
+   * the first key other than "type" (NULL when none): the host supports only "type". */
+  const AstString *attr_type;
+  const AstString *attr_unsupported_key;
 } AstModuleDecl;
 
 struct AstNode {

@@ -109,6 +109,7 @@ typedef struct Parser {
   bool strict;
   bool in_generator;           /* yield is an operator */
   bool in_async;               /* await is an operator */
+  bool module_awaits;          /* the module's own body has an await (top-level await) */
   bool await_reserved;         /* await may not be an identifier (module, async, static
                                   block) */
   bool in_params;              /* parsing formal parameters: yield/await expressions are
@@ -2030,6 +2031,7 @@ static AstNode *parse_unary(Parser *p) {
         if (!enter(p)) return NULL;
         next(p);
         p->await_count++;
+        if (p->fs->func == NULL) p->module_awaits = true;
         AstNode *n = node_new(p, AST_AWAIT, pos);
         n->u.unary.operand = parse_unary(p);
         leave(p);
@@ -2789,7 +2791,10 @@ static AstNode *parse_binding_target(Parser *p, int decl_kind) {
  * required, `in` not an operator). */
 static AstNode *parse_variable_declarations(Parser *p, AstDeclKind kind, bool in_for) {
   AstNode *n = node_new(p, AST_VAR_DECL, p->tok.pos);
-  if (kind == AST_AWAIT_USING) next(p);  /* await */
+  if (kind == AST_AWAIT_USING) {
+    if (p->fs->func == NULL) p->module_awaits = true;
+    next(p);  /* await */
+  }
   next(p);  /* var / let / const / using */
   bool is_using = kind == AST_USING || kind == AST_AWAIT_USING;
   int bind = kind == AST_VAR ? BIND_VAR : kind == AST_LET ? BIND_LET : BIND_CONST;
@@ -3076,6 +3081,7 @@ static AstNode *parse_for(Parser *p) {
   if (at_await_expression(p)) {
     if (p->in_params) { error_unexpected(p); return NULL; }
     is_await = true;
+    if (p->fs->func == NULL) p->module_awaits = true;
     next(p);
   }
   if (!expect(p, TOKEN_LPAREN)) return NULL;
@@ -3574,7 +3580,7 @@ static const AstString *parse_module_export_name(Parser *p, bool *is_string) {
 }
 
 /* Import attributes: `with { type: "json" }` (ES2025 16.2.2); keys must be unique. */
-static void parse_with_clause(Parser *p) {
+static void parse_with_clause(Parser *p, AstModuleDecl *m) {
   if (!at(p, TOKEN_WITH)) return;
   next(p);
   expect(p, TOKEN_LBRACE);
@@ -3590,6 +3596,8 @@ static void parse_with_clause(Parser *p) {
     if (key_count < 16) keys[key_count++] = key;
     expect(p, TOKEN_COLON);
     if (!at(p, TOKEN_STRING)) { error_unexpected(p); return; }
+    if (key->byte_length == 4 && memcmp(key->data, "type", 4) == 0) m->attr_type = p->tok.value;
+    else if (!m->attr_unsupported_key) m->attr_unsupported_key = key;
     next(p);
     if (!at(p, TOKEN_RBRACE)) expect(p, TOKEN_COMMA);
   }
@@ -3602,7 +3610,7 @@ static void parse_from_clause(Parser *p, AstModuleDecl *m) {
   if (!at(p, TOKEN_STRING)) { error_unexpected(p); return; }
   m->specifier = p->tok.value;
   next(p);
-  parse_with_clause(p);
+  parse_with_clause(p, m);
 }
 
 static void declare_import(Parser *p, const AstString *name, int32_t pos) {
@@ -3617,7 +3625,7 @@ static AstNode *parse_import_declaration(Parser *p) {
   if (at(p, TOKEN_STRING)) {
     m->specifier = p->tok.value;
     next(p);
-    parse_with_clause(p);
+    parse_with_clause(p, m);
     consume_semicolon(p);
     return n;
   }
@@ -3875,6 +3883,7 @@ static AstNode *parse_program(Parser *p) {
   if (!p->failed) apply_annexb(p, &fs);
   if (!p->failed && info->is_module) check_local_exports(p, scope);
   n->u.program.is_strict = p->strict;
+  n->u.program.has_top_level_await = info->is_module && p->module_awaits;
   scope->is_strict = p->strict;
   scope_leave(p, scope);
   scope->end = (int)info->length;

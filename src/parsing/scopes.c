@@ -600,7 +600,14 @@ static void allocate_context_slot(AstVariable *v) {
 static void allocate_variable(AstScope *s, AstVariable *v, int *registers) {
   if (v->location != VAR_LOCATION_UNALLOCATED) return;
   bool in_context = must_be_in_context(v);
-  if (s->kind == SCOPE_SCRIPT || s->kind == SCOPE_MODULE) {
+  if (s->kind == SCOPE_MODULE && v->mode != VAR_MODE_THIS) {
+    /* Every module binding lives in the module environment's context, where importers
+     * read it (live bindings, ES2025 16.2.1.6.4 InitializeEnvironment). Named imports were
+     * set to VAR_LOCATION_MODULE by the compiler before allocation. */
+    allocate_context_slot(v);
+    return;
+  }
+  if (s->kind == SCOPE_SCRIPT) {
     /* Top-level bindings are global properties or script-context entries; only the
      * script's own `this` can need a slot (for arrows). */
     if (v->mode == VAR_MODE_THIS) {

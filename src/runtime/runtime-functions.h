@@ -99,7 +99,11 @@
   V(DisposeStep, 1)           /* (capability): runs resources until one needs an Await:  \
                                  the value to await, or the hole when done */          \
   V(DisposeAwaitRejected, 2)  /* (capability, reason): an awaited dispose rejected */    \
-  V(DisposeEnd, 1)            /* (capability): throws the completion's error, if any */
+  V(DisposeEnd, 1)            /* (capability): throws the completion's error, if any */ \
+  V(LoadModuleImport, 1)      /* (Smi import index): a named import's live binding  \
+                                 (runtime-modules.c); ReferenceError in its TDZ */     \
+  V(GetImportMeta, 0)         /* the running module's import.meta */                 \
+  V(DynamicImport, 2)         /* (specifier, options): import()'s promise */
 
 typedef enum {
 #define V(name, argc) Runtime_##name,
