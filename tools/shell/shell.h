@@ -8,6 +8,7 @@
  *   shell-console.c  Node's util.inspect and util.format, for console.log and the REPL;
  *   shell-host.c     the host functions of the global object: print, load, console, $262;
  *   shell-timers.c   setTimeout/setInterval/clearTimeout/clearInterval and the event loop;
+ *   shell-modules.c  the module loader (paths, .mjs/.js/.json, a cache by realpath);
  *   shell-buffer.c   a growable byte buffer.
  *
  * Exit codes (a contract with tools/test262/run.py and tests/js/run.sh): 0 every script ran,
@@ -112,6 +113,19 @@ bool timers_install(Isolate *iso, Handle native_context, Handle global);
  * wait, else only those already due), with a microtask checkpoint after each. false with
  * the exception pending when a callback (or a job) threw. */
 bool timers_run_loop(Isolate *iso, bool wait);
+
+/* ---- shell-modules.c: ES modules ------------------------------------------------------ */
+
+/* Installs the shell's module loader on iso (execution/modules.h ModuleHost). */
+bool shell_modules_install(Isolate *iso);
+/* Does path name a module by its extension (.mjs)? */
+bool shell_is_module_path(const char *path);
+/* Loads, links and evaluates the module file path, then runs the jobs. Returns the promise
+ * of its evaluation (also in *promise_out; pending while top-level await waits on timers),
+ * or an empty handle with the exception pending (a load, link or evaluation error). */
+Handle run_module_file(Isolate *iso, const char *path, Handle *promise_out);
+/* After the event loop: false with the exception pending when the promise was rejected. */
+bool run_module_settled_ok(Isolate *iso, Handle promise);
 
 /* ---- shell-repl.c ------------------------------------------------------------------- */
 
