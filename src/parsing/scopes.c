@@ -636,6 +636,7 @@ static void allocate_variable(AstScope *s, AstVariable *v, int *registers) {
 static void allocate_scope(AstScope *s, AstFunction *fn, int *registers) {
   for (AstVariable *v = s->variables; v; v = v->next) allocate_variable(s, v, registers);
   if (s->kind == SCOPE_WITH) s->needs_context = true;
+  if (s->kind == SCOPE_MODULE) s->needs_context = true;  /* the module environment, always */
   /* A function's var scope (its own, or its body's when the parameters are not simple):
    * the context's extension receives the eval's vars. */
   if (s->calls_sloppy_eval && s->is_declaration_scope &&

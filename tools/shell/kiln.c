@@ -22,6 +22,7 @@
 #define SHELL_FLAG_LIST(V)                                                              \
   V("-e CODE", "run CODE as a script (may be repeated; runs in order with the files)")  \
   V("--module FILE", "run FILE as an ES module (files ending in .mjs are modules too)")   \
+  V("--module-base DIR", "resolve import() in classic scripts against DIR")             \
   V("--test262", "install the $262 host object of test262's INTERPRETING.md")           \
   V("--help, -h", "print this text")                                                    \
   V("--version", "print the version")
@@ -38,6 +39,7 @@ typedef struct {
   HostOptions host;
   Script *scripts;
   int script_count;
+  const char *module_base;  /* --module-base, or NULL */
 } ShellArgs;
 
 static void shell_usage(FILE *f) {
@@ -63,6 +65,7 @@ static void shell_add_script(ShellArgs *a, ScriptKind kind, const char *text) {
 static int shell_parse_args(int argc, char **argv, ShellArgs *a) {
   flags_init_defaults(&a->flags);
   a->host = (HostOptions){false};
+  a->module_base = NULL;
   a->scripts = calloc((size_t)argc, sizeof(Script));
   if (a->scripts == NULL) return kShellExitUsage;
   bool only_files = false;
@@ -85,6 +88,12 @@ static int shell_parse_args(int argc, char **argv, ShellArgs *a) {
         return kShellExitUsage;
       }
       shell_add_script(a, arg[1] == 'e' ? SCRIPT_CODE : SCRIPT_MODULE, argv[++i]);
+    } else if (!strcmp(arg, "--module-base")) {
+      if (i + 1 == argc) {
+        fprintf(stderr, "kiln: %s needs an argument (see kiln --help)\n", arg);
+        return kShellExitUsage;
+      }
+      a->module_base = argv[++i];
     } else if (!strcmp(arg, "--test262")) {
       a->host.test262 = true;
     } else if (!flags_parse_one(&a->flags, arg, err, sizeof err)) {
@@ -150,7 +159,7 @@ static int shell_run(ShellArgs *a) {
   }
   int code = kShellExitOk;
   if (a->host.test262) run_ignore_unhandled_rejections();
-  if (!host_setup(iso, &a->host) || !shell_modules_install(iso)) {
+  if (!host_setup(iso, &a->host) || !shell_modules_install(iso, a->module_base)) {
     run_report_exception(iso);
     code = kShellExitException;
   } else if (a->script_count == 0) {

@@ -32,12 +32,14 @@ typedef struct {
 
 typedef struct {
   ModuleHost host;
+  char *script_base;  /* where import() in classic scripts resolves from, or NULL */
   CacheEntry *entries;
   int count, capacity;
 } ShellModules;
 
 /* The directory that relative specifiers of referrer resolve against (malloc'd). */
-static char *referrer_directory(Isolate *iso, Handle referrer) {
+static char *referrer_directory(Isolate *iso, ShellModules *sm, Handle referrer) {
+  if (!is_source_text_module(H(referrer)) && sm->script_base) return strdup(sm->script_base);
   Tagged name = is_source_text_module(H(referrer)) ? source_text_module_host_defined(H(referrer))
                                                    : H(referrer);
   if (!is_string(name)) {
@@ -117,7 +119,7 @@ static Handle shell_load_module(Isolate *iso, Handle referrer, Handle specifier,
     json = true;
   }
   char *spec = console_string_utf8(iso, H(specifier));
-  char *dir = referrer_directory(iso, referrer);
+  char *dir = referrer_directory(iso, sm, referrer);
   char *path = resolve_path(dir, spec);
   Handle result = HANDLE_NULL;
   if (path == NULL) {
@@ -163,9 +165,10 @@ static bool shell_init_import_meta(Isolate *iso, Handle module, Handle meta, voi
   return ok;
 }
 
-bool shell_modules_install(Isolate *iso) {
+bool shell_modules_install(Isolate *iso, const char *script_base) {
   ShellModules *sm = calloc(1, sizeof *sm);
   if (sm == NULL) return false;
+  sm->script_base = script_base ? strdup(script_base) : NULL;
   sm->host.load = shell_load_module;
   sm->host.init_import_meta = shell_init_import_meta;
   sm->host.data = sm;
@@ -178,14 +181,11 @@ bool shell_is_module_path(const char *path) {
   return n > 4 && strcmp(path + n - 4, ".mjs") == 0;
 }
 
-/* A rejected module promise becomes the pending exception (and counts as handled). */
+/* A rejected module promise becomes the pending exception. */
 static bool module_promise_ok(Isolate *iso, Handle promise) {
   if (js_promise_state(H(promise)) != kPromiseRejected) return true;
-  Handle reason = handle_new(iso, js_promise_reactions_or_result(H(promise)));
-  js_promise_perform_then(iso, promise, ROOT_HANDLE(iso, undefined_value),
-                          ROOT_HANDLE(iso, undefined_value), ROOT_HANDLE(iso, undefined_value));
   isolate_clear_pending_exception(iso);
-  isolate_throw(iso, H(reason));
+  isolate_throw(iso, js_promise_reactions_or_result(H(promise)));
   return false;
 }
 
@@ -198,6 +198,9 @@ Handle run_module_file(Isolate *iso, const char *path, Handle *promise_out) {
   if (handle_is_null(module)) return module;
   Handle promise = modules_run(iso, module);
   if (handle_is_null(promise)) return promise;
+  /* The shell reports its rejection itself (not as an unhandled rejection): handled. */
+  Handle undef = ROOT_HANDLE(iso, undefined_value);
+  if (handle_is_null(js_promise_perform_then(iso, promise, undef, undef, undef))) return HANDLE_NULL;
   if (!execution_run_microtasks(iso)) return HANDLE_NULL;
   if (!module_promise_ok(iso, promise)) return HANDLE_NULL;
   *promise_out = promise;

@@ -116,8 +116,10 @@ bool timers_run_loop(Isolate *iso, bool wait);
 
 /* ---- shell-modules.c: ES modules ------------------------------------------------------ */
 
-/* Installs the shell's module loader on iso (execution/modules.h ModuleHost). */
-bool shell_modules_install(Isolate *iso);
+/* Installs the shell's module loader on iso (execution/modules.h ModuleHost). script_base:
+ * the directory import() in classic scripts resolves against (--module-base), or NULL for
+ * the script's own directory. */
+bool shell_modules_install(Isolate *iso, const char *script_base);
 /* Does path name a module by its extension (.mjs)? */
 bool shell_is_module_path(const char *path);
 /* Loads, links and evaluates the module file path, then runs the jobs. Returns the promise
