@@ -326,8 +326,8 @@ static bool initialize_environment(Isolate *iso, Handle module) {
 static int inner_link(Isolate *iso, Handle module, HandleList *stack, int index) {
   if (source_text_module_is_synthetic(iso, H(module))) return index;
   ModuleStatus st = M_status(H(module));
-  if (st == MODULE_LINKING || st == MODULE_LINKED || st == MODULE_EVALUATING_ASYNC ||
-      st == MODULE_EVALUATED)
+  if (st == MODULE_LINKING || st == MODULE_LINKED || st == MODULE_EVALUATING ||
+      st == MODULE_EVALUATING_ASYNC || st == MODULE_EVALUATED)
     return index;
   if (!execution_stack_ok(iso)) return -1;
   M_set_status(H(module), MODULE_LINKING);
@@ -428,7 +428,7 @@ static int inner_evaluate(Isolate *iso, Handle module, HandleList *stack, int in
   ModuleStatus st = M_status(H(module));
   if (st == MODULE_EVALUATING_ASYNC || st == MODULE_EVALUATED) {
     Tagged error = source_text_module_exception(H(module));
-    if (is_undefined(iso, error) && source_text_module_has_tla(H(module)) >= 0) return index;
+    if (is_undefined(iso, error)) return index;
     isolate_throw(iso, error);
     return -1;
   }
@@ -671,10 +671,10 @@ static Handle import_type_attribute(Isolate *iso, Handle options, bool *unsuppor
   if (handle_is_null(length)) return length;
   int64_t n = is_smi(H(length)) ? smi_value(H(length)) : 0;
   for (int64_t i = 0; i < n; i++) {
-    Handle entry = runtime_get(iso, entries, handle_new(iso, smi_from_int((int32_t)i)), entries);
+    Handle entry = runtime_get_index(iso, entries, (double)i);
     if (handle_is_null(entry)) return entry;
-    Handle key = runtime_get(iso, entry, handle_new(iso, smi_from_int(0)), entry);
-    Handle value = handle_is_null(key) ? key : runtime_get(iso, entry, handle_new(iso, smi_from_int(1)), entry);
+    Handle key = runtime_get_index(iso, entry, 0);
+    Handle value = handle_is_null(key) ? key : runtime_get_index(iso, entry, 1);
     if (handle_is_null(value)) return value;
     if (!is_string(H(value))) {
       isolate_throw_error(iso, kError_TYPE_ERROR, "Import attribute values must be strings");
