@@ -686,19 +686,43 @@ static Handle import_type_attribute(Isolate *iso, Handle options, bool *unsuppor
   return type;
 }
 
-/* ContinueDynamicImport (16.2.1.9): load, link, evaluate, then resolve with the namespace. */
+/* A new closure of kind whose two slots hold module and cap. */
+static Handle import_closure(Isolate *iso, PromiseClosureKind kind, Handle module, Handle cap) {
+  Handle c = js_promise_new_closure(iso, kind, 2);
+  if (handle_is_null(c)) return c;
+  context_set(js_function_context(H(c)), 0, H(module));
+  context_set(js_function_context(H(c)), 1, H(cap));
+  return c;
+}
+
+/* ContinueDynamicImport (16.2.1.9): the graph loads now (the host is synchronous); Link()
+ * and Evaluate() run in a job once the load promise settles, as they do when loading is
+ * asynchronous (step 6's PerformPromiseThen). */
 static bool continue_dynamic_import(Isolate *iso, Handle cap, Handle module) {
-  Handle promise = modules_run(iso, module);
-  if (handle_is_null(promise)) return false;
-  Handle on_ok = js_promise_new_closure(iso, kPromiseClosure_IMPORT_FULFILLED, 2);
-  Handle on_err = js_promise_new_closure(iso, kPromiseClosure_IMPORT_REJECTED, 2);
-  if (handle_is_null(on_ok) || handle_is_null(on_err)) return false;
-  context_set(js_function_context(H(on_ok)), 0, H(module));
-  context_set(js_function_context(H(on_ok)), 1, H(cap));
-  context_set(js_function_context(H(on_err)), 0, H(module));
-  context_set(js_function_context(H(on_err)), 1, H(cap));
-  return !handle_is_null(js_promise_perform_then(iso, promise, on_ok, on_err,
+  if (!modules_load_requested(iso, module)) return false;
+  Handle ctor = handle_new(iso, context_get(iso->native_context, NATIVE_CONTEXT_promise_function));
+  Handle loaded = js_promise_promise_resolve(iso, ctor, ROOT_HANDLE(iso, undefined_value));
+  Handle next = handle_is_null(loaded) ? loaded
+                                       : import_closure(iso, kPromiseClosure_IMPORT_CONTINUE, module, cap);
+  if (handle_is_null(next)) return false;
+  return !handle_is_null(js_promise_perform_then(iso, loaded, next, ROOT_HANDLE(iso, undefined_value),
                                                  ROOT_HANDLE(iso, undefined_value)));
+}
+
+/* The linkAndEvaluate closure of ContinueDynamicImport (steps 6.a-6.f). */
+Handle modules_import_continue_closure(Isolate *iso, BuiltinArgs *args) {
+  Handle module = closure_slot(iso, args, 0), cap = closure_slot(iso, args, 1);
+  Handle promise = modules_link(iso, module) ? modules_evaluate(iso, module) : HANDLE_NULL;
+  Handle on_ok = handle_is_null(promise) ? promise
+                 : import_closure(iso, kPromiseClosure_IMPORT_FULFILLED, module, cap);
+  Handle on_err = handle_is_null(on_ok) ? on_ok
+                  : import_closure(iso, kPromiseClosure_IMPORT_REJECTED, module, cap);
+  if (handle_is_null(on_err) ||
+      handle_is_null(js_promise_perform_then(iso, promise, on_ok, on_err,
+                                             ROOT_HANDLE(iso, undefined_value)))) {
+    if (handle_is_null(js_promise_reject_with_pending(iso, cap))) return HANDLE_NULL;
+  }
+  return ROOT_HANDLE(iso, undefined_value);
 }
 
 Handle modules_dynamic_import(Isolate *iso, Handle referrer, Handle specifier, Handle options) {

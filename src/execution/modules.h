@@ -81,5 +81,6 @@ Handle modules_async_fulfilled_closure(Isolate *iso, BuiltinArgs *args);
 Handle modules_async_rejected_closure(Isolate *iso, BuiltinArgs *args);
 Handle modules_import_fulfilled_closure(Isolate *iso, BuiltinArgs *args);
 Handle modules_import_rejected_closure(Isolate *iso, BuiltinArgs *args);
+Handle modules_import_continue_closure(Isolate *iso, BuiltinArgs *args);
 
 #endif /* KILN_EXECUTION_MODULES_H_ */

@@ -366,7 +366,9 @@ static void collect_export_list(ModuleLists *l, AstModuleDecl *m) {
     Handle exported = ast_name(iso, m->entries[i].local_name);
     if (handle_is_null(local) || handle_is_null(exported)) { l->failed = true; return; }
     int ie = find_import(l, local);
-    if (ie < 0 || is_undefined(iso, fixed_array_get(H(l->imports), (int64_t)ie * 3 + 1))) {
+    /* A re-exported namespace import is an indirect export of the whole namespace (as
+     * `export * as x from`), so both resolve to the same binding, never ambiguously. */
+    if (ie < 0) {
       Handle values[2] = {exported, local};
       lists_append(l, &l->local_exports, &l->local_count, 2, values);
     } else {

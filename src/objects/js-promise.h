@@ -120,7 +120,9 @@ bool js_promise_run_thenable_job(Isolate *iso, Handle promise, Handle thenable, 
   V(MODULE_ASYNC_FULFILLED, 1)  /* a TLA module's body settled: [module] (modules.c) */    \
   V(MODULE_ASYNC_REJECTED, 1)                                                            \
   V(IMPORT_FULFILLED, 1)        /* import()'s Evaluate() settled: [module, capability] */ \
-  V(IMPORT_REJECTED, 1)
+  V(IMPORT_REJECTED, 1)                                                                  \
+  V(IMPORT_CONTINUE, 1)         /* import()'s loaded graph: link and evaluate: [module,    \
+                                   capability] */
 
 typedef enum {
 #define V(name, length) kPromiseClosure_##name,
