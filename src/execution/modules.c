@@ -25,6 +25,7 @@
 #include "objects/shared-function-info.h"
 #include "objects/source-text-module.h"
 #include "objects/string.h"
+#include "parsing/ast.h"
 #include "runtime/runtime.h"
 
 void modules_set_host(Isolate *iso, const ModuleHost *host) { iso->module_host = host; }
@@ -60,6 +61,9 @@ static Tagged M_loaded(Tagged m, int request) {
 }
 static int M_request_count(Tagged m) {
   return (int)(fixed_array_length(source_text_module_requests(m)) / kRequestStride);
+}
+static int M_request_phase(Tagged m, int request) {
+  return smi_value(fixed_array_get(source_text_module_requests(m), request * kRequestStride + 2));
 }
 static ModuleStatus M_status(Tagged m) { return (ModuleStatus)source_text_module_status(m); }
 static void M_set_status(Tagged m, ModuleStatus s) { source_text_module_set_status(m, s); }
@@ -302,7 +306,14 @@ static bool initialize_environment(Isolate *iso, Handle module) {
     Handle binding;
     if (is_undefined(iso, H(name))) {  /* import * as ns: the namespace object itself */
       Handle imported = handle_new(iso, M_loaded(H(module), request));
-      binding = source_text_module_get_namespace(iso, imported);
+      int phase = M_request_phase(H(module), request);
+      if (phase == AST_PHASE_SOURCE) {  /* GetModuleSource of a Source Text Module Record */
+        isolate_throw_error(iso, kError_SYNTAX_ERROR,
+                            "A JavaScript module has no source phase representation");
+        return false;
+      }
+      binding = phase == AST_PHASE_DEFER ? source_text_module_get_deferred_namespace(iso, imported)
+                                         : source_text_module_get_namespace(iso, imported);
     } else {
       binding = resolve_import(iso, module, request, name);
     }
@@ -423,6 +434,44 @@ static void append_async_parent(Isolate *iso, Handle required, Handle module) {
   source_text_module_set_async_parents(H(required), H(grown));
 }
 
+/* The import defer proposal's GatherAsynchronousTransitiveDependencies: the modules with
+ * top-level await that a deferred module's evaluation would wait on (they run eagerly). */
+static bool gather_async_deps(Isolate *iso, Handle module, HandleList *seen, HandleList *out) {
+  if (list_contains(seen, H(module))) return true;
+  if (!list_push(iso, seen, module)) return false;
+  if (source_text_module_is_synthetic(iso, H(module))) return true;
+  ModuleStatus st = M_status(H(module));
+  if (st == MODULE_EVALUATED || st == MODULE_EVALUATING_ASYNC || st == MODULE_EVALUATING) return true;
+  if (source_text_module_has_tla(H(module))) return list_contains(out, H(module)) || list_push(iso, out, module);
+  for (int i = 0; i < M_request_count(H(module)); i++) {
+    if (!gather_async_deps(iso, handle_new(iso, M_loaded(H(module), i)), seen, out)) return false;
+  }
+  return true;
+}
+
+/* The modules InnerModuleEvaluation visits for module's requests, in order: a deferred
+ * request contributes only its asynchronous dependencies; a source phase request none. */
+static bool evaluation_list(Isolate *iso, Handle module, HandleList *out) {
+  int n = M_request_count(H(module));
+  for (int i = 0; i < n; i++) {
+    Handle required = handle_new(iso, M_loaded(H(module), i));
+    int phase = M_request_phase(H(module), i);
+    if (phase == AST_PHASE_SOURCE) continue;
+    if (phase == AST_PHASE_EVALUATION) {
+      if (!list_contains(out, H(required)) && !list_push(iso, out, required)) return false;
+      continue;
+    }
+    HandleList seen = {0}, deps = {0};
+    bool ok = gather_async_deps(iso, required, &seen, &deps);
+    for (int j = 0; ok && j < deps.count; j++)
+      if (!list_contains(out, H(deps.items[j]))) ok = list_push(iso, out, deps.items[j]);
+    free(seen.items);
+    free(deps.items);
+    if (!ok) return false;
+  }
+  return true;
+}
+
 static int inner_evaluate(Isolate *iso, Handle module, HandleList *stack, int index) {
   if (source_text_module_is_synthetic(iso, H(module))) return index;
   ModuleStatus st = M_status(H(module));
@@ -440,11 +489,12 @@ static int inner_evaluate(Isolate *iso, Handle module, HandleList *stack, int in
   source_text_module_set_pending_deps(H(module), 0);
   index++;
   if (!list_push(iso, stack, module)) return -1;
-  int n = M_request_count(H(module));
-  for (int i = 0; i < n; i++) {
-    Handle required = handle_new(iso, M_loaded(H(module), i));
+  HandleList list = {0};
+  if (!evaluation_list(iso, module, &list)) { free(list.items); return -1; }
+  for (int i = 0; i < list.count; i++) {
+    Handle required = list.items[i];
     index = inner_evaluate(iso, required, stack, index);
-    if (index < 0) return -1;
+    if (index < 0) { free(list.items); return -1; }
     if (source_text_module_is_synthetic(iso, H(required))) continue;
     if (M_status(H(required)) == MODULE_EVALUATING) {
       int64_t a = source_text_module_dfs_ancestor_index(H(module));
@@ -453,14 +503,15 @@ static int inner_evaluate(Isolate *iso, Handle module, HandleList *stack, int in
     } else {
       required = handle_new(iso, source_text_module_cycle_root(H(required)));
       Tagged error = source_text_module_exception(H(required));
-      if (!is_undefined(iso, error)) { isolate_throw(iso, error); return -1; }
+      if (!is_undefined(iso, error)) { free(list.items); isolate_throw(iso, error); return -1; }
     }
     if (M_is_async_evaluation(H(required)) && source_text_module_async_order(H(required)) > 0) {
       source_text_module_set_pending_deps(H(module), source_text_module_pending_deps(H(module)) + 1);
       append_async_parent(iso, required, module);
-      if (isolate_has_pending_exception(iso)) return -1;
+      if (isolate_has_pending_exception(iso)) { free(list.items); return -1; }
     }
   }
+  free(list.items);
   if (source_text_module_pending_deps(H(module)) > 0 || source_text_module_has_tla(H(module))) {
     source_text_module_set_async_order(H(module), ++iso->module_async_order);
     if (source_text_module_pending_deps(H(module)) == 0 && !execute_async_module(iso, module))
@@ -524,6 +575,44 @@ Handle modules_evaluate(Isolate *iso, Handle module) {
   if (ok) result = handle_scope_escape(&hs, js_promise_capability_promise(iso, cap));
   handle_scope_close(&hs);
   return result;
+}
+
+/* The import defer proposal's ReadyForSyncExecution. */
+static bool ready_for_sync(Isolate *iso, Handle module, HandleList *seen) {
+  if (list_contains(seen, H(module))) return true;
+  if (!list_push(iso, seen, module)) return false;
+  if (source_text_module_is_synthetic(iso, H(module))) return true;
+  ModuleStatus st = M_status(H(module));
+  if (st == MODULE_EVALUATED) return true;
+  if (st == MODULE_EVALUATING || st == MODULE_EVALUATING_ASYNC) return false;
+  if (source_text_module_has_tla(H(module))) return false;
+  for (int i = 0; i < M_request_count(H(module)); i++) {
+    if (M_request_phase(H(module), i) != AST_PHASE_EVALUATION) continue;
+    if (!ready_for_sync(iso, handle_new(iso, M_loaded(H(module), i)), seen)) return false;
+  }
+  return true;
+}
+
+bool modules_evaluate_deferred(Isolate *iso, Handle module) {
+  if (M_status(H(module)) == MODULE_EVALUATED && is_undefined(iso, source_text_module_exception(H(module))))
+    return true;
+  HandleList seen = {0};
+  bool ready = ready_for_sync(iso, module, &seen);
+  free(seen.items);
+  if (isolate_has_pending_exception(iso)) return false;
+  if (!ready) {
+    isolate_throw_error(iso, kError_TYPE_ERROR, "A deferred module cannot be evaluated now");
+    return false;
+  }
+  Handle promise = modules_evaluate(iso, module);
+  if (handle_is_null(promise)) return false;
+  Handle undef = ROOT_HANDLE(iso, undefined_value);  /* thrown here, so handled */
+  if (handle_is_null(js_promise_perform_then(iso, promise, undef, undef, undef))) return false;
+  if (js_promise_state(H(promise)) == kPromiseRejected) {
+    isolate_throw(iso, js_promise_reactions_or_result(H(promise)));
+    return false;
+  }
+  return true;
 }
 
 Handle modules_run(Isolate *iso, Handle module) {
@@ -690,46 +779,95 @@ static Handle import_type_attribute(Isolate *iso, Handle options, bool *unsuppor
   return type;
 }
 
-/* A new closure of kind whose two slots hold module and cap. */
-static Handle import_closure(Isolate *iso, PromiseClosureKind kind, Handle module, Handle cap) {
-  Handle c = js_promise_new_closure(iso, kind, 2);
-  if (handle_is_null(c)) return c;
-  context_set(js_function_context(H(c)), 0, H(module));
-  context_set(js_function_context(H(c)), 1, H(cap));
+/* import()'s closures share one state FixedArray (closure context slot 0):
+ * | module | capability | phase | promises still to settle |. */
+enum { kImportModule, kImportCapability, kImportPhase, kImportRemaining, kImportStateSize };
+
+static Handle import_closure(Isolate *iso, PromiseClosureKind kind, Handle state) {
+  Handle c = js_promise_new_closure(iso, kind, 1);
+  if (!handle_is_null(c)) context_set(js_function_context(H(c)), 0, H(state));
   return c;
+}
+
+static Handle state_get(Isolate *iso, Handle state, int i) {
+  return handle_new(iso, fixed_array_get(H(state), i));
 }
 
 /* ContinueDynamicImport (16.2.1.9): the graph loads now (the host is synchronous); Link()
  * and Evaluate() run in a job once the load promise settles, as they do when loading is
- * asynchronous (step 6's PerformPromiseThen). */
-static bool continue_dynamic_import(Isolate *iso, Handle cap, Handle module) {
+ * asynchronous (step 6's PerformPromiseThen). A source phase import stops after loading:
+ * a JavaScript module has no source object (GetModuleSource throws a SyntaxError). */
+static bool continue_dynamic_import(Isolate *iso, Handle state) {
+  Handle module = state_get(iso, state, kImportModule);
+  if (smi_value(fixed_array_get(H(state), kImportPhase)) == AST_PHASE_SOURCE) {
+    isolate_throw_error(iso, kError_SYNTAX_ERROR,
+                        "A JavaScript module has no source phase representation");
+    return false;
+  }
   if (!modules_load_requested(iso, module)) return false;
   Handle ctor = handle_new(iso, context_get(iso->native_context, NATIVE_CONTEXT_promise_function));
   Handle loaded = js_promise_promise_resolve(iso, ctor, ROOT_HANDLE(iso, undefined_value));
   Handle next = handle_is_null(loaded) ? loaded
-                                       : import_closure(iso, kPromiseClosure_IMPORT_CONTINUE, module, cap);
+                                       : import_closure(iso, kPromiseClosure_IMPORT_CONTINUE, state);
   if (handle_is_null(next)) return false;
   return !handle_is_null(js_promise_perform_then(iso, loaded, next, ROOT_HANDLE(iso, undefined_value),
                                                  ROOT_HANDLE(iso, undefined_value)));
 }
 
+/* The promises import() waits for after linking: Evaluate() of the module, or for
+ * import.defer() the evaluations of its asynchronous dependencies (none: an empty list). */
+static bool import_wait_list(Isolate *iso, Handle state, HandleList *promises) {
+  Handle module = state_get(iso, state, kImportModule);
+  HandleList modules = {0}, seen = {0};
+  bool ok = true;
+  if (smi_value(fixed_array_get(H(state), kImportPhase)) == AST_PHASE_DEFER)
+    ok = gather_async_deps(iso, module, &seen, &modules);
+  else
+    ok = list_push(iso, &modules, module);
+  for (int i = 0; ok && i < modules.count; i++) {
+    Handle p = modules_evaluate(iso, modules.items[i]);
+    ok = !handle_is_null(p) && list_push(iso, promises, p);
+  }
+  free(modules.items);
+  free(seen.items);
+  return ok;
+}
+
+static bool import_resolve(Isolate *iso, Handle state) {
+  Handle module = state_get(iso, state, kImportModule), cap = state_get(iso, state, kImportCapability);
+  bool deferred = smi_value(fixed_array_get(H(state), kImportPhase)) == AST_PHASE_DEFER;
+  Handle ns = deferred ? source_text_module_get_deferred_namespace(iso, module)
+                       : source_text_module_get_namespace(iso, module);
+  if (handle_is_null(ns)) return !handle_is_null(js_promise_reject_with_pending(iso, cap));
+  return js_promise_capability_resolve(iso, cap, ns);
+}
+
 /* The linkAndEvaluate closure of ContinueDynamicImport (steps 6.a-6.f). */
 Handle modules_import_continue_closure(Isolate *iso, BuiltinArgs *args) {
-  Handle module = closure_slot(iso, args, 0), cap = closure_slot(iso, args, 1);
-  Handle promise = modules_link(iso, module) ? modules_evaluate(iso, module) : HANDLE_NULL;
-  Handle on_ok = handle_is_null(promise) ? promise
-                 : import_closure(iso, kPromiseClosure_IMPORT_FULFILLED, module, cap);
-  Handle on_err = handle_is_null(on_ok) ? on_ok
-                  : import_closure(iso, kPromiseClosure_IMPORT_REJECTED, module, cap);
-  if (handle_is_null(on_err) ||
-      handle_is_null(js_promise_perform_then(iso, promise, on_ok, on_err,
-                                             ROOT_HANDLE(iso, undefined_value)))) {
-    if (handle_is_null(js_promise_reject_with_pending(iso, cap))) return HANDLE_NULL;
+  Handle state = closure_slot(iso, args, 0);
+  Handle cap = state_get(iso, state, kImportCapability);
+  HandleList promises = {0};
+  bool ok = modules_link(iso, state_get(iso, state, kImportModule)) &&
+            import_wait_list(iso, state, &promises);
+  fixed_array_set(H(state), kImportRemaining, smi_from_int(promises.count));
+  if (ok && promises.count == 0) ok = import_resolve(iso, state);
+  for (int i = 0; ok && i < promises.count; i++) {
+    Handle on_ok = import_closure(iso, kPromiseClosure_IMPORT_FULFILLED, state);
+    Handle on_err = handle_is_null(on_ok) ? on_ok
+                    : import_closure(iso, kPromiseClosure_IMPORT_REJECTED, state);
+    ok = !handle_is_null(on_err) &&
+         !handle_is_null(js_promise_perform_then(iso, promises.items[i], on_ok, on_err,
+                                                 ROOT_HANDLE(iso, undefined_value)));
   }
+  free(promises.items);
+  if (!ok && isolate_has_pending_exception(iso) &&
+      handle_is_null(js_promise_reject_with_pending(iso, cap)))
+    return HANDLE_NULL;
   return ROOT_HANDLE(iso, undefined_value);
 }
 
-Handle modules_dynamic_import(Isolate *iso, Handle referrer, Handle specifier, Handle options) {
+Handle modules_dynamic_import(Isolate *iso, Handle referrer, Handle specifier, Handle options,
+                              int phase) {
   Handle cap = new_capability(iso);
   if (handle_is_null(cap)) return cap;
   Handle spec = runtime_to_string(iso, specifier);
@@ -743,24 +881,27 @@ Handle modules_dynamic_import(Isolate *iso, Handle referrer, Handle specifier, H
   }
   spec = string_internalize(iso, spec);
   Handle module = handle_is_null(spec) ? spec : host_load(iso, referrer, spec, type);
-  if (handle_is_null(module) || !continue_dynamic_import(iso, cap, module))
-    return js_promise_reject_with_pending(iso, cap);
+  Handle state = handle_is_null(module) ? module : factory_new_fixed_array(iso, kImportStateSize);
+  if (handle_is_null(state)) return js_promise_reject_with_pending(iso, cap);
+  fixed_array_set(H(state), kImportModule, H(module));
+  fixed_array_set(H(state), kImportCapability, H(cap));
+  fixed_array_set(H(state), kImportPhase, smi_from_int(phase));
+  fixed_array_set(H(state), kImportRemaining, smi_from_int(0));
+  if (!continue_dynamic_import(iso, state)) return js_promise_reject_with_pending(iso, cap);
   return js_promise_capability_promise(iso, cap);
 }
 
+/* One awaited evaluation fulfilled: the last one resolves import()'s promise. */
 Handle modules_import_fulfilled_closure(Isolate *iso, BuiltinArgs *args) {
-  Handle module = closure_slot(iso, args, 0), cap = closure_slot(iso, args, 1);
-  Handle ns = source_text_module_get_namespace(iso, module);
-  if (handle_is_null(ns)) {
-    if (handle_is_null(js_promise_reject_with_pending(iso, cap))) return HANDLE_NULL;
-  } else if (!js_promise_capability_resolve(iso, cap, ns)) {
-    return HANDLE_NULL;
-  }
+  Handle state = closure_slot(iso, args, 0);
+  int remaining = smi_value(fixed_array_get(H(state), kImportRemaining)) - 1;
+  fixed_array_set(H(state), kImportRemaining, smi_from_int(remaining));
+  if (remaining == 0 && !import_resolve(iso, state)) return HANDLE_NULL;
   return ROOT_HANDLE(iso, undefined_value);
 }
 
 Handle modules_import_rejected_closure(Isolate *iso, BuiltinArgs *args) {
-  Handle cap = closure_slot(iso, args, 1);
+  Handle cap = state_get(iso, closure_slot(iso, args, 0), kImportCapability);
   if (!js_promise_capability_reject(iso, cap, builtin_arg(iso, args, 0))) return HANDLE_NULL;
   return ROOT_HANDLE(iso, undefined_value);
 }

@@ -62,6 +62,12 @@ Handle modules_evaluate(Isolate *iso, Handle module);
  * threw. */
 Handle modules_run(Isolate *iso, Handle module);
 
+/* The import defer proposal's EnsureDeferredNamespaceEvaluation: evaluates module
+ * synchronously unless it ran already; a TypeError when it cannot run synchronously now
+ * (it is evaluating, or it or a dependency has top-level await); its evaluation error is
+ * thrown. */
+bool modules_evaluate_deferred(Isolate *iso, Handle module);
+
 /* GetExportedNames() (16.2.1.6.2 of the cyclic record): a FixedArray of names. */
 Handle modules_get_exported_names(Isolate *iso, Handle module);
 /* ResolveExport(name) (16.2.1.6.3) as a binding pair (source-text-module.h), or empty with
@@ -74,7 +80,8 @@ Tagged modules_current_module(Isolate *iso);
 Handle modules_import_meta(Isolate *iso, Handle module);
 /* 13.3.10.1 EvaluateImportCall: import(specifier, options) from referrer (a module, or a
  * script name / undefined): always a promise (errors reject it). */
-Handle modules_dynamic_import(Isolate *iso, Handle referrer, Handle specifier, Handle options);
+Handle modules_dynamic_import(Isolate *iso, Handle referrer, Handle specifier, Handle options,
+                              int phase);
 
 /* The promise closures of PROMISE_CLOSURE_LIST (builtins-promise.c's table). */
 Handle modules_async_fulfilled_closure(Isolate *iso, BuiltinArgs *args);

@@ -837,12 +837,14 @@ static void gen_bigint_literal(Gen *g, const AstBigInt *b) {
 
 /* import(source, options): ES2025 13.3.10.1; the runtime does the rest (modules.h). */
 static void gen_import_call(Gen *g, AstImportCall *c) {
-  int mark = gen_reg_mark(g), args = gen_new_regs(g, 2);
+  int mark = gen_reg_mark(g), args = gen_new_regs(g, 3);
   gen_expr(g, c->source);
   EMIT(g, Star, args);
   if (c->options) gen_expr(g, c->options); else EMIT(g, LdaUndefined);
   EMIT(g, Star, args + 1);
-  gen_call_runtime(g, Runtime_DynamicImport, args, 2);
+  EMIT(g, LdaSmi, c->phase);
+  EMIT(g, Star, args + 2);
+  gen_call_runtime(g, Runtime_DynamicImport, args, 3);
   gen_reg_release(g, mark);
 }
 

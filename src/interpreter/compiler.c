@@ -285,13 +285,15 @@ static int module_request(ModuleLists *l, const AstModuleDecl *m) {
   Isolate *iso = l->iso;
   Handle spec = ast_name(iso, m->specifier), type = ast_name(iso, m->attr_type);
   if (handle_is_null(spec) || handle_is_null(type)) { l->failed = true; return 0; }
+  Tagged phase = smi_from_int(m->phase);
   for (int i = 0; i < l->request_count; i++) {
-    if (fixed_array_get(H(l->requests), i * 2) == H(spec) &&
-        fixed_array_get(H(l->requests), i * 2 + 1) == H(type))
+    if (fixed_array_get(H(l->requests), i * 3) == H(spec) &&
+        fixed_array_get(H(l->requests), i * 3 + 1) == H(type) &&
+        fixed_array_get(H(l->requests), i * 3 + 2) == phase)
       return i;
   }
-  Handle values[2] = {spec, type};
-  lists_append(l, &l->requests, &l->request_count, 2, values);
+  Handle values[3] = {spec, type, handle_new(iso, phase)};
+  lists_append(l, &l->requests, &l->request_count, 3, values);
   return l->request_count - 1;
 }
 
@@ -421,7 +423,7 @@ static bool collect_module_lists(Isolate *iso, AstProgram *p, ModuleLists *l) {
     else collect_export_list(l, m);
   }
   /* Trim to the exact lengths. */
-  int counts[5] = {l->request_count * 2, l->import_count * 3, l->local_count * 2,
+  int counts[5] = {l->request_count * 3, l->import_count * 3, l->local_count * 2,
                    l->indirect_count * 3, l->star_count};
   for (int i = 0; i < 5 && !l->failed; i++) {
     *arrays[i] = factory_copy_fixed_array(iso, *arrays[i], counts[i], ROOT(iso, undefined_value));

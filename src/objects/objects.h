@@ -349,10 +349,11 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
  * | local_exports | indirect_exports | star_exports | import_bindings | namespace |
  * | exception | dfs_index | dfs_ancestor_index | cycle_root | async_order |
  * | pending_deps | async_parents | has_tla | capability | import_meta | host_defined |
+ * | deferred_namespace |
  * status: ModuleStatus. sfi: the module function (a generator, an async generator with
  * top-level await). environment: its Context once InitializeEnvironment ran, else
  * undefined; generator: the suspended body. requests: FixedArray of (specifier, type
- * attribute or undefined) pairs; loaded: the module of each request (undefined until
+ * attribute or undefined, Smi AstImportPhase) triples; loaded: the module of each request (undefined until
  * loaded). imports: (request, import name or undefined for a namespace, local name)
  * triples; local_exports: (export name, local name) pairs; indirect_exports: (export
  * name, request, import name or undefined for `export * as x`) triples; star_exports: Smi
@@ -360,7 +361,8 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
  * object, after linking. namespace / exception / cycle_root / capability / import_meta:
  * undefined until set. async_order: 0 unset, -1 done, else [[AsyncEvaluationOrder]].
  * async_parents: a FixedArray list (undefined when empty). host_defined: the host's value
- * (the shell's canonical path). */
+ * (the shell's canonical path). deferred_namespace: the `import defer` namespace, or
+ * undefined. */
 #define SOURCE_TEXT_MODULE_FIELDS(F, T, P)                                             \
   HEAP_OBJECT_FIELDS(F, T, P) F(T, P, status, SMI) F(T, P, sfi, TAGGED)                \
   F(T, P, environment, TAGGED) F(T, P, generator, TAGGED) F(T, P, requests, TAGGED)    \
@@ -370,16 +372,17 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
   F(T, P, dfs_index, SMI) F(T, P, dfs_ancestor_index, SMI) F(T, P, cycle_root, TAGGED) \
   F(T, P, async_order, SMI) F(T, P, pending_deps, SMI) F(T, P, async_parents, TAGGED)  \
   F(T, P, has_tla, SMI) F(T, P, capability, TAGGED) F(T, P, import_meta, TAGGED)       \
-  F(T, P, host_defined, TAGGED)
+  F(T, P, host_defined, TAGGED) F(T, P, deferred_namespace, TAGGED)
 
 /* JSModuleNamespace (ES2025 10.4.6, a module namespace exotic object):
- * | map | properties | elements | module | exports |
+ * | map | properties | elements | module | exports | deferred |
  * module: its SourceTextModule; exports: a FixedArray of the exported names (Strings),
  * sorted by code units. Its own string keys are exactly exports (runtime-object.c
  * dispatches its internal methods to objects/source-text-module.c); its one symbol
- * property, @@toStringTag, is an ordinary property in properties. */
+ * property, @@toStringTag, is an ordinary property in properties. deferred: 1 for the
+ * namespace of `import defer` (string keys but "then" evaluate the module first). */
 #define JS_MODULE_NAMESPACE_FIELDS(F, T, P) \
-  JS_OBJECT_FIELDS(F, T, P) F(T, P, module, TAGGED) F(T, P, exports, TAGGED)
+  JS_OBJECT_FIELDS(F, T, P) F(T, P, module, TAGGED) F(T, P, exports, TAGGED) F(T, P, deferred, SMI)
 
 /* LAYOUT_LIST(V): V(Type, prefix, FIELDS) for every layout. */
 #define LAYOUT_LIST(V)                                      \

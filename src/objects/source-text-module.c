@@ -48,6 +48,7 @@ Handle source_text_module_new(Isolate *iso, Handle sfi, Handle requests, Handle 
   source_text_module_set_capability(o, undef);
   source_text_module_set_import_meta(o, undef);
   source_text_module_set_host_defined(o, H(host_defined));
+  source_text_module_set_deferred_namespace(o, undef);
   return m;
 }
 
@@ -127,25 +128,33 @@ static Handle namespace_exports(Isolate *iso, Handle module) {
   return out;
 }
 
-Handle source_text_module_get_namespace(Isolate *iso, Handle module) {
-  Tagged existing = source_text_module_namespace(H(module));
+static void set_namespace_field(Tagged module, bool deferred, Tagged ns) {
+  if (deferred) source_text_module_set_deferred_namespace(module, ns);
+  else source_text_module_set_namespace(module, ns);
+}
+
+static Handle make_namespace(Isolate *iso, Handle module, bool deferred) {
+  Tagged existing = deferred ? source_text_module_deferred_namespace(H(module))
+                             : source_text_module_namespace(H(module));
   if (!is_undefined(iso, existing)) return handle_new(iso, existing);
   Handle map = ROOT_HANDLE(iso, module_namespace_map);
   Handle ns = factory_new_js_object_from_map(iso, map);
   if (handle_is_null(ns)) return ns;
   js_module_namespace_set_module(H(ns), H(module));
   js_module_namespace_set_exports(H(ns), ROOT(iso, empty_fixed_array));
+  js_module_namespace_set_deferred(H(ns), deferred ? 1 : 0);
   /* Recorded first: a namespace binding of a cycle (export * as ns) finds it. */
-  source_text_module_set_namespace(H(module), H(ns));
+  set_namespace_field(H(module), deferred, H(ns));
   Handle exports = namespace_exports(iso, module);
   if (handle_is_null(exports)) {
-    source_text_module_set_namespace(H(module), ROOT(iso, undefined_value));
+    set_namespace_field(H(module), deferred, ROOT(iso, undefined_value));
     return HANDLE_NULL;
   }
   js_module_namespace_set_exports(H(ns), H(exports));
   /* 10.4.6.12 step 10: @@toStringTag { [[Value]]: "Module", all false }, defined while the
    * object is still extensible (the root map is), then 10.4.6.4: never extensible. */
-  Handle tag = string_internalize_utf8(iso, "Module", 6);
+  Handle tag = deferred ? string_internalize_utf8(iso, "Deferred Module", 15)
+                        : string_internalize_utf8(iso, "Module", 6);
   if (handle_is_null(tag)) return HANDLE_NULL;
   if (!js_object_define_own_property(iso, ns, ROOT_HANDLE(iso, to_string_tag_symbol), tag,
                                      READ_ONLY | DONT_ENUM | DONT_DELETE) ||
@@ -154,7 +163,29 @@ Handle source_text_module_get_namespace(Isolate *iso, Handle module) {
   return ns;
 }
 
+Handle source_text_module_get_namespace(Isolate *iso, Handle module) {
+  return make_namespace(iso, module, false);
+}
+
+Handle source_text_module_get_deferred_namespace(Isolate *iso, Handle module) {
+  return make_namespace(iso, module, true);
+}
+
 /* ---- the exotic internal methods (ES2025 10.4.6) -------------------------------------- */
+
+/* The import defer proposal's IsSymbolLikeNamespaceKey: symbols, and "then" of a deferred
+ * namespace (so that awaiting one does not evaluate its module). */
+static bool symbol_like_key(Tagged ns, Tagged key) {
+  if (is_symbol(key)) return true;
+  return js_module_namespace_deferred(ns) && string_equals_ascii(key, "then");
+}
+
+/* GetModuleExportsList's EnsureDeferredNamespaceEvaluation: a deferred namespace's module
+ * runs (synchronously) on first use. false with the exception pending. */
+static bool ensure_evaluated(Isolate *iso, Handle ns) {
+  if (!js_module_namespace_deferred(H(ns))) return true;
+  return modules_evaluate_deferred(iso, handle_new(iso, js_module_namespace_module(H(ns))));
+}
 
 /* The binding of export `key` of ns, or 0 when it is not an export. Never allocates. */
 static Tagged namespace_find(Tagged ns, Tagged key) {
@@ -172,13 +203,14 @@ static Tagged namespace_find(Tagged ns, Tagged key) {
 /* 10.4.6.8 [[Get]] for a string key. */
 Handle module_namespace_get(Isolate *iso, Handle ns, Handle key, Handle receiver) {
   KILN_UNUSED(receiver);
-  if (is_symbol(H(key))) {  /* an own data property (@@toStringTag) or nothing: proto null */
+  if (symbol_like_key(H(ns), H(key))) {  /* an own data property (@@toStringTag) or nothing: proto null */
     PropertyDescriptor desc;
     RuntimeMaybeBool r = ordinary_get_own_property(iso, ns, key, &desc);
     if (r == RT_EXCEPTION) return HANDLE_NULL;
     if (r == RT_FALSE) return ROOT_HANDLE(iso, undefined_value);
     return desc.value;
   }
+  if (!ensure_evaluated(iso, ns)) return HANDLE_NULL;
   Tagged binding = namespace_find(H(ns), H(key));
   if (binding == 0) return ROOT_HANDLE(iso, undefined_value);
   return source_text_module_binding_value(iso, handle_new(iso, binding), key);
@@ -187,7 +219,8 @@ Handle module_namespace_get(Isolate *iso, Handle ns, Handle key, Handle receiver
 /* 10.4.6.5 [[GetOwnProperty]]. */
 RuntimeMaybeBool module_namespace_get_own_property(Isolate *iso, Handle ns, Handle key,
                                                    PropertyDescriptor *desc) {
-  if (is_symbol(H(key))) return ordinary_get_own_property(iso, ns, key, desc);
+  if (symbol_like_key(H(ns), H(key))) return ordinary_get_own_property(iso, ns, key, desc);
+  if (!ensure_evaluated(iso, ns)) return RT_EXCEPTION;
   Tagged binding = namespace_find(H(ns), H(key));
   if (binding == 0) return RT_FALSE;
   Handle value = source_text_module_binding_value(iso, handle_new(iso, binding), key);
@@ -202,7 +235,7 @@ RuntimeMaybeBool module_namespace_get_own_property(Isolate *iso, Handle ns, Hand
 /* 10.4.6.6 [[DefineOwnProperty]]. */
 RuntimeMaybeBool module_namespace_define_own_property(Isolate *iso, Handle ns, Handle key,
                                                       const PropertyDescriptor *desc) {
-  if (is_symbol(H(key))) return ordinary_define_own_property(iso, ns, key, desc);
+  if (symbol_like_key(H(ns), H(key))) return ordinary_define_own_property(iso, ns, key, desc);
   PropertyDescriptor current;
   RuntimeMaybeBool r = module_namespace_get_own_property(iso, ns, key, &current);
   if (r != RT_TRUE) return r;
@@ -217,21 +250,24 @@ RuntimeMaybeBool module_namespace_define_own_property(Isolate *iso, Handle ns, H
 
 /* 10.4.6.7 [[HasProperty]]. */
 RuntimeMaybeBool module_namespace_has_property(Isolate *iso, Handle ns, Handle key) {
-  if (is_symbol(H(key))) {
+  if (symbol_like_key(H(ns), H(key))) {
     PropertyDescriptor desc;
     return ordinary_get_own_property(iso, ns, key, &desc);
   }
+  if (!ensure_evaluated(iso, ns)) return RT_EXCEPTION;
   return namespace_find(H(ns), H(key)) ? RT_TRUE : RT_FALSE;
 }
 
 /* 10.4.6.10 [[Delete]]. */
 RuntimeMaybeBool module_namespace_delete(Isolate *iso, Handle ns, Handle key) {
-  if (is_symbol(H(key))) return ordinary_delete(iso, ns, key);
+  if (symbol_like_key(H(ns), H(key))) return ordinary_delete(iso, ns, key);
+  if (!ensure_evaluated(iso, ns)) return RT_EXCEPTION;
   return namespace_find(H(ns), H(key)) ? RT_FALSE : RT_TRUE;
 }
 
 /* 10.4.6.11 [[OwnPropertyKeys]]: the exports (sorted), then the symbol keys. */
 Handle module_namespace_own_property_keys(Isolate *iso, Handle ns) {
+  if (!ensure_evaluated(iso, ns)) return HANDLE_NULL;
   Handle symbols = ordinary_own_property_keys(iso, ns);
   if (handle_is_null(symbols)) return symbols;
   Handle exports = handle_new(iso, js_module_namespace_exports(H(ns)));

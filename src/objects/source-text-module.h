@@ -34,7 +34,7 @@ typedef enum {
 
 enum { kBindingNamespace = -1 };
 /* The strides of the entry lists drawn in objects.h. */
-enum { kRequestStride = 2, kImportStride = 3, kLocalExportStride = 2, kIndirectExportStride = 3 };
+enum { kRequestStride = 3, kImportStride = 3, kLocalExportStride = 2, kIndirectExportStride = 3 };
 
 KILN_INLINE bool is_source_text_module(Tagged v) {
   return is_heap_object(v) && heap_object_type(v) == SOURCE_TEXT_MODULE_TYPE;
@@ -63,6 +63,9 @@ Handle source_text_module_binding_value(Isolate *iso, Handle binding, Handle nam
  * (its exports are GetExportedNames' names that resolve, sorted). The module is linked.
  * May allocate; throws only on out-of-memory. */
 Handle source_text_module_get_namespace(Isolate *iso, Handle module);
+/* The same for `import defer` (the import defer proposal's GetModuleNamespace(module,
+ * defer)): a distinct object whose string-keyed accesses evaluate the module first. */
+Handle source_text_module_get_deferred_namespace(Isolate *iso, Handle module);
 
 /* The namespace object's internal methods (ES2025 10.4.6), for runtime-object.c. key: an
  * internalized string or a symbol. The ones not here are ordinary: its map is not

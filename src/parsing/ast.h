@@ -209,7 +209,9 @@ typedef struct {
   AstScope *scope;             /* the scope the reference appears in (set by the parser) */
 } AstIdent;
 
-typedef struct { AstNode *source, *options; } AstImportCall;
+/* import(x), import.source(x), import.defer(x): phase is an AstImportPhase. */
+typedef enum { AST_PHASE_EVALUATION, AST_PHASE_SOURCE, AST_PHASE_DEFER } AstImportPhase;
+typedef struct { AstNode *source, *options; int phase; } AstImportCall;
 
 typedef struct { AstList elements; } AstArray;  /* items may be NULL (holes), AST_SPREAD */
 
@@ -442,6 +444,8 @@ typedef struct {
    * the first key other than "type" (NULL when none): the host supports only "type". */
   const AstString *attr_type;
   const AstString *attr_unsupported_key;
+  int phase;                     /* AstImportPhase: `import source x from`, `import defer * as
+                                    ns from` (proposals; see docs/modules.md) */
 } AstModuleDecl;
 
 struct AstNode {

@@ -137,7 +137,8 @@ typedef struct Parser {
   const AstString *s_let, *s_static, *s_yield, *s_await, *s_async, *s_of, *s_get, *s_set,
       *s_target, *s_meta, *s_from, *s_as, *s_eval, *s_arguments, *s_constructor, *s_proto,
       *s_prototype, *s_default, *s_implements, *s_interface, *s_package, *s_private,
-      *s_protected, *s_public, *s_private_constructor, *s_star_default, *s_using;
+      *s_protected, *s_public, *s_private_constructor, *s_star_default, *s_using,
+      *s_source, *s_defer;
 } Parser;
 
 /* ---- Errors ----------------------------------------------------------------------------- */
@@ -1907,19 +1908,29 @@ static AstNode *parse_new_target(Parser *p, int32_t pos) {
 static AstNode *parse_import_expression(Parser *p, bool in_new) {
   int32_t pos = p->tok.pos;
   next(p);
+  int phase = AST_PHASE_EVALUATION;
   if (at(p, TOKEN_DOT)) {
     next(p);
-    if (!at_contextual(p, p->s_meta)) { error_unexpected(p); return NULL; }
-    next(p);
-    if (!p->info->is_module) {
-      error_at(p, pos, "Cannot use 'import.meta' outside a module");
-      return NULL;
+    if (at_contextual(p, p->s_source) || at_contextual(p, p->s_defer)) {
+      /* import.source(x) / import.defer(x): source phase imports, import defer */
+      phase = at_contextual(p, p->s_source) ? AST_PHASE_SOURCE : AST_PHASE_DEFER;
+      next(p);
+      if (!at(p, TOKEN_LPAREN) || in_new) { error_unexpected(p); return NULL; }
+    } else {
+      if (!at_contextual(p, p->s_meta)) { error_unexpected(p); return NULL; }
+      next(p);
+      if (!p->info->is_module) {
+        error_at(p, pos, "Cannot use 'import.meta' outside a module");
+        return NULL;
+      }
+      return node_new(p, AST_IMPORT_META, pos);
     }
-    return node_new(p, AST_IMPORT_META, pos);
   }
   if (at(p, TOKEN_LPAREN) && !in_new) {
     next(p);
     AstNode *n = node_new(p, AST_IMPORT_CALL, pos);
+    n->u.import_call.phase = phase;
+    if (at(p, TOKEN_RPAREN)) { error_unexpected(p); return NULL; }
     bool allow_in = p->allow_in;
     p->allow_in = true;
     n->u.import_call.source = parse_assignment(p, false);
@@ -3630,7 +3641,21 @@ static AstNode *parse_import_declaration(Parser *p) {
     return n;
   }
   bool need_more = true;
-  if (at(p, TOKEN_IDENTIFIER)) {
+  if (at_contextual(p, p->s_source) && peek(p)->type == TOKEN_IDENTIFIER &&
+      peek(p)->value != p->s_from) {
+    /* import source x from "m" (source phase imports): a binding of the module source */
+    next(p);
+    m->phase = AST_PHASE_SOURCE;
+    int32_t pos = p->tok.pos;
+    const AstString *local = parse_identifier_name_checked(p, true);
+    if (!local) return NULL;
+    declare_import(p, local, pos);
+    entry_push(p, &entries, NULL, local);
+    need_more = false;
+  } else if (at_contextual(p, p->s_defer) && peek(p)->type == TOKEN_MUL) {
+    next(p);  /* import defer * as ns from "m": a deferred namespace */
+    m->phase = AST_PHASE_DEFER;
+  } else if (at(p, TOKEN_IDENTIFIER)) {
     int32_t pos = p->tok.pos;
     const AstString *local = parse_identifier_name_checked(p, true);
     if (!local) return NULL;
@@ -3829,7 +3854,7 @@ static void parser_init_names(Parser *p) {
   N(s_implements, "implements") N(s_interface, "interface") N(s_package, "package")
   N(s_private, "private") N(s_protected, "protected") N(s_public, "public")
   N(s_private_constructor, "#constructor") N(s_star_default, "*default*")
-  N(s_using, "using")
+  N(s_using, "using") N(s_source, "source") N(s_defer, "defer")
 #undef N
 }
 

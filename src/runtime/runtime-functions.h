@@ -103,7 +103,7 @@
   V(LoadModuleImport, 1)      /* (Smi import index): a named import's live binding  \
                                  (runtime-modules.c); ReferenceError in its TDZ */     \
   V(GetImportMeta, 0)         /* the running module's import.meta */                 \
-  V(DynamicImport, 2)         /* (specifier, options): import()'s promise */
+  V(DynamicImport, 3)         /* (specifier, options, Smi phase): import()'s promise */
 
 typedef enum {
 #define V(name, argc) Runtime_##name,

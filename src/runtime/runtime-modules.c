@@ -56,5 +56,5 @@ static Handle import_referrer(Isolate *iso) {
 RUNTIME_FUNCTION(DynamicImport) {
   KILN_UNUSED(argc);
   Handle specifier = {&args[0]}, options = {&args[1]};
-  return modules_dynamic_import(iso, import_referrer(iso), specifier, options);
+  return modules_dynamic_import(iso, import_referrer(iso), specifier, options, smi_value(args[2]));
 }
