@@ -577,6 +577,13 @@ Handle modules_evaluate(Isolate *iso, Handle module) {
   return result;
 }
 
+void modules_promise_mark_handled(Isolate *iso, Handle promise) {
+  if (js_promise_is_handled(H(promise))) return;
+  js_promise_set_flags(H(promise), js_promise_flags(H(promise)) | kPromiseIsHandled);
+  if (js_promise_state(H(promise)) == kPromiseRejected)
+    js_promise_track_rejection(iso, promise, kPromiseHandlerAdded);
+}
+
 /* The import defer proposal's ReadyForSyncExecution. */
 static bool ready_for_sync(Isolate *iso, Handle module, HandleList *seen) {
   if (list_contains(seen, H(module))) return true;
@@ -606,8 +613,7 @@ bool modules_evaluate_deferred(Isolate *iso, Handle module) {
   }
   Handle promise = modules_evaluate(iso, module);
   if (handle_is_null(promise)) return false;
-  Handle undef = ROOT_HANDLE(iso, undefined_value);  /* thrown here, so handled */
-  if (handle_is_null(js_promise_perform_then(iso, promise, undef, undef, undef))) return false;
+  modules_promise_mark_handled(iso, promise);  /* thrown here instead */
   if (js_promise_state(H(promise)) == kPromiseRejected) {
     isolate_throw(iso, js_promise_reactions_or_result(H(promise)));
     return false;

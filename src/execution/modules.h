@@ -68,6 +68,10 @@ Handle modules_run(Isolate *iso, Handle module);
  * thrown. */
 bool modules_evaluate_deferred(Isolate *iso, Handle module);
 
+/* Sets promise's [[PromiseIsHandled]] (and tells the rejection tracker): for module
+ * promises whose rejection the caller reports itself. Never allocates. */
+void modules_promise_mark_handled(Isolate *iso, Handle promise);
+
 /* GetExportedNames() (16.2.1.6.2 of the cyclic record): a FixedArray of names. */
 Handle modules_get_exported_names(Isolate *iso, Handle module);
 /* ResolveExport(name) (16.2.1.6.3) as a binding pair (source-text-module.h), or empty with

@@ -369,8 +369,14 @@ static void collect_export_list(ModuleLists *l, AstModuleDecl *m) {
     if (handle_is_null(local) || handle_is_null(exported)) { l->failed = true; return; }
     int ie = find_import(l, local);
     /* A re-exported namespace import is an indirect export of the whole namespace (as
-     * `export * as x from`), so both resolve to the same binding, never ambiguously. */
-    if (ie < 0) {
+     * `export * as x from`), so both resolve to the same binding, never ambiguously; a
+     * deferred namespace or a module source stays a local binding. */
+    bool other_phase = false;
+    if (ie >= 0 && is_undefined(iso, fixed_array_get(H(l->imports), (int64_t)ie * 3 + 1))) {
+      int request = smi_value(fixed_array_get(H(l->imports), (int64_t)ie * 3));
+      other_phase = smi_value(fixed_array_get(H(l->requests), (int64_t)request * 3 + 2)) != AST_PHASE_EVALUATION;
+    }
+    if (ie < 0 || other_phase) {
       Handle values[2] = {exported, local};
       lists_append(l, &l->local_exports, &l->local_count, 2, values);
     } else {

@@ -199,8 +199,7 @@ Handle run_module_file(Isolate *iso, const char *path, Handle *promise_out) {
   Handle promise = modules_run(iso, module);
   if (handle_is_null(promise)) return promise;
   /* The shell reports its rejection itself (not as an unhandled rejection): handled. */
-  Handle undef = ROOT_HANDLE(iso, undefined_value);
-  if (handle_is_null(js_promise_perform_then(iso, promise, undef, undef, undef))) return HANDLE_NULL;
+  modules_promise_mark_handled(iso, promise);
   if (!execution_run_microtasks(iso)) return HANDLE_NULL;
   if (!module_promise_ok(iso, promise)) return HANDLE_NULL;
   *promise_out = promise;
