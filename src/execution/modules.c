@@ -16,6 +16,7 @@
 #include "interpreter/frames.h"
 #include "interpreter/interpreter-generators.h"
 #include "interpreter/interpreter-internal.h"
+#include "objects/js-array-buffer.h"
 #include "objects/js-function.h"
 #include "objects/js-generator.h"
 #include "objects/js-objects.h"
@@ -923,6 +924,21 @@ Handle modules_new_json_module(Isolate *iso, Handle source, Handle host_defined)
   Handle parse = handle_is_null(json) ? json : runtime_get_property(iso, json, parse_key);
   Handle value = handle_is_null(parse) ? parse : execution_call(iso, parse, json, 1, &source);
   if (handle_is_null(value)) return value;
+  return modules_new_synthetic_module(iso, value, host_defined);
+}
+
+Handle modules_new_bytes_value(Isolate *iso, const uint8_t *bytes, size_t length) {
+  Handle map = handle_new(iso, context_get(iso->native_context, NATIVE_CONTEXT_array_buffer_map));
+  Handle buffer = js_array_buffer_new_immutable(iso, map, length, bytes, length);
+  if (handle_is_null(buffer)) return buffer;
+  Handle global = handle_new(iso, context_get(iso->native_context, NATIVE_CONTEXT_global_object));
+  Handle name = string_internalize_utf8(iso, "Uint8Array", 10);
+  Handle ctor = handle_is_null(name) ? name : runtime_get(iso, global, name, global);
+  if (handle_is_null(ctor)) return ctor;
+  return execution_construct(iso, ctor, 1, &buffer, HANDLE_NULL);
+}
+
+Handle modules_new_synthetic_module(Isolate *iso, Handle value, Handle host_defined) {
   Handle empty = ROOT_HANDLE(iso, empty_fixed_array);
   Handle exports = factory_new_fixed_array(iso, kLocalExportStride);
   Handle dflt = string_internalize_utf8(iso, "default", 7);

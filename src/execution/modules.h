@@ -49,6 +49,12 @@ void modules_set_host(Isolate *iso, const ModuleHost *host);
  * source, a SyntaxError when it is not JSON) as a synthetic module whose one export,
  * "default", is the value. host_defined: kept for the host. */
 Handle modules_new_json_module(Isolate *iso, Handle source, Handle host_defined);
+/* A synthetic module whose one export, "default", is value: the import text proposal's
+ * module (`type: "text"`, value a String) and the import bytes one (`type: "bytes"`, see
+ * modules_new_bytes_value). */
+Handle modules_new_synthetic_module(Isolate *iso, Handle value, Handle host_defined);
+/* A Uint8Array over an immutable ArrayBuffer holding a copy of bytes (import bytes). */
+Handle modules_new_bytes_value(Isolate *iso, const uint8_t *bytes, size_t length);
 
 /* LoadRequestedModules (16.2.1.5.1), synchronously through the host: every module of the
  * graph gets its requested modules. */

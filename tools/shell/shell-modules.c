@@ -6,8 +6,9 @@
  * directory). When the path names no file, ".mjs" then ".js" are tried. The file's
  * canonical path (realpath) is the module's identity: one record per (path, type), cached
  * for the isolate's life, so every importer of a file shares one module instance.
- * Types: no "type" attribute: a JavaScript module; type "json": a JSON module; any other
- * type is a TypeError. import.meta gets url ("file://" + path), filename and dirname.
+ * Types: no "type" attribute: a JavaScript module; type "json": a JSON module; "text" (the
+ * import text proposal): the file as a string; "bytes" (import bytes): a Uint8Array over
+ * an immutable ArrayBuffer; any other type is a TypeError. import.meta gets url ("file://" + path), filename and dirname.
  */
 #include <errno.h>
 #include <libgen.h>
@@ -25,8 +26,11 @@
 #include "runtime/runtime.h"
 #include "shell.h"
 
+/* What a file becomes, by its "type" import attribute. */
+typedef enum { MODULE_KIND_JS, MODULE_KIND_JSON, MODULE_KIND_TEXT, MODULE_KIND_BYTES } ModuleKind;
+
 typedef struct {
-  char *key;       /* "js:" or "json:" + canonical path */
+  char *key;       /* the ModuleKind number, ':', the canonical path */
   Handle module;   /* a global handle */
 } CacheEntry;
 
@@ -89,34 +93,42 @@ static void cache_add(Isolate *iso, ShellModules *sm, const char *key, Handle mo
 }
 
 /* Reads and compiles path as a module of the given kind. */
-static Handle compile_file(Isolate *iso, const char *path, bool json) {
+static Handle compile_file(Isolate *iso, const char *path, ModuleKind kind) {
   size_t length;
   char *text = run_read_file(path, &length);
   if (text == NULL) {
     isolate_throw_error(iso, kError_TYPE_ERROR, "Cannot read module '%s': %s", path, strerror(errno));
     return HANDLE_NULL;
   }
-  Handle source = string_new_utf8(iso, text, length);
-  free(text);
   Handle name = string_new_utf8(iso, path, strlen(path));
+  Handle source = HANDLE_NULL;
+  if (kind == MODULE_KIND_BYTES) source = modules_new_bytes_value(iso, (const uint8_t *)text, length);
+  else source = string_new_utf8(iso, text, length);
+  free(text);
   if (handle_is_null(source) || handle_is_null(name)) return HANDLE_NULL;
-  if (json) return modules_new_json_module(iso, source, name);
-  return compiler_compile_module(iso, source, name, name);
+  switch (kind) {
+    case MODULE_KIND_JSON: return modules_new_json_module(iso, source, name);
+    case MODULE_KIND_TEXT:
+    case MODULE_KIND_BYTES: return modules_new_synthetic_module(iso, source, name);
+    default: return compiler_compile_module(iso, source, name, name);
+  }
 }
 
 /* ModuleHost.load: HostLoadImportedModule. */
 static Handle shell_load_module(Isolate *iso, Handle referrer, Handle specifier, Handle type,
                                 void *data) {
   ShellModules *sm = data;
-  bool json = false;
+  ModuleKind kind = MODULE_KIND_JS;
   if (is_string(H(type))) {
-    if (!string_equals_ascii(H(type), "json")) {
+    if (string_equals_ascii(H(type), "json")) kind = MODULE_KIND_JSON;
+    else if (string_equals_ascii(H(type), "text")) kind = MODULE_KIND_TEXT;
+    else if (string_equals_ascii(H(type), "bytes")) kind = MODULE_KIND_BYTES;
+    else {
       char *t = console_string_utf8(iso, H(type));
       isolate_throw_error(iso, kError_TYPE_ERROR, "Unsupported module type '%s'", t);
       free(t);
       return HANDLE_NULL;
     }
-    json = true;
   }
   char *spec = console_string_utf8(iso, H(specifier));
   char *dir = referrer_directory(iso, sm, referrer);
@@ -127,10 +139,10 @@ static Handle shell_load_module(Isolate *iso, Handle referrer, Handle specifier,
   } else {
     size_t n = strlen(path) + 8;
     char *key = malloc(n);
-    snprintf(key, n, "%s:%s", json ? "json" : "js", path);
+    snprintf(key, n, "%d:%s", (int)kind, path);
     result = cache_find(iso, sm, key);
     if (handle_is_null(result)) {
-      result = compile_file(iso, path, json);
+      result = compile_file(iso, path, kind);
       if (!handle_is_null(result)) cache_add(iso, sm, key, result);
     }
     free(key);
