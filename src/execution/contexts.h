@@ -162,7 +162,10 @@
   V(regexp_last_match)         /* legacy RegExp.$1...: FixedArray (valid, input, 10 pairs) */ \
   V(generator_prototype_object_map) /* the map of a generator function's own "prototype" \
                                   object (inherits %GeneratorPrototype%), made on use */ \
-  V(async_generator_prototype_object_map) /* the same for async generator functions */
+  V(async_generator_prototype_object_map) /* the same for async generator functions */ \
+  V(abstract_module_source_function) /* %AbstractModuleSource% (source phase imports;     \
+                                        execution/modules.c), made on first use */       \
+  V(module_source_class_symbol)  /* the private key of [[ModuleSourceClassName]] */
 
 typedef enum {
 #define V(name) NATIVE_CONTEXT_##name,

@@ -11,11 +11,13 @@
 #include <string.h>
 
 #include "execution/contexts.h"
+#include "builtins/builtins-utils.h"
 #include "execution/execution.h"
 #include "heap/factory.h"
 #include "interpreter/frames.h"
 #include "interpreter/interpreter-generators.h"
 #include "interpreter/interpreter-internal.h"
+#include "objects/descriptors.h"
 #include "objects/js-array-buffer.h"
 #include "objects/js-function.h"
 #include "objects/js-generator.h"
@@ -269,6 +271,15 @@ static Handle resolve_import(Isolate *iso, Handle module, int request, Handle na
   return resolution_binding(iso, r);
 }
 
+/* GetModuleSource(): the host's module source object; a Source Text Module Record has
+ * none (a SyntaxError). */
+static Handle get_module_source(Isolate *iso, Handle module) {
+  Tagged source = source_text_module_module_source(H(module));
+  if (is_js_receiver(source)) return handle_new(iso, source);
+  isolate_throw_error(iso, kError_SYNTAX_ERROR, "A JavaScript module has no source phase representation");
+  return HANDLE_NULL;
+}
+
 /* Calls the module function: its prologue makes the environment and suspends. */
 static bool create_environment(Isolate *iso, Handle module) {
   Handle sfi = handle_new(iso, source_text_module_sfi(H(module)));
@@ -308,12 +319,9 @@ static bool initialize_environment(Isolate *iso, Handle module) {
     if (is_undefined(iso, H(name))) {  /* import * as ns: the namespace object itself */
       Handle imported = handle_new(iso, M_loaded(H(module), request));
       int phase = M_request_phase(H(module), request);
-      if (phase == AST_PHASE_SOURCE) {  /* GetModuleSource of a Source Text Module Record */
-        isolate_throw_error(iso, kError_SYNTAX_ERROR,
-                            "A JavaScript module has no source phase representation");
-        return false;
-      }
-      binding = phase == AST_PHASE_DEFER ? source_text_module_get_deferred_namespace(iso, imported)
+      if (phase == AST_PHASE_SOURCE) {  /* GetModuleSource */
+        binding = get_module_source(iso, imported);
+      } else binding = phase == AST_PHASE_DEFER ? source_text_module_get_deferred_namespace(iso, imported)
                                          : source_text_module_get_namespace(iso, imported);
     } else {
       binding = resolve_import(iso, module, request, name);
@@ -327,7 +335,7 @@ static bool initialize_environment(Isolate *iso, Handle module) {
   Handle sfi = handle_new(iso, source_text_module_sfi(H(module)));
   for (int64_t i = 0; i < count; i++) {
     Tagged b = fixed_array_get(H(bindings), i);
-    if (!is_js_module_namespace(b)) continue;
+    if (!is_js_receiver(b)) continue;  /* a namespace or a module source: a plain slot */
     Tagged local = fixed_array_get(H(imports), i * kImportStride + 2);
     int slot = scope_info_context_slot_index(sfi_scope_info(H(sfi)), local, NULL);
     if (slot >= 0) context_set(source_text_module_environment(H(module)), slot, b);
@@ -696,14 +704,18 @@ static bool async_rejected(Isolate *iso, Handle module, Handle error) {
   source_text_module_set_exception(H(module), H(error));
   M_set_status(H(module), MODULE_EVALUATED);
   source_text_module_set_async_order(H(module), -1);
+  /* The module's own capability first, then its parents' (the order of test262's
+   * rejection-order.js: the current spec rejects the top-level capability before
+   * propagating, as fulfillment resolves it before the ancestors run). */
+  Tagged cap = source_text_module_capability(H(module));
+  if (!is_undefined(iso, cap) && !js_promise_capability_reject(iso, handle_new(iso, cap), error))
+    return false;
   Handle parents = handle_new(iso, source_text_module_async_parents(H(module)));
   if (is_fixed_array(H(parents))) {
     for (int64_t i = 0; i < fixed_array_length(H(parents)); i++)
       if (!async_rejected(iso, handle_new(iso, fixed_array_get(H(parents), i)), error)) return false;
   }
-  Tagged cap = source_text_module_capability(H(module));
-  if (is_undefined(iso, cap)) return true;
-  return js_promise_capability_reject(iso, handle_new(iso, cap), error);
+  return true;
 }
 
 static Handle closure_slot(Isolate *iso, BuiltinArgs *args, int slot) {
@@ -807,9 +819,9 @@ static Handle state_get(Isolate *iso, Handle state, int i) {
 static bool continue_dynamic_import(Isolate *iso, Handle state) {
   Handle module = state_get(iso, state, kImportModule);
   if (smi_value(fixed_array_get(H(state), kImportPhase)) == AST_PHASE_SOURCE) {
-    isolate_throw_error(iso, kError_SYNTAX_ERROR,
-                        "A JavaScript module has no source phase representation");
-    return false;
+    Handle source = get_module_source(iso, module);
+    return !handle_is_null(source) &&
+           js_promise_capability_resolve(iso, state_get(iso, state, kImportCapability), source);
   }
   if (!modules_load_requested(iso, module)) return false;
   Handle ctor = handle_new(iso, context_get(iso->native_context, NATIVE_CONTEXT_promise_function));
@@ -911,6 +923,59 @@ Handle modules_import_rejected_closure(Isolate *iso, BuiltinArgs *args) {
   Handle cap = state_get(iso, closure_slot(iso, args, 0), kImportCapability);
   if (!js_promise_capability_reject(iso, cap, builtin_arg(iso, args, 0))) return HANDLE_NULL;
   return ROOT_HANDLE(iso, undefined_value);
+}
+
+/* ---- module sources (source phase imports) --------------------------------------------- */
+
+/* %AbstractModuleSource% ( ): an abstract class: always a TypeError. */
+static Handle abstract_module_source_call(Isolate *iso, BuiltinArgs *args) {
+  KILN_UNUSED(args);
+  isolate_throw_error(iso, kError_TYPE_ERROR, "AbstractModuleSource cannot be constructed");
+  return HANDLE_NULL;
+}
+
+/* get %AbstractModuleSource%.prototype [ @@toStringTag ]: [[ModuleSourceClassName]] of
+ * this, or undefined when this is not a module source. */
+static Handle abstract_module_source_tag(Isolate *iso, BuiltinArgs *args) {
+  Handle self = {args->receiver};
+  Tagged key = context_get(iso->native_context, NATIVE_CONTEXT_module_source_class_symbol);
+  if (!is_js_receiver(H(self)) || !is_symbol(key)) return ROOT_HANDLE(iso, undefined_value);
+  PropertyDescriptor desc;
+  RuntimeMaybeBool r = runtime_get_own_property(iso, self, handle_new(iso, key), &desc);
+  if (r == RT_EXCEPTION) return HANDLE_NULL;
+  return r == RT_TRUE ? desc.value : ROOT_HANDLE(iso, undefined_value);
+}
+
+Handle modules_abstract_module_source(Isolate *iso, Handle nc) {
+  Tagged existing = context_get(H(nc), NATIVE_CONTEXT_abstract_module_source_function);
+  if (is_js_function(existing)) return handle_new(iso, existing);
+  Handle ctor = js_function_new_builtin_named(iso, nc, "AbstractModuleSource", 0,
+                                              abstract_module_source_call, true);
+  Handle object_proto = handle_new(iso, context_get(H(nc), NATIVE_CONTEXT_object_prototype));
+  Handle proto = handle_is_null(ctor) ? ctor : builtins_new_object_with_proto(iso, nc, object_proto);
+  Handle desc = handle_is_null(proto) ? proto : string_internalize_utf8(iso, "ModuleSourceClassName", 21);
+  Handle key = handle_is_null(desc) ? desc : symbol_new(iso, desc, true);
+  if (handle_is_null(key) || !js_function_set_prototype_property(iso, ctor, proto) ||
+      !builtins_define_value(iso, proto, "constructor", ctor, DONT_ENUM) ||
+      !builtins_install_accessor(iso, nc, proto, "@@toStringTag", abstract_module_source_tag,
+                                 NULL, DONT_ENUM))
+    return HANDLE_NULL;
+  context_set(H(nc), NATIVE_CONTEXT_module_source_class_symbol, H(key));
+  context_set(H(nc), NATIVE_CONTEXT_abstract_module_source_function, H(ctor));
+  return ctor;
+}
+
+Handle modules_new_module_source(Isolate *iso, const char *class_name) {
+  Handle nc = handle_new(iso, iso->native_context);
+  Handle ctor = modules_abstract_module_source(iso, nc);
+  Handle proto = handle_is_null(ctor) ? ctor : runtime_get_named(iso, ctor, "prototype");
+  Handle obj = handle_is_null(proto) ? proto : runtime_object_create(iso, proto);
+  Handle name = handle_is_null(obj) ? obj : string_new_utf8(iso, class_name, strlen(class_name));
+  if (handle_is_null(name)) return name;
+  Handle key = handle_new(iso, context_get(H(nc), NATIVE_CONTEXT_module_source_class_symbol));
+  if (!js_object_define_own_property(iso, obj, key, name, READ_ONLY | DONT_ENUM | DONT_DELETE))
+    return HANDLE_NULL;
+  return obj;
 }
 
 /* ---- JSON modules ---------------------------------------------------------------------- */

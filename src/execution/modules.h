@@ -56,6 +56,13 @@ Handle modules_new_synthetic_module(Isolate *iso, Handle value, Handle host_defi
 /* A Uint8Array over an immutable ArrayBuffer holding a copy of bytes (import bytes). */
 Handle modules_new_bytes_value(Isolate *iso, const uint8_t *bytes, size_t length);
 
+/* Source phase imports: %AbstractModuleSource% of the realm native_context (made on first
+ * use; $262.AbstractModuleSource), and a new module source object of class class_name
+ * (its @@toStringTag) inheriting %AbstractModuleSource.prototype%, for hosts whose
+ * modules have a source representation (the shell's "<module source>"). */
+Handle modules_abstract_module_source(Isolate *iso, Handle native_context);
+Handle modules_new_module_source(Isolate *iso, const char *class_name);
+
 /* LoadRequestedModules (16.2.1.5.1), synchronously through the host: every module of the
  * graph gets its requested modules. */
 bool modules_load_requested(Isolate *iso, Handle module);

@@ -349,7 +349,7 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
  * | local_exports | indirect_exports | star_exports | import_bindings | namespace |
  * | exception | dfs_index | dfs_ancestor_index | cycle_root | async_order |
  * | pending_deps | async_parents | has_tla | capability | import_meta | host_defined |
- * | deferred_namespace |
+ * | deferred_namespace | module_source |
  * status: ModuleStatus. sfi: the module function (a generator, an async generator with
  * top-level await). environment: its Context once InitializeEnvironment ran, else
  * undefined; generator: the suspended body. requests: FixedArray of (specifier, type
@@ -362,7 +362,8 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
  * undefined until set. async_order: 0 unset, -1 done, else [[AsyncEvaluationOrder]].
  * async_parents: a FixedArray list (undefined when empty). host_defined: the host's value
  * (the shell's canonical path). deferred_namespace: the `import defer` namespace, or
- * undefined. */
+ * undefined. module_source: what GetModuleSource gives for a source phase import (a host's
+ * module source object), or undefined: a JavaScript module has none (SyntaxError). */
 #define SOURCE_TEXT_MODULE_FIELDS(F, T, P)                                             \
   HEAP_OBJECT_FIELDS(F, T, P) F(T, P, status, SMI) F(T, P, sfi, TAGGED)                \
   F(T, P, environment, TAGGED) F(T, P, generator, TAGGED) F(T, P, requests, TAGGED)    \
@@ -372,7 +373,8 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
   F(T, P, dfs_index, SMI) F(T, P, dfs_ancestor_index, SMI) F(T, P, cycle_root, TAGGED) \
   F(T, P, async_order, SMI) F(T, P, pending_deps, SMI) F(T, P, async_parents, TAGGED)  \
   F(T, P, has_tla, SMI) F(T, P, capability, TAGGED) F(T, P, import_meta, TAGGED)       \
-  F(T, P, host_defined, TAGGED) F(T, P, deferred_namespace, TAGGED)
+  F(T, P, host_defined, TAGGED) F(T, P, deferred_namespace, TAGGED)                   \
+  F(T, P, module_source, TAGGED)
 
 /* JSModuleNamespace (ES2025 10.4.6, a module namespace exotic object):
  * | map | properties | elements | module | exports | deferred |

@@ -49,6 +49,7 @@ Handle source_text_module_new(Isolate *iso, Handle sfi, Handle requests, Handle 
   source_text_module_set_import_meta(o, undef);
   source_text_module_set_host_defined(o, H(host_defined));
   source_text_module_set_deferred_namespace(o, undef);
+  source_text_module_set_module_source(o, undef);
   return m;
 }
 

@@ -114,6 +114,24 @@ static Handle compile_file(Isolate *iso, const char *path, ModuleKind kind) {
   }
 }
 
+/* "<module source>" (test262's INTERPRETING.md): a module with a source representation, as
+ * a WebAssembly module would be: an empty module whose source phase import gives a module
+ * source object of class "ModuleSource". One per isolate. */
+static Handle module_source_module(Isolate *iso, ShellModules *sm) {
+  Handle cached = cache_find(iso, sm, "<module source>");
+  if (!handle_is_null(cached)) return cached;
+  Handle empty = ROOT_HANDLE(iso, empty_fixed_array);
+  Handle source = modules_new_module_source(iso, "ModuleSource");
+  Handle m = handle_is_null(source) ? source
+             : source_text_module_new(iso, ROOT_HANDLE(iso, undefined_value), empty, empty,
+                                      empty, empty, empty, false, ROOT_HANDLE(iso, undefined_value));
+  if (handle_is_null(m)) return m;
+  source_text_module_set_status(H(m), MODULE_EVALUATED);
+  source_text_module_set_module_source(H(m), H(source));
+  cache_add(iso, sm, "<module source>", m);
+  return m;
+}
+
 /* ModuleHost.load: HostLoadImportedModule. */
 static Handle shell_load_module(Isolate *iso, Handle referrer, Handle specifier, Handle type,
                                 void *data) {
@@ -130,6 +148,8 @@ static Handle shell_load_module(Isolate *iso, Handle referrer, Handle specifier,
       return HANDLE_NULL;
     }
   }
+  if (string_equals_ascii(H(specifier), "<module source>") && kind == MODULE_KIND_JS)
+    return module_source_module(iso, sm);
   char *spec = console_string_utf8(iso, H(specifier));
   char *dir = referrer_directory(iso, sm, referrer);
   char *path = resolve_path(dir, spec);
