@@ -603,7 +603,8 @@ static bool ready_for_sync(Isolate *iso, Handle module, HandleList *seen) {
   if (st == MODULE_EVALUATING || st == MODULE_EVALUATING_ASYNC) return false;
   if (source_text_module_has_tla(H(module))) return false;
   for (int i = 0; i < M_request_count(H(module)); i++) {
-    if (M_request_phase(H(module), i) != AST_PHASE_EVALUATION) continue;
+    /* deferred requests count too: their asynchronous dependencies would run eagerly */
+    if (M_request_phase(H(module), i) == AST_PHASE_SOURCE) continue;
     if (!ready_for_sync(iso, handle_new(iso, M_loaded(H(module), i)), seen)) return false;
   }
   return true;
@@ -677,7 +678,7 @@ static bool async_fulfilled(Isolate *iso, Handle module) {
   if (!resolve_capability(iso, module)) return false;
   HandleList exec = {0};
   bool ok = gather_ancestors(iso, module, &exec);
-  if (ok) qsort(exec.items, (size_t)exec.count, sizeof(Handle), compare_async_order);
+  if (ok && exec.count > 1) qsort(exec.items, (size_t)exec.count, sizeof(Handle), compare_async_order);
   for (int i = 0; ok && i < exec.count; i++) {
     Handle m = exec.items[i];
     if (M_status(H(m)) == MODULE_EVALUATED) continue;  /* rejected meanwhile */

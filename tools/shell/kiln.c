@@ -171,6 +171,7 @@ static int shell_run(ShellArgs *a) {
     }
   }
   fflush(stdout);
+  shell_modules_free(iso);
   isolate_free(iso);
   return code;
 }

@@ -208,6 +208,19 @@ bool shell_modules_install(Isolate *iso, const char *script_base) {
   return true;
 }
 
+void shell_modules_free(Isolate *iso) {
+  if (iso->module_host == NULL) return;
+  ShellModules *sm = iso->module_host->data;
+  for (int i = 0; i < sm->count; i++) {
+    free(sm->entries[i].key);
+    global_handle_free(iso, sm->entries[i].module);
+  }
+  free(sm->entries);
+  free(sm->script_base);
+  free(sm);
+  modules_set_host(iso, NULL);
+}
+
 bool shell_is_module_path(const char *path) {
   size_t n = strlen(path);
   return n > 4 && strcmp(path + n - 4, ".mjs") == 0;

@@ -120,6 +120,8 @@ bool timers_run_loop(Isolate *iso, bool wait);
  * the directory import() in classic scripts resolves against (--module-base), or NULL for
  * the script's own directory. */
 bool shell_modules_install(Isolate *iso, const char *script_base);
+/* Uninstalls the loader and frees its cache (before the isolate is freed). */
+void shell_modules_free(Isolate *iso);
 /* Does path name a module by its extension (.mjs)? */
 bool shell_is_module_path(const char *path);
 /* Loads, links and evaluates the module file path, then runs the jobs. Returns the promise
