@@ -14,11 +14,14 @@
  */
 #include "execution/isolate.h"
 
+#include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "debug/debug-print.h"
 #include "heap/factory.h"
 #include "interpreter/frames.h"
 #include "objects/js-objects.h"
@@ -192,6 +195,9 @@ Isolate *isolate_new(const Flags *flags) {
 
 void isolate_free(Isolate *iso) {
   if (iso == NULL) return;
+  /* --dump-maps: the transition trees as they are at the end (debug/debug-maps.c). */
+  if (iso->flags.dump_maps && iso->native_context && !debug_maps_dump(iso, iso->flags.dump_maps))
+    fprintf(stderr, "kiln: cannot write %s: %s\n", iso->flags.dump_maps, strerror(errno));
   frames_teardown(iso);
   heap_teardown(&iso->heap);
   string_table_free(iso->string_table);
