@@ -6,6 +6,7 @@
  *   load(file)         runs another file in the same realm; returns its completion value
  *   console.log/info/debug (stdout), console.error/warn (stderr): util.format's text
  *   setTimeout, setInterval, clearTimeout, clearInterval (shell-timers.c)
+ *   require(name)      'type-pointer' and CommonJS files (shell-require.c)
  *   $262 (--test262)   test262's host object (INTERPRETING.md): global, gc, createRealm,
  *                      evalScript, detachArrayBuffer, agent; no IsHTMLDDA
  *
@@ -241,7 +242,8 @@ static bool host_install(Isolate *iso, Handle native_context, bool test262, Hand
             !handle_is_null(builtins_install_method(iso, native_context, global, "load",
                                                     host_load, 1)) &&
             host_install_console(iso, native_context, global) &&
-            timers_install(iso, native_context, global);
+            timers_install(iso, native_context, global) &&
+            require_install(iso, native_context, global);
   Handle dollar = HANDLE_NULL;
   if (ok && test262) {
     dollar = host_new_262(iso, native_context, global);

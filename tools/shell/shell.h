@@ -8,6 +8,7 @@
  *   shell-console.c  Node's util.inspect and util.format, for console.log and the REPL;
  *   shell-host.c     the host functions of the global object: print, load, console, $262;
  *   shell-timers.c   setTimeout/setInterval/clearTimeout/clearInterval and the event loop;
+ *   shell-require.c  require: the built-in 'type-pointer' module and CommonJS files;
  *   shell-buffer.c   a growable byte buffer.
  *
  * Exit codes (a contract with tools/test262/run.py and tests/js/run.sh): 0 every script ran,
@@ -103,6 +104,11 @@ typedef struct {
 /* Creates a realm, makes it current and installs print, load, console (and $262). false
  * with an exception pending, or with a message on stderr when the realm cannot be made. */
 bool host_setup(Isolate *iso, const HostOptions *opts);
+
+/* ---- shell-require.c: require('type-pointer') and CommonJS files --------------------- */
+
+/* Installs require on global (realm native_context). false with an exception pending. */
+bool require_install(Isolate *iso, Handle native_context, Handle global);
 
 /* ---- shell-timers.c: timers and the event loop ----------------------------------------- */
 
