@@ -49,6 +49,10 @@ count "examples" "$log/examples"
 tests/shell/run.sh "$build" "${flags[@]}" > "$log/shell" 2>&1
 count "shell" "$log/shell"
 
+# 3c. issue 9: %DebugPrint and the natives, --trace-maps/--dump-maps, seed 000's example
+tests/shell/introspect.sh "$build" "${flags[@]}" > "$log/introspect" 2>&1
+count "introspect" "$log/introspect"
+
 # 4. with --with-node (node installed): the Node.js add-on (bindings/node)
 if [ "$with_node" = 1 ]; then
   bindings/node/run-tests.sh > "$log/node" 2>&1

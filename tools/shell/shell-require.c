@@ -206,6 +206,9 @@ static Handle tp_new_class(Isolate *iso, Handle nc) {
   Handle cls = builtins_install_hidden_constructor(iso, nc, "TypePointer", tp_construct, proto,
                                                    function_proto);
   BUILTIN_TRY(cls);
+  /* A class without an explicit constructor has length 0, as Node's TypePointer. */
+  Handle zero = handle_new(iso, smi_from_int(0));
+  if (!builtins_define_value(iso, cls, "length", zero, READ_ONLY | DONT_ENUM)) return HANDLE_NULL;
 #define V(name, fn, length)                                                \
   {                                                                        \
     Handle m = builtins_install_method(iso, nc, proto, name, fn, length);  \
