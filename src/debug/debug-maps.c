@@ -99,10 +99,12 @@ static Tagged dm_key_of(Isolate *iso, Tagged target) {
 }
 
 static void dm_node(DumpState *st, Tagged map) {
-  fprintf(st->out, "  m%" PRIxPTR " [label=\"0x%" PRIxPTR "\\n%s\\n%d in-object, %d fields\\n%s\"",
+  int fields = map_number_of_fields(map);
+  fprintf(st->out, "  m%" PRIxPTR " [label=\"0x%" PRIxPTR "\\n%s\\n%d in-object, %d field%s\\n%s%s\"",
           (uintptr_t)map, (uintptr_t)map, instance_type_name(map_instance_type(map)),
-          map_inobject_properties(map), map_number_of_fields(map),
-          elements_kind_name((ElementsKind)map_elements_kind(map)));
+          map_inobject_properties(map), fields, fields == 1 ? "" : "s",
+          elements_kind_name((ElementsKind)map_elements_kind(map)),
+          map_is_dictionary(map) ? "\\ndictionary properties" : "");
   if (!is_map(map_back_pointer(map))) fputs(", style=bold", st->out);
   fputs("];\n", st->out);
 }
