@@ -227,5 +227,26 @@ run "$tmp/madeup.js"
 if [ "$code" = 1 ] && [[ $err =~ ^Uncaught\ TypeError:.*0x7fff00001000\ is\ not\ a\ live\ slot ]]; then pass
 else fail "a made-up address is an uncaught TypeError"; fi
 
+run tests/shell/type-pointer-parity.js
+if [ "$code" = 0 ] && [ -z "$err" ] && [[ $out =~ ^function\ TypePointer\ 0\ true ]] &&
+   [[ $out =~ read\ after\ free:\ TypeError\ true\ ERR_TP_FREED ]]; then pass
+else fail "type-pointer-parity.js runs under kiln"; fi
+
+# With node and the add-on built (make test builds it first), Node prints the same bytes for
+# seed 000's example and the parity script, addresses aside.
+addon=bindings/node/build/Release/type_pointer.node
+if command -v node > /dev/null 2>&1 && [ -f "$addon" ]; then
+  mkdir -p "$tmp/node/node_modules"
+  ln -s "$PWD/bindings/node" "$tmp/node/node_modules/type-pointer"
+  cp bindings/node/example/seed-example.js tests/shell/type-pointer-parity.js "$tmp/node/"
+  for f in seed-example.js type-pointer-parity.js; do
+    (cd "$tmp/node" && node "$f") 2>&1 | sed -E 's/0x[0-9a-f]+/ADDR/g' > "$tmp/node.out"
+    run "$tmp/node/$f"
+    printf '%s\n' "$out$err" | sed -E 's/0x[0-9a-f]+/ADDR/g' > "$tmp/kiln.out"
+    if cmp -s "$tmp/node.out" "$tmp/kiln.out"; then pass
+    else fail "kiln prints what node prints for $f"; diff "$tmp/node.out" "$tmp/kiln.out" | head; fi
+  done
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
