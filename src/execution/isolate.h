@@ -132,6 +132,10 @@ KILN_INLINE bool isolate_interrupt_requested(Isolate *iso) {
 /* The poll: if a termination was requested, makes the termination exception pending and
  * returns false (the caller unwinds as for any exception); otherwise true. */
 bool isolate_handle_interrupts(Isolate *iso);
+/* The poll for long native loops: true to go on; false with the termination pending. */
+KILN_INLINE bool isolate_poll_interrupts(Isolate *iso) {
+  return KILN_LIKELY(!isolate_interrupt_requested(iso)) || isolate_handle_interrupts(iso);
+}
 /* true while the pending exception is the termination (catch handlers must not see it). */
 bool isolate_is_terminating(Isolate *iso);
 /* Clears a requested and a pending termination: the isolate runs code again. */

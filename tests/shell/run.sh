@@ -168,6 +168,20 @@ if [ -z "$missing" ]; then passed=$((passed + 1)); else
   failed=$((failed + 1)); echo "FAIL --help does not list:$missing"; fi
 check "--allow-natives-syntax is accepted" 0 "ok" "" -- --allow-natives-syntax -e "print('ok')"
 
+# ---- --timeout: a watchdog thread terminates the run (no catch or finally runs) ---------
+check "--timeout stops an infinite loop" 1 "before" "^Error: Script execution timed out\.\|$" -- \
+  --timeout=100 -e "print('before'); for (;;) {}"
+check "--timeout: catch and finally do not run" 1 "" "^Error: Script execution timed out\.\|$" -- \
+  --timeout=100 -e "try { for (;;) {} } catch (e) { print('catch'); } finally { print('finally'); }"
+check "--timeout stops regexp backtracking" 1 "" "Script execution timed out" -- \
+  --timeout=100 -e "/(a*)*b/.exec('a'.repeat(40))"
+check "--timeout stops a promise job and the event loop's wait" 1 "" "Script execution timed out" -- \
+  --timeout=100 -e "Promise.resolve().then(() => { for (;;) {} })"
+check "--timeout ends a wait for a far timer" 1 "" "Script execution timed out" -- \
+  --timeout=100 -e "setTimeout(() => print('late'), 1e6)"
+check "--timeout leaves a fast script alone" 0 "2" "" -- --timeout=5000 -e "print(1 + 1)"
+check "--timeout needs a number" 2 "" "positive number" -- --timeout=abc -e "1"
+
 # ---- the REPL, through a pseudo-terminal -----------------------------------------------
 if command -v python3 > /dev/null; then
   HOME=$tmp python3 - "${kiln[@]}" > "$tmp/repl" 2>&1 <<'EOF'

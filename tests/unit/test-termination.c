@@ -166,3 +166,19 @@ TEST(termination, request_before_running_and_cancel) {
   EXPECT(runs_normally(iso));
   handle_scope_close(&scope);
 }
+
+TEST(termination, stops_long_native_loops) {
+  Isolate *iso = realm_isolate();
+  EXPECT(iso != NULL);
+  HandleScope scope;
+  handle_scope_open(iso, &scope);
+  /* Billions of holes: the builtins' element loops poll too. */
+  EXPECT(run_terminated(iso, "new Array(2 ** 32 - 1).join('');", 20));
+  EXPECT(runs_normally(iso));
+  EXPECT(run_terminated(iso, "Array.prototype.indexOf.call({length: 2 ** 53 - 1}, 1);", 20));
+  EXPECT(runs_normally(iso));
+  EXPECT(run_terminated(iso, "var big = []; big.length = 3e6; big.fill('x'); big.sort();"
+                             "big.sort(); big.sort(); big.sort(); big.sort();", 30));
+  EXPECT(runs_normally(iso));
+  handle_scope_close(&scope);
+}

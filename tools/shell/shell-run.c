@@ -213,6 +213,14 @@ char *run_describe_uncaught(Isolate *iso, Handle value) {
 
 void run_report_exception(Isolate *iso) {
   if (!isolate_has_pending_exception(iso)) return;
+  if (isolate_is_terminating(iso)) {
+    /* The shell's only source of termination is --timeout (shell-watchdog.c). */
+    isolate_cancel_termination(iso);
+    fflush(stdout);
+    fprintf(stderr, "Error: Script execution timed out.\n");
+    fflush(stderr);
+    return;
+  }
   HandleScope scope;
   handle_scope_open(iso, &scope);
   Handle exception = handle_new(iso, iso->pending_exception);

@@ -133,8 +133,12 @@ bool timers_run_loop(Isolate *iso, bool wait) {
     double delay = timers[i].due - timers_now();
     if (delay > 0) {
       if (!wait) return true;
-      struct timespec ts = {(time_t)(delay / 1e3), (long)(fmod(delay, 1e3) * 1e6)};
+      /* Sleep in slices of at most 10 ms so a termination (--timeout) ends the wait. */
+      if (!isolate_poll_interrupts(iso)) return false;
+      double slice = delay < 10 ? delay : 10;
+      struct timespec ts = {(time_t)(slice / 1e3), (long)(fmod(slice, 1e3) * 1e6)};
       nanosleep(&ts, NULL);
+      continue;
     }
     if (!timers_fire(iso, i)) return false;
   }

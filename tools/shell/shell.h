@@ -8,6 +8,7 @@
  *   shell-console.c  Node's util.inspect and util.format, for console.log and the REPL;
  *   shell-host.c     the host functions of the global object: print, load, console, $262;
  *   shell-timers.c   setTimeout/setInterval/clearTimeout/clearInterval and the event loop;
+ *   shell-watchdog.c --timeout: a thread that terminates the isolate after a delay;
  *   shell-buffer.c   a growable byte buffer.
  *
  * Exit codes (a contract with tools/test262/run.py and tests/js/run.sh): 0 every script ran,
@@ -112,6 +113,15 @@ bool timers_install(Isolate *iso, Handle native_context, Handle global);
  * wait, else only those already due), with a microtask checkpoint after each. false with
  * the exception pending when a callback (or a job) threw. */
 bool timers_run_loop(Isolate *iso, bool wait);
+
+/* ---- shell-watchdog.c: --timeout ------------------------------------------------------ */
+
+typedef struct Watchdog Watchdog;
+/* Starts a thread that calls isolate_request_termination(iso) after ms milliseconds.
+ * NULL if the thread cannot be made. */
+Watchdog *watchdog_start(Isolate *iso, long ms);
+/* Stops (or reaps) the watchdog; returns whether it fired. */
+bool watchdog_stop(Watchdog *w);
 
 /* ---- shell-repl.c ------------------------------------------------------------------- */
 
