@@ -177,6 +177,7 @@ static int shell_run(ShellArgs *a) {
       if (code == kShellExitOk && run_unhandled_rejection_count() > 0) code = kShellExitException;
     }
   }
+  agents_shutdown();
   watchdog_stop(watchdog);
   fflush(stdout);
   isolate_free(iso);

@@ -27,9 +27,10 @@ typedef struct {
   Handle arguments;  /* a FixedArray of the extra arguments */
 } Timer;
 
-/* The shell runs one isolate, so the list is the shell's (not the library's) state. */
-static Timer *timers;
-static int timer_count, timer_capacity, next_timer_id = 1;
+/* The list is the shell's (not the library's) state, one per thread: each agent
+ * (shell-agent.c) runs its own isolate and event loop. */
+static _Thread_local Timer *timers;
+static _Thread_local int timer_count, timer_capacity, next_timer_id = 1;
 
 static double timers_now(void) {
   struct timespec ts;

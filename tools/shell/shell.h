@@ -8,6 +8,7 @@
  *   shell-console.c  Node's util.inspect and util.format, for console.log and the REPL;
  *   shell-host.c     the host functions of the global object: print, load, console, $262;
  *   shell-timers.c   setTimeout/setInterval/clearTimeout/clearInterval and the event loop;
+ *   shell-agent.c    $262.agent: agents on threads with their own isolates;
  *   shell-watchdog.c --timeout: a thread that terminates the isolate after a delay;
  *   shell-buffer.c   a growable byte buffer.
  *
@@ -21,6 +22,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "builtins/builtins.h"
 #include "execution/isolate.h"
 
 #define KILN_SHELL_VERSION "0.1.0"
@@ -113,6 +115,20 @@ bool timers_install(Isolate *iso, Handle native_context, Handle global);
  * wait, else only those already due), with a microtask checkpoint after each. false with
  * the exception pending when a callback (or a job) threw. */
 bool timers_run_loop(Isolate *iso, bool wait);
+
+/* ---- shell-agent.c: $262.agent on threads ------------------------------------------------ */
+
+/* The methods of $262.agent (the builtin signature; see shell-agent.c). */
+Handle agent_start(Isolate *iso, BuiltinArgs *args);
+Handle agent_broadcast(Isolate *iso, BuiltinArgs *args);
+Handle agent_get_report(Isolate *iso, BuiltinArgs *args);
+Handle agent_receive_broadcast(Isolate *iso, BuiltinArgs *args);
+Handle agent_report(Isolate *iso, BuiltinArgs *args);
+Handle agent_leaving(Isolate *iso, BuiltinArgs *args);
+Handle agent_sleep(Isolate *iso, BuiltinArgs *args);
+Handle agent_monotonic_now(Isolate *iso, BuiltinArgs *args);
+/* Terminates the agents still running and joins their threads (at exit). */
+void agents_shutdown(void);
 
 /* ---- shell-watchdog.c: --timeout ------------------------------------------------------ */
 
