@@ -76,6 +76,13 @@ static Handle agent_undefined(Isolate *iso) { return ROOT_HANDLE(iso, undefined_
 
 /* ---- the agent thread --------------------------------------------------------------- */
 
+/* An agent's uncaught exception goes to stderr, except the termination agents_shutdown
+ * asked for (the shell is exiting: nothing to report). */
+static void agent_report_failure(Isolate *iso) {
+  if (isolate_is_terminating(iso)) isolate_cancel_termination(iso);
+  else run_report_exception(iso);
+}
+
 /* The SharedArrayBuffer of the current broadcast, in this agent's isolate. */
 static Handle agent_take_buffer(Isolate *iso, SharedMemory *memory, uint64_t length,
                                 bool growable, uint64_t max) {
@@ -116,7 +123,7 @@ static bool agent_receive_one(Isolate *iso, Agent *self) {
   bool ok = !handle_is_null(argv[0]) && !handle_is_null(argv[1]) &&
             !handle_is_null(execution_call(iso, current_callback, agent_undefined(iso), 2, argv)) &&
             execution_run_microtasks(iso) && timers_run_loop(iso, true);
-  if (!ok) run_report_exception(iso);
+  if (!ok) agent_report_failure(iso);
   handle_scope_close(&scope);
   return ok;
 }
@@ -138,7 +145,7 @@ static void *agent_main(void *arg) {
     handle_scope_open(iso, &scope);
     Handle r = stop ? HANDLE_NULL : run_source(iso, self->source, strlen(self->source), "agent.js");
     bool ok = !handle_is_null(r) && timers_run_loop(iso, true);
-    if (!ok && !stop) run_report_exception(iso);
+    if (!ok && !stop) agent_report_failure(iso);
     handle_scope_close(&scope);
     while (ok && !handle_is_null(current_callback) && !current_leaving) {
       ok = agent_receive_one(iso, self);
