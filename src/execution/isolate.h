@@ -1,7 +1,10 @@
 /*
  * isolate.h: one instance of the engine. An isolate owns a heap, its roots, its handle
  * scopes, global handles, string table and flags; nothing is shared between isolates and
- * Kiln has no global mutable state. One thread uses an isolate at a time.
+ * Kiln has no global mutable state, except what the spec shares between agents: the
+ * memory of SharedArrayBuffers (heap/backing-store.h) and Atomics' WaiterList
+ * (builtins-atomics.c), both thread-safe. Immutable tables are built once (pthread_once).
+ * One thread uses an isolate at a time (tests/unit/test-threads.c runs four at once).
  *
  * Exceptions: a function that throws sets isolate->pending_exception and returns an empty
  * Handle (or false); callers pass the failure up (seed 002's MaybeHandle discipline).
