@@ -175,6 +175,7 @@ Handle agent_start(Isolate *iso, BuiltinArgs *args) {
   pthread_mutex_lock(&hub.mutex);
   if (hub.agents == NULL && hub.reports_tail == NULL) hub.reports_tail = &hub.reports;
   hub.flags = iso->flags;
+  hub.flags.dump_maps = NULL; /* only the main isolate writes the --dump-maps file */
   agent->seen = hub.generation;
   agent->alive = true;
   agent->next = hub.agents;
