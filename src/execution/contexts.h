@@ -163,6 +163,8 @@
   V(generator_prototype_object_map) /* the map of a generator function's own "prototype" \
                                   object (inherits %GeneratorPrototype%), made on use */ \
   V(async_generator_prototype_object_map) /* the same for async generator functions */ \
+  V(shadow_realm_prototype)    /* %ShadowRealm.prototype% */                            \
+  V(shadow_realm_map)          /* the map of ShadowRealm instances (ordinary objects) */ \
   V(abstract_module_source_function) /* %AbstractModuleSource% (source phase imports;     \
                                         execution/modules.c), made on first use */       \
   V(module_source_class_symbol)  /* the private key of [[ModuleSourceClassName]] */

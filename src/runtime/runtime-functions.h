@@ -10,6 +10,7 @@
 #define KILN_RUNTIME_RUNTIME_FUNCTIONS_H_
 
 #include "execution/isolate.h"
+#include "runtime/runtime-test.h"
 
 #define RUNTIME_FUNCTION_LIST(V)                                                        \
   /* Frame state (the current interpreter frame) */                                    \
@@ -103,7 +104,9 @@
   V(LoadModuleImport, 1)      /* (Smi import index): a named import's live binding  \
                                  (runtime-modules.c); ReferenceError in its TDZ */     \
   V(GetImportMeta, 0)         /* the running module's import.meta */                 \
-  V(DynamicImport, 3)         /* (specifier, options, Smi phase): import()'s promise */
+  V(DynamicImport, 3)         /* (specifier, options, Smi phase): import()'s promise */ \
+  /* Natives: %Name(...) under --allow-natives-syntax (runtime/runtime-test.h) */        \
+  NATIVES_LIST(V)
 
 typedef enum {
 #define V(name, argc) Runtime_##name,

@@ -24,6 +24,7 @@
   V("--module FILE", "run FILE as an ES module (files ending in .mjs are modules too)")   \
   V("--module-base DIR", "resolve import() in classic scripts against DIR")             \
   V("--test262", "install the $262 host object of test262's INTERPRETING.md")           \
+  V("--timeout=MS", "terminate the run after MS milliseconds (exit status 1)")          \
   V("--help, -h", "print this text")                                                    \
   V("--version", "print the version")
 
@@ -39,6 +40,7 @@ typedef struct {
   HostOptions host;
   Script *scripts;
   int script_count;
+  long timeout_ms;      /* --timeout; 0: none */
   const char *module_base;  /* --module-base, or NULL */
 } ShellArgs;
 
@@ -65,6 +67,8 @@ static void shell_add_script(ShellArgs *a, ScriptKind kind, const char *text) {
 static int shell_parse_args(int argc, char **argv, ShellArgs *a) {
   flags_init_defaults(&a->flags);
   a->host = (HostOptions){false};
+  a->timeout_ms = 0;
+  a->script_count = 0;
   a->module_base = NULL;
   a->scripts = calloc((size_t)argc, sizeof(Script));
   if (a->scripts == NULL) return kShellExitUsage;
@@ -96,6 +100,13 @@ static int shell_parse_args(int argc, char **argv, ShellArgs *a) {
       a->module_base = argv[++i];
     } else if (!strcmp(arg, "--test262")) {
       a->host.test262 = true;
+    } else if (!strncmp(arg, "--timeout=", 10)) {
+      char *end;
+      a->timeout_ms = strtol(arg + 10, &end, 10);
+      if (end == arg + 10 || *end != '\0' || a->timeout_ms <= 0) {
+        fprintf(stderr, "kiln: --timeout needs a positive number of milliseconds\n");
+        return kShellExitUsage;
+      }
     } else if (!flags_parse_one(&a->flags, arg, err, sizeof err)) {
       fprintf(stderr, "kiln: %s (see kiln --help)\n", err);
       return kShellExitUsage;
@@ -158,9 +169,14 @@ static int shell_run(ShellArgs *a) {
     return kShellExitException;
   }
   int code = kShellExitOk;
+  Watchdog *watchdog = NULL;
   if (a->host.test262) run_ignore_unhandled_rejections();
   if (!host_setup(iso, &a->host) || !shell_modules_install(iso, a->module_base)) {
     run_report_exception(iso);
+    code = kShellExitException;
+  } else if ((watchdog = a->timeout_ms ? watchdog_start(iso, a->timeout_ms) : NULL) == NULL &&
+             a->timeout_ms) {
+    fprintf(stderr, "kiln: could not start the --timeout thread\n");
     code = kShellExitException;
   } else if (a->script_count == 0) {
     code = isatty(STDIN_FILENO) ? repl_run(iso) : repl_run_stdin(iso);
@@ -170,6 +186,8 @@ static int shell_run(ShellArgs *a) {
       if (code == kShellExitOk && run_unhandled_rejection_count() > 0) code = kShellExitException;
     }
   }
+  agents_shutdown();
+  watchdog_stop(watchdog);
   fflush(stdout);
   shell_modules_free(iso);
   isolate_free(iso);
