@@ -564,6 +564,7 @@ Handle modules_async_rejected_closure(Isolate *iso, BuiltinArgs *args);
 Handle modules_import_fulfilled_closure(Isolate *iso, BuiltinArgs *args);
 Handle modules_import_rejected_closure(Isolate *iso, BuiltinArgs *args);
 Handle modules_import_continue_closure(Isolate *iso, BuiltinArgs *args);
+Handle modules_import_load_step_closure(Isolate *iso, BuiltinArgs *args);
 
 /* builtins-async.c */
 Handle builtins_async_from_sync_unwrap(Isolate *iso, BuiltinArgs *args);
@@ -594,6 +595,7 @@ static const BuiltinFunction kPromiseClosures[kPromiseClosureCount] = {
     [kPromiseClosure_IMPORT_FULFILLED] = modules_import_fulfilled_closure,
     [kPromiseClosure_IMPORT_REJECTED] = modules_import_rejected_closure,
     [kPromiseClosure_IMPORT_CONTINUE] = modules_import_continue_closure,
+    [kPromiseClosure_IMPORT_LOAD_STEP] = modules_import_load_step_closure,
 };
 
 #define INSTALL_CHECK(ok)                 \

@@ -88,15 +88,22 @@ static Handle host_load(Isolate *iso, Handle referrer, Handle specifier, Handle 
     return HANDLE_NULL;
   }
   Handle m = iso->module_host->load(iso, referrer, specifier, type, iso->module_host->data);
-  if (!handle_is_null(m) && !is_source_text_module(H(m))) {
+  if (!handle_is_null(m) && !is_source_text_module(H(m)) && !is_js_promise(H(m))) {
     isolate_throw_error(iso, kError_TYPE_ERROR, "The module loader returned no module");
     return HANDLE_NULL;
   }
   return m;
 }
 
-/* InnerModuleLoading: depth-first over the graph; visited guards cycles. */
-static bool load_graph(Isolate *iso, Handle module, HandleList *visited) {
+/* A request the host answered with a promise: loading stops until it settles. */
+typedef struct {
+  Handle promise, module;
+  int request;
+} PendingLoad;
+
+/* InnerModuleLoading: depth-first over the graph; visited guards cycles. Stops early
+ * (true, pending->promise set) at the first request answered with a promise. */
+static bool load_graph(Isolate *iso, Handle module, HandleList *visited, PendingLoad *pending) {
   if (list_contains(visited, H(module))) return true;
   if (!list_push(iso, visited, module)) return false;
   if (source_text_module_is_synthetic(iso, H(module))) return true;
@@ -109,21 +116,39 @@ static bool load_graph(Isolate *iso, Handle module, HandleList *visited) {
       Handle type = handle_new(iso, fixed_array_get(requests, i * kRequestStride + 1));
       required = host_load(iso, module, specifier, type);
       if (handle_is_null(required)) return false;
+      if (is_js_promise(H(required))) {
+        *pending = (PendingLoad){required, module, i};
+        return true;
+      }
       fixed_array_set(source_text_module_loaded(H(module)), i, H(required));
     }
-    if (!load_graph(iso, required, visited)) return false;
+    if (!load_graph(iso, required, visited, pending)) return false;
+    if (!handle_is_null(pending->promise)) return true;
   }
   if (M_status(H(module)) == MODULE_NEW) M_set_status(H(module), MODULE_UNLINKED);
   return true;
 }
 
-bool modules_load_requested(Isolate *iso, Handle module) {
+/* Loads what it can; *pending gets the first promise the host answered with. */
+static bool load_some(Isolate *iso, Handle module, PendingLoad *pending) {
   if (!execution_stack_ok(iso)) return false;
+  HandleList visited = {0};
+  *pending = (PendingLoad){HANDLE_NULL, HANDLE_NULL, 0};
+  bool ok = load_graph(iso, module, &visited, pending);
+  free(visited.items);
+  return ok;
+}
+
+bool modules_load_requested(Isolate *iso, Handle module) {
   HandleScope hs;
   handle_scope_open(iso, &hs);
-  HandleList visited = {0};
-  bool ok = load_graph(iso, module, &visited);
-  free(visited.items);
+  PendingLoad pending;
+  bool ok = load_some(iso, module, &pending);
+  if (ok && !handle_is_null(pending.promise)) {
+    isolate_throw_error(iso, kError_TYPE_ERROR,
+                        "The module loader returned a promise: only import() waits for one");
+    ok = false;
+  }
   handle_scope_close(&hs);
   return ok;
 }
@@ -813,6 +838,41 @@ static Handle state_get(Isolate *iso, Handle state, int i) {
   return handle_new(iso, fixed_array_get(H(state), i));
 }
 
+/* A promise-based loader: when pending.promise fulfills, its module becomes the request's
+ * (or import()'s own module when pending.module is undefined) and loading goes on. */
+static bool import_wait_for_load(Isolate *iso, Handle state, PendingLoad pending) {
+  Handle step = js_promise_new_closure(iso, kPromiseClosure_IMPORT_LOAD_STEP, 3);
+  Handle fail = handle_is_null(step) ? step : import_closure(iso, kPromiseClosure_IMPORT_REJECTED, state);
+  if (handle_is_null(fail)) return false;
+  Tagged c = js_function_context(H(step));
+  context_set(c, 0, H(state));
+  context_set(c, 1, handle_is_null(pending.module) ? ROOT(iso, undefined_value) : H(pending.module));
+  context_set(c, 2, smi_from_int(pending.request));
+  return !handle_is_null(js_promise_perform_then(iso, pending.promise, step, fail,
+                                                 ROOT_HANDLE(iso, undefined_value)));
+}
+
+static bool continue_dynamic_import(Isolate *iso, Handle state);
+
+Handle modules_import_load_step_closure(Isolate *iso, BuiltinArgs *args) {
+  Handle state = closure_slot(iso, args, 0), importer = closure_slot(iso, args, 1);
+  int request = smi_value(context_get(js_promise_closure_context(*args->target), 2));
+  Handle loaded = builtin_arg(iso, args, 0);
+  bool ok = is_source_text_module(H(loaded));
+  if (!ok) {
+    isolate_throw_error(iso, kError_TYPE_ERROR, "The module loader's promise gave no module");
+  } else {
+    if (is_source_text_module(H(importer)))
+      fixed_array_set(source_text_module_loaded(H(importer)), request, H(loaded));
+    else
+      fixed_array_set(H(state), kImportModule, H(loaded));
+    ok = continue_dynamic_import(iso, state);
+  }
+  if (!ok && handle_is_null(js_promise_reject_with_pending(iso, state_get(iso, state, kImportCapability))))
+    return HANDLE_NULL;
+  return ROOT_HANDLE(iso, undefined_value);
+}
+
 /* ContinueDynamicImport (16.2.1.9): the graph loads now (the host is synchronous); Link()
  * and Evaluate() run in a job once the load promise settles, as they do when loading is
  * asynchronous (step 6's PerformPromiseThen). A source phase import stops after loading:
@@ -824,7 +884,9 @@ static bool continue_dynamic_import(Isolate *iso, Handle state) {
     return !handle_is_null(source) &&
            js_promise_capability_resolve(iso, state_get(iso, state, kImportCapability), source);
   }
-  if (!modules_load_requested(iso, module)) return false;
+  PendingLoad pending;
+  if (!load_some(iso, module, &pending)) return false;
+  if (!handle_is_null(pending.promise)) return import_wait_for_load(iso, state, pending);
   Handle ctor = handle_new(iso, context_get(iso->native_context, NATIVE_CONTEXT_promise_function));
   Handle loaded = js_promise_promise_resolve(iso, ctor, ROOT_HANDLE(iso, undefined_value));
   Handle next = handle_is_null(loaded) ? loaded
@@ -907,7 +969,10 @@ Handle modules_dynamic_import(Isolate *iso, Handle referrer, Handle specifier, H
   fixed_array_set(H(state), kImportCapability, H(cap));
   fixed_array_set(H(state), kImportPhase, smi_from_int(phase));
   fixed_array_set(H(state), kImportRemaining, smi_from_int(0));
-  if (!continue_dynamic_import(iso, state)) return js_promise_reject_with_pending(iso, cap);
+  bool ok = is_js_promise(H(module))
+                ? import_wait_for_load(iso, state, (PendingLoad){module, HANDLE_NULL, 0})
+                : continue_dynamic_import(iso, state);
+  if (!ok) return js_promise_reject_with_pending(iso, cap);
   return js_promise_capability_promise(iso, cap);
 }
 

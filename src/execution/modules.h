@@ -34,7 +34,10 @@ typedef struct ModuleHost {
    * SourceTextModule, or the name (a String, or undefined) of the classic script that
    * calls import(); specifier: a String; type: the "type" import attribute (a String) or
    * undefined. Returns a SourceTextModule (the same record for the same resolved module
-   * every time), or empty with an exception pending. */
+   * every time), or empty with an exception pending. A promise-based loader returns a
+   * promise of the module instead: import() waits for it (and for every promise the
+   * loads of that module's graph return); static loading from C (modules_run) needs
+   * modules at once and throws a TypeError on a promise. */
   Handle (*load)(Isolate *iso, Handle referrer, Handle specifier, Handle type, void *data);
   /* HostGetImportMetaProperties + HostFinalizeImportMeta: adds the host's properties to
    * meta (a null-prototype object) for module. May be NULL. false: an exception is pending. */
@@ -106,5 +109,6 @@ Handle modules_async_rejected_closure(Isolate *iso, BuiltinArgs *args);
 Handle modules_import_fulfilled_closure(Isolate *iso, BuiltinArgs *args);
 Handle modules_import_rejected_closure(Isolate *iso, BuiltinArgs *args);
 Handle modules_import_continue_closure(Isolate *iso, BuiltinArgs *args);
+Handle modules_import_load_step_closure(Isolate *iso, BuiltinArgs *args);
 
 #endif /* KILN_EXECUTION_MODULES_H_ */

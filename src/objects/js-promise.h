@@ -122,7 +122,9 @@ bool js_promise_run_thenable_job(Isolate *iso, Handle promise, Handle thenable, 
   V(IMPORT_FULFILLED, 1)        /* import()'s Evaluate() settled: [module, capability] */ \
   V(IMPORT_REJECTED, 1)                                                                  \
   V(IMPORT_CONTINUE, 1)         /* import()'s loaded graph: link and evaluate: [module,    \
-                                   capability] */
+                                   capability] */                                        \
+  V(IMPORT_LOAD_STEP, 1)        /* a module loader's promise fulfilled: [import state,    \
+                                   importing module or undefined, Smi request] */
 
 typedef enum {
 #define V(name, length) kPromiseClosure_##name,

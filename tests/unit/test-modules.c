@@ -1,8 +1,8 @@
 /*
  * test-modules.c: ES modules from C through an in-memory ModuleHost (execution/modules.h):
  * linking and evaluating a graph with a cycle, live bindings read through a namespace,
- * link errors, top-level await across jobs, and a module suspended at an await surviving
- * collections.
+ * link errors, top-level await across jobs, a module suspended at an await surviving
+ * collections, and a promise-based loader (import() waits; a static load cannot).
  */
 #include <string.h>
 
@@ -130,5 +130,54 @@ TEST(modules, top_level_await_survives_collections_while_suspended) {
   heap_collect_young(&iso->heap);
   EXPECT_EQ(js_promise_state(H(promise)), kPromiseFulfilled);
   EXPECT_EQ(ns_number(iso, main, "out"), 42);
+  handle_scope_close(&scope);
+}
+
+/* A promise-based loader: every load answers with a promise of the module. */
+static Handle promise_load(Isolate *iso, Handle referrer, Handle specifier, Handle type, void *data) {
+  Handle m = memory_load(iso, referrer, specifier, type, data);
+  if (handle_is_null(m)) return m;
+  Handle ctor = handle_new(iso, context_get(iso->native_context, NATIVE_CONTEXT_promise_function));
+  return js_promise_promise_resolve(iso, ctor, m);
+}
+
+TEST(modules, import_waits_for_a_promise_based_loader) {
+  MemoryHost h = {{"main", "dep"},
+                  {"import { v } from 'dep'; export const out = v * 2;", "export const v = 21;"},
+                  {{0}}, 2, 0};
+  Isolate *iso = test_isolate();
+  EXPECT(bootstrapper_init_isolate(iso));
+  ModuleHost host = {promise_load, NULL, &h};
+  modules_set_host(iso, &host);
+  HandleScope scope;
+  handle_scope_open(iso, &scope);
+  Handle spec = string_internalize_utf8(iso, "main", 4);
+  Handle undef = ROOT_HANDLE(iso, undefined_value);
+  Handle promise = modules_dynamic_import(iso, undef, spec, undef, 0);
+  EXPECT(!handle_is_null(promise));
+  EXPECT_EQ(js_promise_state(H(promise)), kPromisePending);
+  EXPECT(execution_run_microtasks(iso));
+  EXPECT_EQ(js_promise_state(H(promise)), kPromiseFulfilled);
+  Handle ns = handle_new(iso, js_promise_reactions_or_result(H(promise)));
+  Handle out = runtime_get_named(iso, ns, "out");
+  EXPECT(!handle_is_null(out) && is_number(H(out)) && runtime_number_value(H(out)) == 42);
+  handle_scope_close(&scope);
+}
+
+TEST(modules, a_static_load_cannot_wait_for_a_promise) {
+  MemoryHost h = {{"main", "dep"}, {"import 'dep';", ""}, {{0}}, 2, 0};
+  Isolate *iso = test_isolate();
+  EXPECT(bootstrapper_init_isolate(iso));
+  ModuleHost host = {promise_load, NULL, &h};
+  modules_set_host(iso, &host);
+  HandleScope scope;
+  handle_scope_open(iso, &scope);
+  Handle main = memory_load(iso, ROOT_HANDLE(iso, undefined_value),
+                            string_internalize_utf8(iso, "main", 4),
+                            ROOT_HANDLE(iso, undefined_value), &h);
+  EXPECT(!handle_is_null(main));
+  EXPECT(!modules_load_requested(iso, main));  /* dep's load answered with a promise */
+  EXPECT(isolate_has_pending_exception(iso));
+  isolate_clear_pending_exception(iso);
   handle_scope_close(&scope);
 }
