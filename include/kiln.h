@@ -204,7 +204,7 @@ KILN_EXPORT kiln_value kiln_object_new(kiln_context ctx);
 KILN_EXPORT kiln_value kiln_array_new(kiln_context ctx, uint32_t length);
 /* An array's "length" (0 for other values). */
 KILN_EXPORT uint32_t kiln_array_length(kiln_value array);
-/* obj[key] and obj[key] = value (keys are any value, converted with ToPropertyKey; a
+/* obj[key] and obj[key] = value (obj any value but undefined/null; keys converted with ToPropertyKey; a
  * number key is an index). Run getters, setters and proxy traps. Set is strict: a refused
  * assignment throws TypeError. */
 KILN_EXPORT kiln_value kiln_object_get(kiln_context ctx, kiln_value obj, kiln_value key);

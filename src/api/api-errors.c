@@ -63,6 +63,23 @@ static void api_report(kiln_isolate *api, Handle exception) {
   handle_scope_close(&scope);
 }
 
+/* Takes the pending exception. The preallocated out-of-memory error is made before any
+ * realm exists (no prototype, so not even ToString works on it): once the failed script
+ * has unwound, its garbage is collectable, so it is replaced by a RangeError of the
+ * current realm when one can be allocated. */
+static Tagged api_replace_out_of_memory(Isolate *iso) {
+  Tagged exception = iso->pending_exception;
+  isolate_clear_pending_exception(iso);
+  if (exception != ROOT(iso, out_of_memory_error) || iso->native_context == 0) return exception;
+  HandleScope scope;
+  handle_scope_open(iso, &scope);
+  Handle error = runtime_new_error(iso, kError_RANGE_ERROR, ROOT_HANDLE(iso, out_of_memory_string));
+  if (!handle_is_null(error)) exception = H(error);
+  isolate_clear_pending_exception(iso);
+  handle_scope_close(&scope);
+  return exception;
+}
+
 void api_handle_exception(kiln_isolate *api) {
   Isolate *iso = api->iso;
   if (!isolate_has_pending_exception(iso)) return;
@@ -83,8 +100,7 @@ void api_handle_exception(kiln_isolate *api) {
     if (here) tc->caught = tc->terminated = true;
     return;
   }
-  Tagged exception = iso->pending_exception;
-  isolate_clear_pending_exception(iso);
+  Tagged exception = api_replace_out_of_memory(iso);
   if (here) {
     *tc->exception = exception;
     tc->caught = true;

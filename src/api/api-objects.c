@@ -133,16 +133,20 @@ uint32_t kiln_array_length(kiln_value array) {
   return (uint32_t)runtime_number_value(js_array_length(*(Tagged *)array));
 }
 
-/* Checks the arguments every property call needs. */
-static bool api_check_object(kiln_context ctx, kiln_value obj, kiln_value key) {
+/* Checks the arguments every property call needs. Get and set take any value (a
+ * primitive is wrapped, undefined and null throw TypeError); has and delete need objects. */
+static bool api_check_key(kiln_context ctx, kiln_value obj, kiln_value key) {
   if (ctx == NULL) return false;
-  kiln_isolate *api = api_of_context(ctx);
-  return API_CHECK(api, obj != NULL && key != NULL, "empty object or key") &&
-         API_CHECK(api, is_js_receiver(*(Tagged *)obj), "not an object");
+  return API_CHECK(api_of_context(ctx), obj != NULL && key != NULL, "empty object or key");
+}
+
+static bool api_check_object(kiln_context ctx, kiln_value obj, kiln_value key) {
+  return api_check_key(ctx, obj, key) &&
+         API_CHECK(api_of_context(ctx), is_js_receiver(*(Tagged *)obj), "not an object");
 }
 
 kiln_value kiln_object_get(kiln_context ctx, kiln_value obj, kiln_value key) {
-  if (!api_check_object(ctx, obj, key)) return NULL;
+  if (!api_check_key(ctx, obj, key)) return NULL;
   ApiEntry e;
   api_enter(&e, ctx);
   Handle v = runtime_get_property(e.api->iso, api_open(obj), api_open(key));
@@ -151,7 +155,7 @@ kiln_value kiln_object_get(kiln_context ctx, kiln_value obj, kiln_value key) {
 }
 
 bool kiln_object_set(kiln_context ctx, kiln_value obj, kiln_value key, kiln_value value) {
-  if (!api_check_object(ctx, obj, key)) return false;
+  if (!api_check_key(ctx, obj, key)) return false;
   kiln_isolate *api = api_of_context(ctx);
   if (!API_CHECK(api, value != NULL, "kiln_object_set: empty value")) return false;
   ApiEntry e;
