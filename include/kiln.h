@@ -86,7 +86,9 @@ typedef struct kiln_isolate_params {
                           MiB). Past it: "RangeError: Maximum call stack size exceeded". */
   const char *flags;   /* engine flags as on the kiln command line, space-separated
                           ("--gc-interval=100 --verify-heap"), or NULL. Unknown flags make
-                          kiln_isolate_new fail. */
+                          kiln_isolate_new fail. The environment variable KILN_FLAGS,
+                          when set, is applied after these (to run any embedder under
+                          `--gc-interval=1 --verify-heap` without rebuilding it). */
 } kiln_isolate_params;
 
 /* Declared by the caller (on its stack); the fields are private. */

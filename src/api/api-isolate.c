@@ -59,6 +59,8 @@ kiln_isolate *kiln_isolate_new(const kiln_isolate_params *params) {
   Flags flags;
   flags_init_defaults(&flags);
   if (params && params->flags && !api_parse_flags(&flags, params->flags)) return NULL;
+  const char *env = getenv("KILN_FLAGS"); /* testing any embedder under GC stress */
+  if (env && !api_parse_flags(&flags, env)) return NULL;
   kiln_isolate *api = calloc(1, sizeof *api);
   if (api == NULL) return NULL;
   api->iso = isolate_new(&flags);

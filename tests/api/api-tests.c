@@ -44,7 +44,7 @@ static bool under_stress(void) {
 }
 
 static kiln_isolate *new_isolate_with(size_t heap_limit, size_t stack_limit) {
-  kiln_isolate_params params = {heap_limit, stack_limit, engine_flags()};
+  kiln_isolate_params params = {heap_limit, stack_limit, NULL}; /* + KILN_FLAGS */
   kiln_isolate *iso = kiln_isolate_new(&params);
   if (iso == NULL) {
     printf("  cannot create an isolate (bad KILN_FLAGS?)\n");
@@ -959,6 +959,10 @@ static void test_flags_and_data(void) {
   kiln_handle_scope_close(&scope);
   kiln_isolate_free(iso);
   kiln_isolate_free(NULL);
+  kiln_isolate_params good = {0, 0, " --stress-scavenge\t--no-stress-scavenge "};
+  kiln_isolate *flagged = kiln_isolate_new(&good);
+  CHECK(flagged != NULL);
+  kiln_isolate_free(flagged);
   kiln_isolate *defaults = kiln_isolate_new(NULL);
   CHECK(defaults != NULL);
   kiln_isolate_free(defaults);
