@@ -278,7 +278,8 @@ static kiln_value make_point(kiln_isolate *iso, kiln_context ctx, int x) {
   kiln_handle_scope_open(iso, &inner);
   kiln_value o = kiln_object_new(ctx);
   kiln_object_set_named(ctx, o, "x", kiln_int32_new(iso, x));
-  for (int i = 0; i < 100; i++) kiln_object_new(ctx); /* garbage in the inner scope */
+  int garbage = under_stress() ? 3 : 100;
+  for (int i = 0; i < garbage; i++) kiln_object_new(ctx); /* garbage in the inner scope */
   kiln_value out = kiln_handle_scope_escape(&inner, o);
   kiln_handle_scope_close(&inner);
   return out;
@@ -291,7 +292,8 @@ static void test_scope_escape(void) {
   kiln_context ctx = kiln_context_new(iso);
   kiln_value p = make_point(iso, ctx, 5);
   kiln_collect_garbage(iso);
-  for (int i = 0; i < 1000; i++) make_point(iso, ctx, i); /* scopes reuse their slots */
+  int rounds = under_stress() ? 20 : 1000;
+  for (int i = 0; i < rounds; i++) make_point(iso, ctx, i); /* scopes reuse their slots */
   kiln_collect_garbage(iso);
   CHECK(kiln_is_object(p));
   CHECK(kiln_int32_value(kiln_object_get_named(ctx, p, "x")) == 5);
@@ -299,10 +301,11 @@ static void test_scope_escape(void) {
   kiln_handle_scope big;
   kiln_handle_scope_open(iso, &big);
   kiln_value vals[3000];
-  for (int i = 0; i < 3000; i++) vals[i] = kiln_number_new(iso, i + 0.5);
+  int count = under_stress() ? 1100 : 3000;
+  for (int i = 0; i < count; i++) vals[i] = kiln_number_new(iso, i + 0.5);
   kiln_collect_garbage(iso);
   int bad = 0;
-  for (int i = 0; i < 3000; i++) bad += kiln_number_value(vals[i]) != i + 0.5;
+  for (int i = 0; i < count; i++) bad += kiln_number_value(vals[i]) != i + 0.5;
   CHECK(bad == 0);
   kiln_handle_scope_close(&big);
   kiln_handle_scope_close(&scope);
@@ -774,7 +777,7 @@ static void test_heap_limit(void) {
 
 static void test_stack_limit(void) {
   size_t limits[2] = {256 << 10, 0};
-  for (int i = 0; i < 2; i++) {
+  for (int i = 0; i < (under_stress() ? 1 : 2); i++) { /* the default: deep, slow under stress */
     kiln_isolate *iso = new_isolate_with(0, limits[i]);
     kiln_handle_scope scope;
     kiln_handle_scope_open(iso, &scope);
