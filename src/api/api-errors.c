@@ -16,20 +16,7 @@
 #include "objects/string.h"
 #include "runtime/runtime.h"
 
-/* The termination contract of isolate.h is implemented by the interpreter's side (the
- * concurrency work). Until it is linked in, these weak definitions stand in: a termination
- * is a pending exception while a termination request is set. The strong definitions in
- * execution/isolate.c replace them at link time. */
-__attribute__((weak)) bool isolate_is_terminating(Isolate *iso) {
-  return isolate_has_pending_exception(iso) &&
-         (atomic_load(&iso->interrupt_requested) & kInterruptTerminate) != 0;
-}
-__attribute__((weak)) void isolate_cancel_termination(Isolate *iso) {
-  bool terminating = isolate_is_terminating(iso);
-  atomic_fetch_and(&iso->interrupt_requested, ~kInterruptTerminate);
-  if (terminating) iso->pending_exception = 0;
-}
-
+/* The termination contract is isolate.h's (isolate_is_terminating and friends). */
 bool api_is_terminating(Isolate *iso) { return isolate_is_terminating(iso); }
 void api_cancel_termination(Isolate *iso) { isolate_cancel_termination(iso); }
 

@@ -841,6 +841,48 @@ static void test_terminate(void) {
   kiln_isolate_free(iso);
 }
 
+/* A callback that runs a long script itself: the termination ends the inner script, stays
+ * scheduled through the callback (a try_catch there sees it) and ends the outer one too. */
+static int g_inner_terminated;
+static void cb_spin(kiln_callback_info *info) {
+  kiln_try_catch tc;
+  kiln_try_catch_open(kiln_callback_isolate(info), &tc);
+  kiln_value r = kiln_eval(kiln_callback_context(info),
+                           "const t1 = Date.now(); while (Date.now() - t1 < 5000) {} 1", -1, "inner.js");
+  g_inner_terminated = r == NULL && kiln_try_catch_has_terminated(&tc);
+  kiln_try_catch_close(&tc);
+}
+
+static void test_terminate_in_callback(void) {
+  kiln_isolate *iso = new_isolate();
+  kiln_handle_scope scope;
+  kiln_handle_scope_open(iso, &scope);
+  kiln_context ctx = kiln_context_new(iso);
+  kiln_object_set_named(ctx, kiln_context_global(ctx), "spin",
+                        kiln_template_get_function(ctx, kiln_function_template_new(iso, cb_spin, NULL)));
+  kiln_eval(ctx, "var after = 'no'", -1, NULL);
+  pthread_t thread;
+  pthread_create(&thread, NULL, terminate_later, iso);
+  kiln_try_catch tc;
+  kiln_try_catch_open(iso, &tc);
+  g_inner_terminated = 0;
+  double start = now_s();
+  kiln_value r = kiln_eval(ctx, "try { spin(); } catch (e) {} after = 'yes'", -1, "outer.js");
+  double elapsed = now_s() - start;
+  pthread_join(thread, NULL);
+  CHECK(r == NULL && g_inner_terminated);
+  CHECK(kiln_try_catch_has_terminated(&tc));
+  CHECK(elapsed < 4);
+  kiln_try_catch_close(&tc);
+  CHECK_STR(eval_str(ctx, "after"), "no");
+  /* a request while nothing runs stops the next script at once */
+  kiln_isolate_terminate(iso);
+  CHECK(kiln_eval(ctx, "after = 'ran'", -1, NULL) == NULL);
+  CHECK_STR(eval_str(ctx, "after"), "no");
+  kiln_handle_scope_close(&scope);
+  kiln_isolate_free(iso);
+}
+
 /* Several isolates, one thread each, at the same time. */
 static void *thread_body(void *arg) {
   int n = *(int *)arg;
@@ -977,6 +1019,7 @@ static void test_flags_and_data(void) {
   V(version) V(eval) V(primitives) V(conversions) V(objects) V(function_call) V(scope_escape) \
   V(two_contexts) V(function_template) V(object_template) V(class) V(try_catch)              \
   V(message_callback) V(persistent) V(microtasks) V(heap_limit) V(stack_limit) V(terminate)  \
+  V(terminate_in_callback) \
   V(threads) V(pointer) V(flags_and_data)
 
 int main(int argc, char **argv) {
