@@ -69,6 +69,13 @@ if [ -x "$build/kiln-api-cxx-check" ]; then
   if "$build/kiln-api-cxx-check" > "$log/embed" 2>&1; then em_p=$((em_p + 1));
   else em_f=$((em_f + 1)); echo "kiln.h C++ check failed:"; cat "$log/embed"; fi
 fi
+# libkiln.so exports exactly kiln.h's functions (everything internal is hidden)
+if command -v nm > /dev/null && [ -f "$build/libkiln.so" ]; then
+  nm -D --defined-only "$build/libkiln.so" | awk '{print $3}' | sort > "$log/exported"
+  grep '^KILN_EXPORT' include/kiln.h | grep -o 'kiln_[a-z0-9_]*(' | tr -d '(' | sort > "$log/declared"
+  if diff -u "$log/declared" "$log/exported" > "$log/exports.diff"; then em_p=$((em_p + 1));
+  else em_f=$((em_f + 1)); echo "libkiln.so exports differ from kiln.h:"; head -n 20 "$log/exports.diff"; fi
+fi
 echo "$em_p passed, $em_f failed" > "$log/embed-all"
 count "embedding examples" "$log/embed-all"
 unset KILN_FLAGS
