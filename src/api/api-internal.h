@@ -21,6 +21,8 @@
 
 #include "kiln.h"
 
+#include <pthread.h>
+
 #include "builtins/builtins.h"
 #include "execution/isolate.h"
 #include "heap/heap.h"
@@ -39,6 +41,8 @@ struct kiln_isolate {
   kiln_callback_info *callback;    /* the innermost running C callback, or NULL */
   int entry_depth;                 /* API calls into JS in progress */
   size_t stack_size;               /* C stack JS may use below the outermost entry */
+  uintptr_t stack_low;             /* the lowest address of stack_thread's stack (0: unknown) */
+  pthread_t stack_thread;          /* the thread stack_low was measured on */
   void *embedder_data;
   ApiPointerSet pointers;
 };

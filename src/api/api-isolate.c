@@ -159,6 +159,25 @@ kiln_value kiln_handle_scope_escape(kiln_handle_scope *scope, kiln_value v) {
 
 /* ---- entering JS ----------------------------------------------------------------------- */
 
+enum { kStackGuard = 128 << 10 };
+
+/* The lowest address of the calling thread's stack (glibc's pthread_getattr_np), measured
+ * once per thread change; 0 when unknown. */
+static uintptr_t api_thread_stack_low(kiln_isolate *api) {
+  pthread_t self = pthread_self();
+  if (api->stack_low != 0 && pthread_equal(api->stack_thread, self)) return api->stack_low;
+  pthread_attr_t attr;
+  void *addr = NULL;
+  size_t size = 0;
+  api->stack_low = 0;
+  if (pthread_getattr_np(self, &attr) == 0) {
+    if (pthread_attr_getstack(&attr, &addr, &size) == 0) api->stack_low = (uintptr_t)addr;
+    pthread_attr_destroy(&attr);
+  }
+  api->stack_thread = self;
+  return api->stack_low;
+}
+
 void api_enter(ApiEntry *e, kiln_context ctx) {
   Isolate *iso = api_isolate_of(*(Tagged *)ctx);
   kiln_isolate *api = api_of(iso);
@@ -167,9 +186,12 @@ void api_enter(ApiEntry *e, kiln_context ctx) {
   e->saved_stack_limit = iso->c_stack_limit;
   if (api->entry_depth++ == 0 && api->callback == NULL) {
     /* The outermost entry: JS may use stack_size bytes below here, on whatever thread
-     * this is. */
+     * this is, but never the last kStackGuard bytes of that thread's stack. */
     uintptr_t here = (uintptr_t)__builtin_frame_address(0);
-    iso->c_stack_limit = here > api->stack_size ? here - api->stack_size : 0;
+    uintptr_t limit = here > api->stack_size ? here - api->stack_size : 0;
+    uintptr_t low = api_thread_stack_low(api);
+    if (low != 0 && limit < low + kStackGuard) limit = low + kStackGuard;
+    iso->c_stack_limit = limit;
   }
   iso->native_context = *(Tagged *)ctx;
 }

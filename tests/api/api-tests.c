@@ -797,6 +797,35 @@ static void test_stack_limit(void) {
   }
 }
 
+/* An isolate made on the main thread, used on a thread with a small stack and the default
+ * stack_limit: the limit follows the thread's real stack, so deep recursion is a
+ * RangeError, not a crash. */
+static void *small_stack_body(void *arg) {
+  kiln_isolate *iso = arg;
+  kiln_handle_scope scope;
+  kiln_handle_scope_open(iso, &scope);
+  kiln_context ctx = kiln_context_new(iso);
+  kiln_try_catch tc;
+  kiln_try_catch_open(iso, &tc);
+  CHECK(kiln_eval(ctx, "function f() { return f() + 1; } f()", -1, NULL) == NULL);
+  CHECK_STR(caught_str(ctx, &tc), "RangeError: Maximum call stack size exceeded");
+  kiln_try_catch_close(&tc);
+  kiln_handle_scope_close(&scope);
+  return NULL;
+}
+
+static void test_small_thread_stack(void) {
+  kiln_isolate *iso = new_isolate();
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, (size_t)1 << 20);
+  pthread_t thread;
+  CHECK(pthread_create(&thread, &attr, small_stack_body, iso) == 0);
+  pthread_join(thread, NULL);
+  pthread_attr_destroy(&attr);
+  kiln_isolate_free(iso);
+}
+
 static void *terminate_later(void *arg) {
   struct timespec ts = {0, 200 * 1000 * 1000};
   nanosleep(&ts, NULL);
@@ -1019,7 +1048,7 @@ static void test_flags_and_data(void) {
   V(version) V(eval) V(primitives) V(conversions) V(objects) V(function_call) V(scope_escape) \
   V(two_contexts) V(function_template) V(object_template) V(class) V(try_catch)              \
   V(message_callback) V(persistent) V(microtasks) V(heap_limit) V(stack_limit) V(terminate)  \
-  V(terminate_in_callback) \
+  V(terminate_in_callback) V(small_thread_stack) \
   V(threads) V(pointer) V(flags_and_data)
 
 int main(int argc, char **argv) {
