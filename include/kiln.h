@@ -83,7 +83,9 @@ typedef struct kiln_isolate_params {
                           Past it, allocation throws "RangeError: out of memory". */
   size_t stack_limit;  /* bytes of C stack JS may use below the API call that enters it; 0
                           for the default (the thread's stack size less 1 MiB, at most 64
-                          MiB). Past it: "RangeError: Maximum call stack size exceeded". */
+                          MiB), and never closer than 128 KiB to the end of the calling
+                          thread's stack. Past it: "RangeError: Maximum call stack size
+                          exceeded". */
   const char *flags;   /* engine flags as on the kiln command line, space-separated
                           ("--gc-interval=100 --verify-heap"), or NULL. Unknown flags make
                           kiln_isolate_new fail. The environment variable KILN_FLAGS,
