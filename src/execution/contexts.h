@@ -162,7 +162,11 @@
   V(regexp_last_match)         /* legacy RegExp.$1...: FixedArray (valid, input, 10 pairs) */ \
   V(generator_prototype_object_map) /* the map of a generator function's own "prototype" \
                                   object (inherits %GeneratorPrototype%), made on use */ \
-  V(async_generator_prototype_object_map) /* the same for async generator functions */
+  V(async_generator_prototype_object_map) /* the same for async generator functions */ \
+  /* Iterator helpers (builtins-iterator.c) */                                         \
+  V(iterator_function)         /* %Iterator% */                                          \
+  V(iterator_helper_map)       /* %IteratorHelperPrototype% objects */                   \
+  V(wrap_for_valid_iterator_map) /* %WrapForValidIteratorPrototype% objects */
 
 typedef enum {
 #define V(name) NATIVE_CONTEXT_##name,
