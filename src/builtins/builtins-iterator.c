@@ -1,0 +1,743 @@
+/*
+ * builtins-iterator.c: ES2025 27.1.3 Iterator objects: the abstract %Iterator% constructor,
+ * Iterator.from with %WrapForValidIteratorPrototype%, the iterator helpers on
+ * %Iterator.prototype% (map, filter, take, drop, flatMap, reduce, toArray, forEach, some,
+ * every, find), its "constructor" and @@toStringTag accessors, %IteratorHelperPrototype%,
+ * and Iterator.concat (iterator sequencing, stage 4 in 2025).
+ *
+ * An iterator helper is a generator in the spec (CreateIteratorFromClosure). Here it is a
+ * JSIteratorHelper (objects/objects.h) whose closure is a C state machine: each next()
+ * runs iterator_helper_step, which does the closure's work up to its next Yield (returning
+ * the value) or its end (done). The fields hold what the closure's locals would: the
+ * counter, take/drop's remaining count and flatMap/concat's inner iterator. The
+ * [[GeneratorState]] field gives the re-entrancy rule: a helper is `executing` while its
+ * closure (or a return() closing it) runs, and next/return then throw a TypeError.
+ *
+ * Closing follows the spec's IfAbruptCloseIterator: an abrupt completion of the mapper,
+ * predicate or GetIteratorFlattenable closes the underlying iterator (with the throw
+ * winning); an abrupt completion of the underlying iterator's own next() does not.
+ */
+#include "builtins/builtins-utils.h"
+#include "execution/execution.h"
+#include "heap/factory.h"
+#include "objects/js-objects.h"
+#include "objects/map.h"
+
+#include <math.h>
+
+/* What the closure of a helper does (JSIteratorHelper kind). */
+typedef enum {
+  ITERATOR_HELPER_MAP,
+  ITERATOR_HELPER_FILTER,
+  ITERATOR_HELPER_TAKE,
+  ITERATOR_HELPER_DROP,
+  ITERATOR_HELPER_FLAT_MAP,
+  ITERATOR_HELPER_CONCAT,
+} IteratorHelperKind;
+
+/* [[GeneratorState]] (ES2025 27.5.3). */
+typedef enum {
+  ITERATOR_HELPER_SUSPENDED_START,
+  ITERATOR_HELPER_SUSPENDED_YIELD,
+  ITERATOR_HELPER_EXECUTING,
+  ITERATOR_HELPER_COMPLETED,
+} IteratorHelperState;
+
+#define ITERATOR_BUILTINS(V)  \
+  V(IteratorFrom, "from", 1)  \
+  V(IteratorConcat, "concat", 0)
+
+#define ITERATOR_PROTOTYPE_BUILTINS(V)                  \
+  V(IteratorPrototypeMap, "map", 1)                     \
+  V(IteratorPrototypeFilter, "filter", 1)               \
+  V(IteratorPrototypeTake, "take", 1)                   \
+  V(IteratorPrototypeDrop, "drop", 1)                   \
+  V(IteratorPrototypeFlatMap, "flatMap", 1)             \
+  V(IteratorPrototypeReduce, "reduce", 1)               \
+  V(IteratorPrototypeToArray, "toArray", 0)             \
+  V(IteratorPrototypeForEach, "forEach", 1)             \
+  V(IteratorPrototypeSome, "some", 1)                   \
+  V(IteratorPrototypeEvery, "every", 1)                 \
+  V(IteratorPrototypeFind, "find", 1)
+
+#define ITERATOR_HELPER_PROTOTYPE_BUILTINS(V)      \
+  V(IteratorHelperPrototypeNext, "next", 0)        \
+  V(IteratorHelperPrototypeReturn, "return", 0)
+
+#define WRAP_FOR_VALID_ITERATOR_PROTOTYPE_BUILTINS(V)   \
+  V(WrapForValidIteratorPrototypeNext, "next", 0)       \
+  V(WrapForValidIteratorPrototypeReturn, "return", 0)
+
+ITERATOR_BUILTINS(BUILTIN_DECLARE)
+ITERATOR_PROTOTYPE_BUILTINS(BUILTIN_DECLARE)
+ITERATOR_HELPER_PROTOTYPE_BUILTINS(BUILTIN_DECLARE)
+WRAP_FOR_VALID_ITERATOR_PROTOTYPE_BUILTINS(BUILTIN_DECLARE)
+
+/* ---- abstract operations ------------------------------------------------------------- */
+
+/* ES2025 7.4.3 GetIteratorDirect(obj): obj must be an object. Calls user code. */
+static bool iterator_get_direct(Isolate *iso, Handle obj, IteratorRecord *out) {
+  Handle next = runtime_get(iso, obj, ROOT_HANDLE(iso, next_string), obj);
+  if (handle_is_null(next)) return false;
+  *out = (IteratorRecord){obj, next, false};
+  return true;
+}
+
+/* ES2025 7.4.4 GetIteratorFlattenable(obj, primitiveHandling): strings are iterated when
+ * allow_strings (iterate-string-primitives), every other primitive is a TypeError. Calls
+ * user code. */
+static bool iterator_get_flattenable(Isolate *iso, Handle obj, bool allow_strings,
+                                     IteratorRecord *out) {
+  if (!is_js_receiver(H(obj)) && !(allow_strings && is_string(H(obj)))) {
+    builtins_throw_type_error(iso, "%s is not an object",
+                              allow_strings ? "Iterator.from argument" : "flatMap result");
+    return false;
+  }
+  Handle method = runtime_get_method(iso, obj, ROOT_HANDLE(iso, iterator_symbol));
+  if (handle_is_null(method)) return false;
+  Handle iterator = obj;
+  if (!is_undefined(iso, H(method))) {
+    iterator = execution_call(iso, method, obj, 0, NULL);
+    if (handle_is_null(iterator)) return false;
+  }
+  if (!is_js_receiver(H(iterator))) {
+    builtins_throw_type_error(iso, "Result of the Symbol.iterator method is not an object");
+    return false;
+  }
+  return iterator_get_direct(iso, iterator, out);
+}
+
+/* ES2025 7.4.7 IteratorStep without reading "value": *done at the end. Calls user code. */
+static bool iterator_step(Isolate *iso, IteratorRecord *rec, bool *done) {
+  Handle result = execution_call(iso, rec->next, rec->iterator, 0, NULL);
+  if (handle_is_null(result)) return false;
+  if (!is_js_receiver(H(result))) {
+    builtins_throw_type_error(iso, "Iterator result is not an object");
+    return false;
+  }
+  Handle d = runtime_get(iso, result, ROOT_HANDLE(iso, done_string), result);
+  if (handle_is_null(d)) return false;
+  *done = runtime_to_boolean(iso, H(d));
+  return true;
+}
+
+/* IfAbruptCloseIterator with the exception pending: closes rec (keeping the exception) and
+ * returns the empty Handle. */
+static Handle iterator_close_on_throw(Isolate *iso, IteratorRecord *rec) {
+  runtime_iterator_close(iso, rec, true);
+  return HANDLE_NULL;
+}
+
+/* The start of every %Iterator.prototype% method taking a function (ES2025 27.1.4.x steps
+ * 1-5): this must be an object; a non-callable fn closes it with a TypeError; then
+ * GetIteratorDirect. Calls user code. */
+static bool iterator_prologue(Isolate *iso, BuiltinArgs *args, Handle fn, const char *method,
+                              IteratorRecord *rec) {
+  Handle o = builtin_receiver(args);
+  if (!is_js_receiver(H(o))) {
+    builtins_throw_type_error(iso, "Iterator.prototype.%s called on a non-object", method);
+    return false;
+  }
+  *rec = (IteratorRecord){o, BUILTIN_UNDEFINED, false};
+  if (!handle_is_null(fn) && !runtime_is_callable(H(fn))) {
+    builtins_throw_type_error(iso, "Iterator.prototype.%s: the argument is not a function",
+                              method);
+    iterator_close_on_throw(iso, rec);
+    return false;
+  }
+  return iterator_get_direct(iso, o, rec);
+}
+
+/* Call(fn, undefined, « value, 𝔽(counter) »). Calls user code. */
+static Handle iterator_call_with_counter(Isolate *iso, Handle fn, Handle value, double counter) {
+  Handle n = builtins_number(iso, counter);
+  if (handle_is_null(n)) return n;
+  Handle argv[2] = {value, n};
+  return execution_call(iso, fn, BUILTIN_UNDEFINED, 2, argv);
+}
+
+/* ---- %IteratorHelperPrototype% ------------------------------------------------------- */
+
+static IteratorRecord helper_underlying(Isolate *iso, Handle helper) {
+  return (IteratorRecord){handle_new(iso, js_iterator_helper_underlying(H(helper))),
+                          handle_new(iso, js_iterator_helper_next_method(H(helper))), false};
+}
+
+static IteratorRecord helper_inner(Isolate *iso, Handle helper) {
+  return (IteratorRecord){handle_new(iso, js_iterator_helper_inner(H(helper))),
+                          handle_new(iso, js_iterator_helper_inner_next(H(helper))), false};
+}
+
+static void helper_clear_inner(Isolate *iso, Handle helper) {
+  js_iterator_helper_set_inner(H(helper), ROOT(iso, undefined_value));
+  js_iterator_helper_set_inner_next(H(helper), ROOT(iso, undefined_value));
+}
+
+static double helper_number(Tagged n) { return runtime_number_value(n); }
+
+/* counter += 1 (or remaining -= 1 when which is 1). May allocate. */
+static bool helper_bump(Isolate *iso, Handle helper, bool remaining, double delta) {
+  Tagged field = remaining ? js_iterator_helper_remaining(H(helper))
+                           : js_iterator_helper_counter(H(helper));
+  Handle n = builtins_number(iso, helper_number(field) + delta);
+  if (handle_is_null(n)) return false;
+  if (remaining) {
+    js_iterator_helper_set_remaining(H(helper), H(n));
+  } else {
+    js_iterator_helper_set_counter(H(helper), H(n));
+  }
+  return true;
+}
+
+/* map (27.1.4.8 step 5): Yield(Call(mapper, undefined, « value, counter »)). */
+static Handle helper_step_map(Isolate *iso, Handle helper, bool *done) {
+  IteratorRecord rec = helper_underlying(iso, helper);
+  Handle value = runtime_iterator_step_value(iso, &rec, done);
+  if (handle_is_null(value) || *done) return value;
+  Handle fn = handle_new(iso, js_iterator_helper_fn(H(helper)));
+  Handle mapped = iterator_call_with_counter(
+      iso, fn, value, helper_number(js_iterator_helper_counter(H(helper))));
+  if (handle_is_null(mapped)) return iterator_close_on_throw(iso, &rec);
+  return helper_bump(iso, helper, false, 1) ? mapped : HANDLE_NULL;
+}
+
+/* filter (27.1.4.5 step 5): yields the values the predicate selects. */
+static Handle helper_step_filter(Isolate *iso, Handle helper, bool *done) {
+  IteratorRecord rec = helper_underlying(iso, helper);
+  Handle fn = handle_new(iso, js_iterator_helper_fn(H(helper)));
+  for (;;) {
+    Handle value = runtime_iterator_step_value(iso, &rec, done);
+    if (handle_is_null(value) || *done) return value;
+    Handle selected = iterator_call_with_counter(
+        iso, fn, value, helper_number(js_iterator_helper_counter(H(helper))));
+    if (handle_is_null(selected)) return iterator_close_on_throw(iso, &rec);
+    if (!helper_bump(iso, helper, false, 1)) return HANDLE_NULL;
+    if (runtime_to_boolean(iso, H(selected))) return value;
+  }
+}
+
+/* take (27.1.4.10 step 10): remaining hits 0 => close the underlying iterator, done. */
+static Handle helper_step_take(Isolate *iso, Handle helper, bool *done) {
+  IteratorRecord rec = helper_underlying(iso, helper);
+  double remaining = helper_number(js_iterator_helper_remaining(H(helper)));
+  if (remaining == 0) {
+    *done = true;
+    return runtime_iterator_close(iso, &rec, false) ? BUILTIN_UNDEFINED : HANDLE_NULL;
+  }
+  if (remaining != INFINITY && !helper_bump(iso, helper, true, -1)) return HANDLE_NULL;
+  return runtime_iterator_step_value(iso, &rec, done);
+}
+
+/* drop (27.1.4.3 step 10): skips `remaining` results (IteratorStep: their values are not
+ * read), then yields the rest. */
+static Handle helper_step_drop(Isolate *iso, Handle helper, bool *done) {
+  IteratorRecord rec = helper_underlying(iso, helper);
+  while (helper_number(js_iterator_helper_remaining(H(helper))) > 0) {
+    if (helper_number(js_iterator_helper_remaining(H(helper))) != INFINITY &&
+        !helper_bump(iso, helper, true, -1)) {
+      return HANDLE_NULL;
+    }
+    if (!iterator_step(iso, &rec, done)) return HANDLE_NULL;
+    if (*done) return BUILTIN_UNDEFINED;
+  }
+  return runtime_iterator_step_value(iso, &rec, done);
+}
+
+/* flatMap (27.1.4.7 step 5): each mapped value is flattened (GetIteratorFlattenable with
+ * reject-primitives); an error in the mapper, in flattening or in the inner iterator's
+ * next closes the outer iterator. */
+static Handle helper_step_flat_map(Isolate *iso, Handle helper, bool *done) {
+  IteratorRecord rec = helper_underlying(iso, helper);
+  Handle fn = handle_new(iso, js_iterator_helper_fn(H(helper)));
+  for (;;) {
+    if (is_undefined(iso, js_iterator_helper_inner(H(helper)))) {
+      Handle value = runtime_iterator_step_value(iso, &rec, done);
+      if (handle_is_null(value) || *done) return value;
+      Handle mapped = iterator_call_with_counter(
+          iso, fn, value, helper_number(js_iterator_helper_counter(H(helper))));
+      if (handle_is_null(mapped)) return iterator_close_on_throw(iso, &rec);
+      IteratorRecord inner;
+      if (!iterator_get_flattenable(iso, mapped, false, &inner)) {
+        return iterator_close_on_throw(iso, &rec);
+      }
+      js_iterator_helper_set_inner(H(helper), H(inner.iterator));
+      js_iterator_helper_set_inner_next(H(helper), H(inner.next));
+    }
+    IteratorRecord inner = helper_inner(iso, helper);
+    bool inner_done;
+    Handle value = runtime_iterator_step_value(iso, &inner, &inner_done);
+    if (handle_is_null(value)) return iterator_close_on_throw(iso, &rec);
+    if (!inner_done) return value;
+    helper_clear_inner(iso, helper);
+    if (!helper_bump(iso, helper, false, 1)) return HANDLE_NULL;
+  }
+}
+
+/* Iterator.concat's closure: opens each iterable in turn (its @@iterator method, read
+ * once by Iterator.concat) and yields its values. */
+static Handle helper_step_concat(Isolate *iso, Handle helper, bool *done) {
+  Handle list = handle_new(iso, js_iterator_helper_underlying(H(helper)));
+  for (;;) {
+    if (is_undefined(iso, js_iterator_helper_inner(H(helper)))) {
+      double index = helper_number(js_iterator_helper_counter(H(helper)));
+      if (index * 2 >= fixed_array_length(H(list))) {
+        *done = true;
+        return BUILTIN_UNDEFINED;
+      }
+      if (!helper_bump(iso, helper, false, 1)) return HANDLE_NULL;
+      Handle iterable = handle_new(iso, fixed_array_get(H(list), (int64_t)index * 2));
+      Handle method = handle_new(iso, fixed_array_get(H(list), (int64_t)index * 2 + 1));
+      Handle iter = execution_call(iso, method, iterable, 0, NULL);
+      if (handle_is_null(iter)) return iter;
+      if (!is_js_receiver(H(iter))) {
+        return builtins_throw_type_error(iso, "Iterator.concat: the iterator is not an object");
+      }
+      IteratorRecord inner;
+      if (!iterator_get_direct(iso, iter, &inner)) return HANDLE_NULL;
+      js_iterator_helper_set_inner(H(helper), H(inner.iterator));
+      js_iterator_helper_set_inner_next(H(helper), H(inner.next));
+    }
+    IteratorRecord inner = helper_inner(iso, helper);
+    bool inner_done;
+    Handle value = runtime_iterator_step_value(iso, &inner, &inner_done);
+    if (handle_is_null(value) || !inner_done) return value;
+    helper_clear_inner(iso, helper);
+  }
+}
+
+/* Runs the helper's closure from where it stopped to its next Yield (the value) or its end
+ * (*done). Calls user code. */
+static Handle iterator_helper_step(Isolate *iso, Handle helper, bool *done) {
+  *done = false;
+  switch ((IteratorHelperKind)js_iterator_helper_kind(H(helper))) {
+    case ITERATOR_HELPER_MAP: return helper_step_map(iso, helper, done);
+    case ITERATOR_HELPER_FILTER: return helper_step_filter(iso, helper, done);
+    case ITERATOR_HELPER_TAKE: return helper_step_take(iso, helper, done);
+    case ITERATOR_HELPER_DROP: return helper_step_drop(iso, helper, done);
+    case ITERATOR_HELPER_FLAT_MAP: return helper_step_flat_map(iso, helper, done);
+    case ITERATOR_HELPER_CONCAT: return helper_step_concat(iso, helper, done);
+  }
+  UNREACHABLE();
+}
+
+/* Resuming a helper suspended at a Yield with a return completion: every closure answers
+ * with IteratorClose of what it iterates. flatMap closes its inner iterator first, then
+ * the outer one (with a throw from the inner close winning); concat closes only the
+ * current inner iterator. Calls user code. */
+static bool iterator_helper_close_at_yield(Isolate *iso, Handle helper) {
+  IteratorHelperKind kind = (IteratorHelperKind)js_iterator_helper_kind(H(helper));
+  if (kind == ITERATOR_HELPER_CONCAT || kind == ITERATOR_HELPER_FLAT_MAP) {
+    IteratorRecord inner = helper_inner(iso, helper);
+    bool ok = is_undefined(iso, H(inner.iterator)) || runtime_iterator_close(iso, &inner, false);
+    if (kind == ITERATOR_HELPER_CONCAT) return ok;
+    IteratorRecord rec = helper_underlying(iso, helper);
+    if (!ok) return !handle_is_null(iterator_close_on_throw(iso, &rec));
+    return runtime_iterator_close(iso, &rec, false);
+  }
+  IteratorRecord rec = helper_underlying(iso, helper);
+  return runtime_iterator_close(iso, &rec, false);
+}
+
+/* GeneratorValidate(O, "Iterator Helper"): the state, or -1 with a TypeError pending. */
+static int iterator_helper_validate(Isolate *iso, Handle o, const char *method) {
+  if (!is_js_iterator_helper(H(o))) {
+    builtins_throw_type_error(iso, "Iterator Helper.prototype.%s called on an incompatible "
+                              "receiver", method);
+    return -1;
+  }
+  int state = (int)js_iterator_helper_state(H(o));
+  if (state == ITERATOR_HELPER_EXECUTING) {
+    builtins_throw_type_error(iso, "Iterator Helper is already running");
+    return -1;
+  }
+  return state;
+}
+
+/* ES2025 27.1.2.1.1 %IteratorHelperPrototype%.next ( ): GeneratorResume. */
+BUILTIN(IteratorHelperPrototypeNext) {
+  Handle o = builtin_receiver(args);
+  int state = iterator_helper_validate(iso, o, "next");
+  if (state < 0) return HANDLE_NULL;
+  if (state == ITERATOR_HELPER_COMPLETED) {
+    return runtime_create_iter_result(iso, BUILTIN_UNDEFINED, true);
+  }
+  js_iterator_helper_set_state(H(o), ITERATOR_HELPER_EXECUTING);
+  bool done = false;
+  Handle value = iterator_helper_step(iso, o, &done);
+  bool finished = handle_is_null(value) || done;
+  js_iterator_helper_set_state(H(o), finished ? ITERATOR_HELPER_COMPLETED
+                                              : ITERATOR_HELPER_SUSPENDED_YIELD);
+  if (finished) helper_clear_inner(iso, o);
+  BUILTIN_TRY(value);
+  return runtime_create_iter_result(iso, done ? BUILTIN_UNDEFINED : value, done);
+}
+
+/* ES2025 27.1.2.1.2 %IteratorHelperPrototype%.return ( ) */
+BUILTIN(IteratorHelperPrototypeReturn) {
+  Handle o = builtin_receiver(args);
+  if (!is_js_iterator_helper(H(o))) {
+    return builtins_throw_type_error(iso, "Iterator Helper.prototype.return called on an "
+                                     "incompatible receiver");
+  }
+  if (js_iterator_helper_state(H(o)) == ITERATOR_HELPER_SUSPENDED_START) {
+    js_iterator_helper_set_state(H(o), ITERATOR_HELPER_COMPLETED);
+    /* Iterator.concat's [[UnderlyingIterators]] is empty: nothing is open yet. */
+    if (js_iterator_helper_kind(H(o)) != ITERATOR_HELPER_CONCAT) {
+      IteratorRecord rec = helper_underlying(iso, o);
+      BUILTIN_CHECK(runtime_iterator_close(iso, &rec, false));
+    }
+    return runtime_create_iter_result(iso, BUILTIN_UNDEFINED, true);
+  }
+  /* GeneratorResumeAbrupt(O, return completion, "Iterator Helper") */
+  int state = iterator_helper_validate(iso, o, "return");
+  if (state < 0) return HANDLE_NULL;
+  if (state == ITERATOR_HELPER_SUSPENDED_YIELD) {
+    js_iterator_helper_set_state(H(o), ITERATOR_HELPER_EXECUTING);
+    bool ok = iterator_helper_close_at_yield(iso, o);
+    js_iterator_helper_set_state(H(o), ITERATOR_HELPER_COMPLETED);
+    helper_clear_inner(iso, o);
+    BUILTIN_CHECK(ok);
+  }
+  return runtime_create_iter_result(iso, BUILTIN_UNDEFINED, true);
+}
+
+/* CreateIteratorFromClosure(closure, "Iterator Helper", %IteratorHelperPrototype%) with
+ * [[UnderlyingIterator]] rec. May allocate. */
+static Handle iterator_helper_new(Isolate *iso, BuiltinArgs *args, IteratorHelperKind kind,
+                                  IteratorRecord *rec, Handle fn, double remaining) {
+  Handle nc = builtins_realm(iso, args);
+  Handle map = builtins_intrinsic(iso, nc, NATIVE_CONTEXT_iterator_helper_map);
+  Handle rem = builtins_number(iso, remaining);
+  BUILTIN_TRY(rem);
+  Handle helper = factory_new_js_object_from_map(iso, map);
+  BUILTIN_TRY(helper);
+  js_iterator_helper_set_underlying(H(helper), H(rec->iterator));
+  js_iterator_helper_set_next_method(H(helper), H(rec->next));
+  js_iterator_helper_set_fn(H(helper), H(fn));
+  js_iterator_helper_set_inner(H(helper), ROOT(iso, undefined_value));
+  js_iterator_helper_set_inner_next(H(helper), ROOT(iso, undefined_value));
+  js_iterator_helper_set_counter(H(helper), smi_from_int(0));
+  js_iterator_helper_set_remaining(H(helper), H(rem));
+  js_iterator_helper_set_kind(H(helper), kind);
+  js_iterator_helper_set_state(H(helper), ITERATOR_HELPER_SUSPENDED_START);
+  return helper;
+}
+
+/* ---- %Iterator.prototype% methods ---------------------------------------------------- */
+
+static Handle iterator_function_helper(Isolate *iso, BuiltinArgs *args, IteratorHelperKind kind,
+                                       const char *method) {
+  Handle fn = BUILTIN_ARG(0);
+  IteratorRecord rec;
+  BUILTIN_CHECK(iterator_prologue(iso, args, fn, method, &rec));
+  return iterator_helper_new(iso, args, kind, &rec, fn, 0);
+}
+
+/* ES2025 27.1.4.8 Iterator.prototype.map ( mapper ) */
+BUILTIN(IteratorPrototypeMap) {
+  return iterator_function_helper(iso, args, ITERATOR_HELPER_MAP, "map");
+}
+/* ES2025 27.1.4.5 Iterator.prototype.filter ( predicate ) */
+BUILTIN(IteratorPrototypeFilter) {
+  return iterator_function_helper(iso, args, ITERATOR_HELPER_FILTER, "filter");
+}
+/* ES2025 27.1.4.7 Iterator.prototype.flatMap ( mapper ) */
+BUILTIN(IteratorPrototypeFlatMap) {
+  return iterator_function_helper(iso, args, ITERATOR_HELPER_FLAT_MAP, "flatMap");
+}
+
+/* take / drop (27.1.4.10, 27.1.4.3) steps 1-10: the limit is ToNumber'd before next is
+ * read; NaN, a finite limit above 2^53 - 1 or a negative one is a RangeError; each
+ * failure closes this. */
+static Handle iterator_limit_helper(Isolate *iso, BuiltinArgs *args, IteratorHelperKind kind,
+                                    const char *method) {
+  Handle o = builtin_receiver(args);
+  if (!is_js_receiver(H(o))) {
+    return builtins_throw_type_error(iso, "Iterator.prototype.%s called on a non-object",
+                                     method);
+  }
+  IteratorRecord rec = {o, BUILTIN_UNDEFINED, false};
+  Handle num = runtime_to_number(iso, BUILTIN_ARG(0));
+  if (handle_is_null(num)) return iterator_close_on_throw(iso, &rec);
+  double limit = runtime_number_value(H(num));
+  if (isnan(limit) || (isfinite(limit) && limit > 9007199254740991.0)) {
+    builtins_throw_range_error(iso, "Iterator.prototype.%s: the limit is NaN or too large",
+                               method);
+    return iterator_close_on_throw(iso, &rec);
+  }
+  limit = isinf(limit) ? limit : trunc(limit);
+  if (limit < 0) {
+    builtins_throw_range_error(iso, "Iterator.prototype.%s: the limit is negative", method);
+    return iterator_close_on_throw(iso, &rec);
+  }
+  BUILTIN_CHECK(iterator_get_direct(iso, o, &rec));
+  return iterator_helper_new(iso, args, kind, &rec, BUILTIN_UNDEFINED, limit + 0.0);
+}
+
+/* ES2025 27.1.4.10 Iterator.prototype.take ( limit ) */
+BUILTIN(IteratorPrototypeTake) { return iterator_limit_helper(iso, args, ITERATOR_HELPER_TAKE, "take"); }
+/* ES2025 27.1.4.3 Iterator.prototype.drop ( limit ) */
+BUILTIN(IteratorPrototypeDrop) { return iterator_limit_helper(iso, args, ITERATOR_HELPER_DROP, "drop"); }
+
+/* ES2025 27.1.4.9 Iterator.prototype.reduce ( reducer [ , initialValue ] ) */
+BUILTIN(IteratorPrototypeReduce) {
+  Handle reducer = BUILTIN_ARG(0);
+  IteratorRecord rec;
+  BUILTIN_CHECK(iterator_prologue(iso, args, reducer, "reduce", &rec));
+  Handle acc = handle_new(iso, H(BUILTIN_ARG(1)));
+  double counter = 0;
+  bool done = false;
+  if (args->argc < 2) {
+    Handle first = runtime_iterator_step_value(iso, &rec, &done);
+    BUILTIN_TRY(first);
+    if (done) return builtins_throw_type_error(iso, "Reduce of an empty iterator with no initial value");
+    *acc.loc = H(first);
+    counter = 1;
+  }
+  for (;; counter++) {
+    HandleScope scope;
+    handle_scope_open(iso, &scope);
+    Handle value = runtime_iterator_step_value(iso, &rec, &done);
+    Handle result = value;
+    if (!handle_is_null(value) && !done) {
+      Handle n = builtins_number(iso, counter);
+      Handle argv[3] = {acc, value, n};
+      result = handle_is_null(n) ? n : execution_call(iso, reducer, BUILTIN_UNDEFINED, 3, argv);
+      if (handle_is_null(result)) iterator_close_on_throw(iso, &rec);
+    }
+    if (!handle_is_null(result) && !done) *acc.loc = H(result);
+    handle_scope_close(&scope);
+    BUILTIN_TRY(result);
+    if (done) return acc;
+  }
+}
+
+/* ES2025 27.1.4.12 Iterator.prototype.toArray ( ) */
+BUILTIN(IteratorPrototypeToArray) {
+  IteratorRecord rec;
+  BUILTIN_CHECK(iterator_prologue(iso, args, HANDLE_NULL, "toArray", &rec));
+  Handle array = runtime_create_array_from_list(iso, 0, NULL);
+  BUILTIN_TRY(array);
+  for (double k = 0;; k++) {
+    HandleScope scope;
+    handle_scope_open(iso, &scope);
+    bool done = false;
+    Handle value = runtime_iterator_step_value(iso, &rec, &done);
+    bool ok = !handle_is_null(value) && (done || builtins_create_data_index(iso, array, k, value));
+    handle_scope_close(&scope);
+    BUILTIN_CHECK(ok);
+    if (done) return array;
+  }
+}
+
+/* What forEach, some, every and find do with each predicate result. */
+typedef enum { ITERATOR_FOR_EACH, ITERATOR_SOME, ITERATOR_EVERY, ITERATOR_FIND } IteratorVisit;
+
+/* ES2025 27.1.4.6 forEach, 27.1.4.11 some, 27.1.4.4 every, 27.1.4.6 find: call fn on each
+ * value with its counter; some/every/find stop early with IteratorClose(normal). */
+static Handle iterator_visit(Isolate *iso, BuiltinArgs *args, IteratorVisit visit,
+                             const char *method) {
+  Handle fn = BUILTIN_ARG(0);
+  IteratorRecord rec;
+  BUILTIN_CHECK(iterator_prologue(iso, args, fn, method, &rec));
+  for (double counter = 0;; counter++) {
+    HandleScope scope;
+    handle_scope_open(iso, &scope);
+    bool done = false;
+    Handle value = runtime_iterator_step_value(iso, &rec, &done);
+    if (handle_is_null(value) || done) {
+      handle_scope_close(&scope);
+      BUILTIN_TRY(value);
+      if (visit == ITERATOR_SOME) return builtins_boolean(iso, false);
+      if (visit == ITERATOR_EVERY) return builtins_boolean(iso, true);
+      return BUILTIN_UNDEFINED;
+    }
+    Handle result = iterator_call_with_counter(iso, fn, value, counter);
+    if (handle_is_null(result)) iterator_close_on_throw(iso, &rec);
+    bool stop = !handle_is_null(result) && visit != ITERATOR_FOR_EACH &&
+                runtime_to_boolean(iso, H(result)) == (visit != ITERATOR_EVERY);
+    Tagged answer = visit == ITERATOR_FIND ? H(value) : ROOT(iso, undefined_value);
+    bool failed = handle_is_null(result);
+    handle_scope_close(&scope);
+    if (failed) return HANDLE_NULL;
+    if (stop) {
+      Handle keep = handle_new(iso, answer);
+      BUILTIN_CHECK(runtime_iterator_close(iso, &rec, false));
+      if (visit == ITERATOR_FIND) return keep;
+      return builtins_boolean(iso, visit == ITERATOR_SOME);
+    }
+  }
+}
+
+BUILTIN(IteratorPrototypeForEach) { return iterator_visit(iso, args, ITERATOR_FOR_EACH, "forEach"); }
+BUILTIN(IteratorPrototypeSome) { return iterator_visit(iso, args, ITERATOR_SOME, "some"); }
+BUILTIN(IteratorPrototypeEvery) { return iterator_visit(iso, args, ITERATOR_EVERY, "every"); }
+BUILTIN(IteratorPrototypeFind) { return iterator_visit(iso, args, ITERATOR_FIND, "find"); }
+
+/* ---- the constructor and its functions ----------------------------------------------- */
+
+/* ES2025 27.1.3.1 Iterator ( ): abstract; only subclasses construct. */
+BUILTIN(IteratorConstructor) {
+  Handle nt = builtin_new_target(args);
+  if (is_undefined(iso, H(nt)) || H(nt) == *args->target) {
+    return builtins_throw_type_error(iso, "Abstract class Iterator not directly constructable");
+  }
+  Handle nc = builtins_realm(iso, args);
+  Handle base = builtins_intrinsic(iso, nc, NATIVE_CONTEXT_object_map);
+  return builtins_create_from_constructor(iso, nt, NATIVE_CONTEXT_iterator_prototype, base);
+}
+
+/* ES2025 27.1.3.2.1 Iterator.from ( O ) */
+BUILTIN(IteratorFrom) {
+  IteratorRecord rec;
+  BUILTIN_CHECK(iterator_get_flattenable(iso, BUILTIN_ARG(0), true, &rec));
+  Handle nc = builtins_realm(iso, args);
+  Handle ctor = builtins_intrinsic(iso, nc, NATIVE_CONTEXT_iterator_function);
+  RuntimeMaybeBool has = runtime_ordinary_has_instance(iso, ctor, rec.iterator);
+  if (has == RT_EXCEPTION) return HANDLE_NULL;
+  if (has == RT_TRUE) return rec.iterator;
+  Handle map = builtins_intrinsic(iso, nc, NATIVE_CONTEXT_wrap_for_valid_iterator_map);
+  Handle wrapper = factory_new_js_object_from_map(iso, map);
+  BUILTIN_TRY(wrapper);
+  js_wrap_for_valid_iterator_set_iterated(H(wrapper), H(rec.iterator));
+  js_wrap_for_valid_iterator_set_next_method(H(wrapper), H(rec.next));
+  return wrapper;
+}
+
+/* Iterator.concat ( ...items ) (iterator sequencing): every item must be an object with an
+ * @@iterator method, read now; the iterables are opened one at a time by next(). */
+BUILTIN(IteratorConcat) {
+  Handle list = factory_new_fixed_array(iso, (int64_t)args->argc * 2);
+  BUILTIN_TRY(list);
+  for (int i = 0; i < args->argc; i++) {
+    Handle item = BUILTIN_ARG(i);
+    if (!is_js_receiver(H(item))) {
+      return builtins_throw_type_error(iso, "Iterator.concat: argument %d is not an object", i);
+    }
+    Handle method = runtime_get_method(iso, item, ROOT_HANDLE(iso, iterator_symbol));
+    BUILTIN_TRY(method);
+    if (is_undefined(iso, H(method))) {
+      return builtins_throw_type_error(iso, "Iterator.concat: argument %d is not iterable", i);
+    }
+    fixed_array_set(H(list), i * 2, H(item));
+    fixed_array_set(H(list), i * 2 + 1, H(method));
+  }
+  IteratorRecord rec = {list, BUILTIN_UNDEFINED, false};
+  return iterator_helper_new(iso, args, ITERATOR_HELPER_CONCAT, &rec, BUILTIN_UNDEFINED, 0);
+}
+
+/* ---- %WrapForValidIteratorPrototype% (27.1.3.2.1.1) ---------------------------------- */
+
+static Handle wrap_validate(Isolate *iso, BuiltinArgs *args, const char *method) {
+  Handle o = builtin_receiver(args);
+  if (!is_js_wrap_for_valid_iterator(H(o))) {
+    return builtins_throw_type_error(iso, "%%WrapForValidIteratorPrototype%%.%s called on an "
+                                     "incompatible receiver", method);
+  }
+  return o;
+}
+
+/* 27.1.3.2.1.1.1 next ( ): Call([[NextMethod]], [[Iterator]]). */
+BUILTIN(WrapForValidIteratorPrototypeNext) {
+  Handle o = wrap_validate(iso, args, "next");
+  BUILTIN_TRY(o);
+  Handle iterator = handle_new(iso, js_wrap_for_valid_iterator_iterated(H(o)));
+  Handle next = handle_new(iso, js_wrap_for_valid_iterator_next_method(H(o)));
+  return execution_call(iso, next, iterator, 0, NULL);
+}
+
+/* 27.1.3.2.1.1.2 return ( ) */
+BUILTIN(WrapForValidIteratorPrototypeReturn) {
+  Handle o = wrap_validate(iso, args, "return");
+  BUILTIN_TRY(o);
+  Handle iterator = handle_new(iso, js_wrap_for_valid_iterator_iterated(H(o)));
+  Handle method = runtime_get_method(iso, iterator, ROOT_HANDLE(iso, return_string));
+  BUILTIN_TRY(method);
+  if (is_undefined(iso, H(method))) return runtime_create_iter_result(iso, BUILTIN_UNDEFINED, true);
+  return execution_call(iso, method, iterator, 0, NULL);
+}
+
+/* ---- Iterator.prototype.constructor and [@@toStringTag] (27.1.4.1, 27.1.4.14) --------- */
+
+/* SetterThatIgnoresPrototypeProperties(this, %Iterator.prototype%, key, v) */
+static Handle iterator_setter_ignoring_prototype(Isolate *iso, BuiltinArgs *args,
+                                                 const char *name) {
+  Handle o = builtin_receiver(args);
+  if (!is_js_receiver(H(o))) return builtins_throw_type_error(iso, "%s setter: not an object", name);
+  Handle home = builtins_intrinsic(iso, builtins_realm(iso, args), NATIVE_CONTEXT_iterator_prototype);
+  if (H(o) == H(home)) {
+    return builtins_throw_type_error(iso, "Cannot set %s on Iterator.prototype", name);
+  }
+  Handle key = builtins_key(iso, name);
+  BUILTIN_TRY(key);
+  PropertyDescriptor desc;
+  property_descriptor_init(iso, &desc);
+  RuntimeMaybeBool has = runtime_get_own_property(iso, o, key, &desc);
+  if (has == RT_EXCEPTION) return HANDLE_NULL;
+  if (has == RT_FALSE) {
+    BUILTIN_CHECK(runtime_create_data_property_or_throw(iso, o, key, BUILTIN_ARG(0)));
+  } else {
+    BUILTIN_CHECK(runtime_set_property(iso, o, key, BUILTIN_ARG(0), true));
+  }
+  return BUILTIN_UNDEFINED;
+}
+
+BUILTIN(IteratorPrototypeGetConstructor) {
+  return builtins_intrinsic(iso, builtins_realm(iso, args), NATIVE_CONTEXT_iterator_function);
+}
+BUILTIN(IteratorPrototypeSetConstructor) {
+  return iterator_setter_ignoring_prototype(iso, args, "constructor");
+}
+BUILTIN(IteratorPrototypeGetToStringTag) { return builtins_string(iso, "Iterator"); }
+BUILTIN(IteratorPrototypeSetToStringTag) {
+  return iterator_setter_ignoring_prototype(iso, args, "@@toStringTag");
+}
+
+/* ---- installation -------------------------------------------------------------------- */
+
+static const BuiltinSpec kIteratorBuiltins[] = {ITERATOR_BUILTINS(BUILTIN_SPEC)};
+static const BuiltinSpec kIteratorPrototypeBuiltins[] = {ITERATOR_PROTOTYPE_BUILTINS(BUILTIN_SPEC)};
+static const BuiltinSpec kIteratorHelperPrototypeBuiltins[] = {
+    ITERATOR_HELPER_PROTOTYPE_BUILTINS(BUILTIN_SPEC)};
+static const BuiltinSpec kWrapForValidIteratorPrototypeBuiltins[] = {
+    WRAP_FOR_VALID_ITERATOR_PROTOTYPE_BUILTINS(BUILTIN_SPEC)};
+
+/* A prototype inheriting %Iterator.prototype% with the given methods, and the map of the
+ * objects of type that inherit it, stored in map_slot. */
+static bool iterator_install_internal_prototype(Isolate *iso, Handle nc, Handle iterator_proto,
+                                                const BuiltinSpec *specs, size_t count,
+                                                const char *tag, InstanceType type,
+                                                int map_slot) {
+  Handle proto = builtins_new_object_with_proto(iso, nc, iterator_proto);
+  if (handle_is_null(proto) || !builtins_install_methods(iso, nc, proto, specs, count)) return false;
+  if (tag != NULL && !builtins_install_to_string_tag(iso, proto, tag)) return false;
+  Handle map = builtins_new_internal_map(iso, type, proto);
+  if (handle_is_null(map)) return false;
+  context_set(H(nc), map_slot, H(map));
+  return true;
+}
+
+bool builtins_install_iterator(Isolate *iso, Handle nc) {
+  Handle proto = builtins_intrinsic(iso, nc, NATIVE_CONTEXT_iterator_prototype);
+  Handle ctor = builtins_install_constructor(iso, nc, "Iterator", 0, Builtin_IteratorConstructor,
+                                             proto, NATIVE_CONTEXT_iterator_function, -1);
+  if (handle_is_null(ctor) ||
+      !builtins_install_methods(iso, nc, ctor, kIteratorBuiltins, KILN_ARRAY_SIZE(kIteratorBuiltins)) ||
+      !builtins_install_methods(iso, nc, proto, kIteratorPrototypeBuiltins,
+                                KILN_ARRAY_SIZE(kIteratorPrototypeBuiltins)) ||
+      !builtins_install_accessor(iso, nc, proto, "constructor", Builtin_IteratorPrototypeGetConstructor,
+                                 Builtin_IteratorPrototypeSetConstructor, 0) ||
+      !builtins_install_accessor(iso, nc, proto, "@@toStringTag",
+                                 Builtin_IteratorPrototypeGetToStringTag,
+                                 Builtin_IteratorPrototypeSetToStringTag, 0)) {
+    return false;
+  }
+  return iterator_install_internal_prototype(
+             iso, nc, proto, kIteratorHelperPrototypeBuiltins,
+             KILN_ARRAY_SIZE(kIteratorHelperPrototypeBuiltins), "Iterator Helper",
+             JS_ITERATOR_HELPER_TYPE, NATIVE_CONTEXT_iterator_helper_map) &&
+         iterator_install_internal_prototype(
+             iso, nc, proto, kWrapForValidIteratorPrototypeBuiltins,
+             KILN_ARRAY_SIZE(kWrapForValidIteratorPrototypeBuiltins), NULL,
+             JS_WRAP_FOR_VALID_ITERATOR_TYPE, NATIVE_CONTEXT_wrap_for_valid_iterator_map);
+}
