@@ -68,7 +68,8 @@ typedef struct {
   V(bigint)                    \
   V(dispose)                   \
   V(regexp)                    \
-  V(iterator)
+  V(iterator)                  \
+  V(annex_b)
 
 #define V(family) bool builtins_install_##family(Isolate *iso, Handle native_context);
 BUILTIN_FAMILY_LIST(V)
