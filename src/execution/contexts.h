@@ -166,7 +166,8 @@
   /* Iterator helpers (builtins-iterator.c) */                                         \
   V(iterator_function)         /* %Iterator% */                                          \
   V(iterator_helper_map)       /* %IteratorHelperPrototype% objects */                   \
-  V(wrap_for_valid_iterator_map) /* %WrapForValidIteratorPrototype% objects */
+  V(wrap_for_valid_iterator_map) /* %WrapForValidIteratorPrototype% objects */ \
+  V(raw_json_map)              /* JSON.rawJSON objects ([[IsRawJSON]]; builtins-json.c) */
 
 typedef enum {
 #define V(name) NATIVE_CONTEXT_##name,
