@@ -22,6 +22,7 @@
 #include "heap/factory.h"
 #include "objects/js-objects.h"
 #include "objects/map.h"
+#include "objects/string.h"
 
 #include <math.h>
 
@@ -33,6 +34,8 @@ typedef enum {
   ITERATOR_HELPER_DROP,
   ITERATOR_HELPER_FLAT_MAP,
   ITERATOR_HELPER_CONCAT,
+  ITERATOR_HELPER_CHUNKS,
+  ITERATOR_HELPER_WINDOWS,
 } IteratorHelperKind;
 
 /* [[GeneratorState]] (ES2025 27.5.3). */
@@ -58,7 +61,10 @@ typedef enum {
   V(IteratorPrototypeForEach, "forEach", 1)             \
   V(IteratorPrototypeSome, "some", 1)                   \
   V(IteratorPrototypeEvery, "every", 1)                 \
-  V(IteratorPrototypeFind, "find", 1)
+  V(IteratorPrototypeFind, "find", 1)                   \
+  V(IteratorPrototypeIncludes, "includes", 1)           \
+  V(IteratorPrototypeChunks, "chunks", 1)               \
+  V(IteratorPrototypeWindows, "windows", 1)
 
 #define ITERATOR_HELPER_PROTOTYPE_BUILTINS(V)      \
   V(IteratorHelperPrototypeNext, "next", 0)        \
@@ -305,6 +311,89 @@ static Handle helper_step_concat(Isolate *iso, Handle helper, bool *done) {
   }
 }
 
+/* Appends value to the chunks / windows buffer (inner: a FixedArray, counter: its count),
+ * growing it. May allocate. */
+static bool helper_buffer_push(Isolate *iso, Handle helper, Handle value) {
+  Handle buffer = handle_new(iso, js_iterator_helper_inner(H(helper)));
+  int64_t count = (int64_t)helper_number(js_iterator_helper_counter(H(helper)));
+  if (!is_fixed_array(H(buffer)) || count == fixed_array_length(H(buffer))) {
+    int64_t capacity = count < 4 ? 8 : count * 2;
+    Handle grown = is_fixed_array(H(buffer))
+                       ? factory_copy_fixed_array(iso, buffer, capacity, ROOT(iso, undefined_value))
+                       : factory_new_fixed_array(iso, capacity);
+    if (handle_is_null(grown)) return false;
+    js_iterator_helper_set_inner(H(helper), H(grown));
+    buffer = grown;
+  }
+  fixed_array_set(H(buffer), count, H(value));
+  return helper_bump(iso, helper, false, 1);
+}
+
+/* CreateArrayFromList(buffer). May allocate. */
+static Handle helper_buffer_array(Isolate *iso, Handle helper) {
+  Handle buffer = handle_new(iso, js_iterator_helper_inner(H(helper)));
+  int count = (int)helper_number(js_iterator_helper_counter(H(helper)));
+  Handle array = runtime_new_array(iso, 0);
+  for (int i = 0; !handle_is_null(array) && i < count; i++) {
+    Handle v = handle_new(iso, fixed_array_get(H(buffer), i));
+    if (!js_array_push(iso, array, v)) return HANDLE_NULL;
+  }
+  return array;
+}
+
+/* chunks / windows after the underlying iterator is done: a last partial buffer is yielded
+ * once (chunks: when not empty; windows: with "allow-partial", when shorter than the
+ * window); inner_next = true marks that final Yield, whose abrupt completion is ignored. */
+static Handle helper_final_buffer(Isolate *iso, Handle helper, bool *done) {
+  double count = helper_number(js_iterator_helper_counter(H(helper)));
+  bool partial = js_iterator_helper_kind(H(helper)) == ITERATOR_HELPER_CHUNKS
+                     ? count > 0
+                     : js_iterator_helper_fn(H(helper)) == ROOT(iso, true_value) && count > 0 &&
+                           count < helper_number(js_iterator_helper_remaining(H(helper)));
+  if (!partial || js_iterator_helper_inner_next(H(helper)) == ROOT(iso, true_value)) {
+    *done = true;
+    return BUILTIN_UNDEFINED;
+  }
+  js_iterator_helper_set_inner_next(H(helper), ROOT(iso, true_value));
+  return helper_buffer_array(iso, helper);
+}
+
+/* chunks (iterator chunking 6.a) and windows (8.a): buffer values; yield the buffer when it
+ * holds `remaining` of them (chunks then start a new one; windows slide by one). */
+static Handle helper_step_buffered(Isolate *iso, Handle helper, bool *done) {
+  if (js_iterator_helper_inner_next(H(helper)) == ROOT(iso, true_value)) {
+    *done = true; /* resumed after the final partial Yield */
+    return BUILTIN_UNDEFINED;
+  }
+  IteratorRecord rec = helper_underlying(iso, helper);
+  bool chunks = js_iterator_helper_kind(H(helper)) == ITERATOR_HELPER_CHUNKS;
+  double size = helper_number(js_iterator_helper_remaining(H(helper)));
+  if (chunks && helper_number(js_iterator_helper_counter(H(helper))) == size) {
+    js_iterator_helper_set_counter(H(helper), smi_from_int(0)); /* the chunk was yielded */
+  }
+  for (;;) {
+    Handle value = runtime_iterator_step_value(iso, &rec, done);
+    if (handle_is_null(value)) return value;
+    if (*done) {
+      *done = false;
+      return helper_final_buffer(iso, helper, done);
+    }
+    double count = helper_number(js_iterator_helper_counter(H(helper)));
+    if (!chunks && count == size) { /* drop the window's first value */
+      Tagged buffer = js_iterator_helper_inner(H(helper));
+      for (int64_t i = 1; i < (int64_t)count; i++) {
+        fixed_array_set(buffer, i - 1, fixed_array_get(buffer, i));
+      }
+      count--;
+    }
+    Handle n = builtins_number(iso, count);
+    if (handle_is_null(n)) return n;
+    js_iterator_helper_set_counter(H(helper), H(n));
+    if (!helper_buffer_push(iso, helper, value)) return HANDLE_NULL;
+    if (count + 1 == size) return helper_buffer_array(iso, helper);
+  }
+}
+
 /* Runs the helper's closure from where it stopped to its next Yield (the value) or its end
  * (*done). Calls user code. */
 static Handle iterator_helper_step(Isolate *iso, Handle helper, bool *done) {
@@ -316,6 +405,8 @@ static Handle iterator_helper_step(Isolate *iso, Handle helper, bool *done) {
     case ITERATOR_HELPER_DROP: return helper_step_drop(iso, helper, done);
     case ITERATOR_HELPER_FLAT_MAP: return helper_step_flat_map(iso, helper, done);
     case ITERATOR_HELPER_CONCAT: return helper_step_concat(iso, helper, done);
+    case ITERATOR_HELPER_CHUNKS:
+    case ITERATOR_HELPER_WINDOWS: return helper_step_buffered(iso, helper, done);
   }
   UNREACHABLE();
 }
@@ -333,6 +424,10 @@ static bool iterator_helper_close_at_yield(Isolate *iso, Handle helper) {
     IteratorRecord rec = helper_underlying(iso, helper);
     if (!ok) return !handle_is_null(iterator_close_on_throw(iso, &rec));
     return runtime_iterator_close(iso, &rec, false);
+  }
+  if ((kind == ITERATOR_HELPER_CHUNKS || kind == ITERATOR_HELPER_WINDOWS) &&
+      js_iterator_helper_inner_next(H(helper)) == ROOT(iso, true_value)) {
+    return true; /* the final partial Yield: "Perform Completion(Yield(...))" ignores it */
   }
   IteratorRecord rec = helper_underlying(iso, helper);
   return runtime_iterator_close(iso, &rec, false);
@@ -527,6 +622,105 @@ BUILTIN(IteratorPrototypeToArray) {
     handle_scope_close(&scope);
     BUILTIN_CHECK(ok);
     if (done) return array;
+  }
+}
+
+/* The size argument of chunks / windows (iterator chunking steps 4-6): a Number, integral,
+ * in [1, 2^32 - 1], without coercion; a bad one closes this. -1 with the error pending. */
+static double iterator_size_argument(Isolate *iso, IteratorRecord *rec, Handle arg,
+                                     const char *method) {
+  double size = is_number(H(arg)) ? runtime_number_value(H(arg)) : NAN;
+  if (!isfinite(size) || size != trunc(size)) { /* not a Number, NaN, infinite, fractional */
+    builtins_throw_type_error(iso, "Iterator.prototype.%s: the size is not an integral Number",
+                              method);
+    iterator_close_on_throw(iso, rec);
+    return -1;
+  }
+  if (!(size >= 1 && size <= 4294967295.0)) {
+    builtins_throw_range_error(iso, "Iterator.prototype.%s: the size must be in [1, 2^32 - 1]",
+                               method);
+    iterator_close_on_throw(iso, rec);
+    return -1;
+  }
+  return size;
+}
+
+/* Iterator.prototype.chunks ( chunkSize ) (iterator chunking) */
+BUILTIN(IteratorPrototypeChunks) {
+  Handle o = builtin_receiver(args);
+  if (!is_js_receiver(H(o))) {
+    return builtins_throw_type_error(iso, "Iterator.prototype.chunks called on a non-object");
+  }
+  IteratorRecord rec = {o, BUILTIN_UNDEFINED, false};
+  double size = iterator_size_argument(iso, &rec, BUILTIN_ARG(0), "chunks");
+  if (size < 0) return HANDLE_NULL;
+  BUILTIN_CHECK(iterator_get_direct(iso, o, &rec));
+  return iterator_helper_new(iso, args, ITERATOR_HELPER_CHUNKS, &rec, BUILTIN_UNDEFINED, size);
+}
+
+/* Iterator.prototype.windows ( windowSize [ , undersized ] ) (iterator chunking) */
+BUILTIN(IteratorPrototypeWindows) {
+  Handle o = builtin_receiver(args);
+  if (!is_js_receiver(H(o))) {
+    return builtins_throw_type_error(iso, "Iterator.prototype.windows called on a non-object");
+  }
+  IteratorRecord rec = {o, BUILTIN_UNDEFINED, false};
+  double size = iterator_size_argument(iso, &rec, BUILTIN_ARG(0), "windows");
+  if (size < 0) return HANDLE_NULL;
+  Tagged undersized = H(BUILTIN_ARG(1));
+  bool partial = is_string(undersized) && string_equals_ascii(undersized, "allow-partial");
+  if (!is_undefined(iso, undersized) && !partial &&
+      !(is_string(undersized) && string_equals_ascii(undersized, "only-full"))) {
+    builtins_throw_type_error(iso, "Iterator.prototype.windows: undersized must be "
+                              "\"only-full\" or \"allow-partial\"");
+    return iterator_close_on_throw(iso, &rec);
+  }
+  BUILTIN_CHECK(iterator_get_direct(iso, o, &rec));
+  return iterator_helper_new(iso, args, ITERATOR_HELPER_WINDOWS, &rec,
+                             builtins_boolean(iso, partial), size);
+}
+
+/* Iterator.prototype.includes ( searchElement [ , skippedElements ] ) (iterator includes):
+ * SameValueZero after skipping skippedElements values (an integral Number or +-Infinity,
+ * not coerced); a match closes the iterator. */
+BUILTIN(IteratorPrototypeIncludes) {
+  Handle o = builtin_receiver(args);
+  if (!is_js_receiver(H(o))) {
+    return builtins_throw_type_error(iso, "Iterator.prototype.includes called on a non-object");
+  }
+  IteratorRecord rec = {o, BUILTIN_UNDEFINED, false};
+  Tagged skip_arg = H(BUILTIN_ARG(1));
+  double to_skip = 0;
+  if (!is_undefined(iso, skip_arg)) {
+    to_skip = is_number(skip_arg) ? runtime_number_value(skip_arg) : NAN;
+    if (isnan(to_skip) || (isfinite(to_skip) && to_skip != trunc(to_skip))) {
+      builtins_throw_type_error(iso, "Iterator.prototype.includes: skippedElements is not an "
+                                "integral Number");
+      return iterator_close_on_throw(iso, &rec);
+    }
+    if (to_skip < 0 || (isfinite(to_skip) && to_skip > 9007199254740991.0)) {
+      builtins_throw_range_error(iso, "Iterator.prototype.includes: skippedElements is out of "
+                                 "range");
+      return iterator_close_on_throw(iso, &rec);
+    }
+  }
+  BUILTIN_CHECK(iterator_get_direct(iso, o, &rec));
+  Handle search = BUILTIN_ARG(0);
+  for (double skipped = 0;;) {
+    HandleScope scope;
+    handle_scope_open(iso, &scope);
+    bool done = false;
+    Handle value = runtime_iterator_step_value(iso, &rec, &done);
+    bool found = !handle_is_null(value) && !done && skipped >= to_skip &&
+                 runtime_same_value_zero(H(value), H(search));
+    handle_scope_close(&scope);
+    if (handle_is_null(value)) return HANDLE_NULL;
+    if (done) return builtins_boolean(iso, false);
+    if (found) {
+      BUILTIN_CHECK(runtime_iterator_close(iso, &rec, false));
+      return builtins_boolean(iso, true);
+    }
+    if (skipped < to_skip) skipped++;
   }
 }
 
