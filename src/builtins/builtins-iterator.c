@@ -3,7 +3,10 @@
  * Iterator.from with %WrapForValidIteratorPrototype%, the iterator helpers on
  * %Iterator.prototype% (map, filter, take, drop, flatMap, reduce, toArray, forEach, some,
  * every, find), its "constructor" and @@toStringTag accessors, %IteratorHelperPrototype%,
- * and Iterator.concat (iterator sequencing, stage 4 in 2025).
+ * and the later additions that are stage 4 at the vendored test262: Iterator.concat
+ * (iterator sequencing), Iterator.zip / zipKeyed (joint iteration), Iterator.prototype.
+ * chunks / windows (iterator chunking) and includes. Iterator.prototype.join (stage 3)
+ * is not here.
  *
  * An iterator helper is a generator in the spec (CreateIteratorFromClosure). Here it is a
  * JSIteratorHelper (objects/objects.h) whose closure is a C state machine: each next()
@@ -36,7 +39,11 @@ typedef enum {
   ITERATOR_HELPER_CONCAT,
   ITERATOR_HELPER_CHUNKS,
   ITERATOR_HELPER_WINDOWS,
+  ITERATOR_HELPER_ZIP,
 } IteratorHelperKind;
+
+/* Iterator.zip's modes (the ZIP helper's remaining field). */
+typedef enum { ZIP_SHORTEST, ZIP_LONGEST, ZIP_STRICT } ZipMode;
 
 /* [[GeneratorState]] (ES2025 27.5.3). */
 typedef enum {
@@ -48,7 +55,9 @@ typedef enum {
 
 #define ITERATOR_BUILTINS(V)  \
   V(IteratorFrom, "from", 1)  \
-  V(IteratorConcat, "concat", 0)
+  V(IteratorConcat, "concat", 0) \
+  V(IteratorZip, "zip", 1)        \
+  V(IteratorZipKeyed, "zipKeyed", 1)
 
 #define ITERATOR_PROTOTYPE_BUILTINS(V)                  \
   V(IteratorPrototypeMap, "map", 1)                     \
@@ -394,6 +403,127 @@ static Handle helper_step_buffered(Isolate *iso, Handle helper, bool *done) {
   }
 }
 
+/* ---- Iterator.zip / zipKeyed (joint iteration) ----
+ * The ZIP helper's underlying is a FixedArray of (iterator, next) pairs, the iterator
+ * null once it left openIters; fn: the padding (a FixedArray, longest mode); inner: the
+ * keys for zipKeyed (a FixedArray) or undefined; remaining: the ZipMode. */
+
+/* IteratorCloseAll(openIters, completion) over the pairs of list, last first; is_throw:
+ * the completion is a throw (pending). Every iterator leaves the list. Returns false when
+ * an exception is pending at the end. Calls user code. */
+static bool zip_close_all(Isolate *iso, Handle list, bool is_throw) {
+  for (int64_t i = fixed_array_length(H(list)) / 2 - 1; i >= 0; i--) {
+    if (is_null(iso, fixed_array_get(H(list), 2 * i))) continue;
+    IteratorRecord rec = {handle_new(iso, fixed_array_get(H(list), 2 * i)),
+                          handle_new(iso, fixed_array_get(H(list), 2 * i + 1)), false};
+    fixed_array_set(H(list), 2 * i, ROOT(iso, null_value));
+    if (!runtime_iterator_close(iso, &rec, is_throw)) is_throw = true;
+  }
+  return !is_throw;
+}
+
+static bool zip_any_open(Isolate *iso, Handle list) {
+  for (int64_t i = 0; i < fixed_array_length(H(list)); i += 2) {
+    if (!is_null(iso, fixed_array_get(H(list), i))) return true;
+  }
+  return false;
+}
+
+/* Throws a TypeError and closes every open iterator; returns the empty Handle. */
+static Handle zip_fail(Isolate *iso, Handle list, const char *message) {
+  builtins_throw_type_error(iso, "%s", message);
+  zip_close_all(iso, list, true);
+  return HANDLE_NULL;
+}
+
+/* IteratorZip's strict mode after iterator 0 finished first: every other one must be done
+ * too (IteratorStep, no value read). */
+static Handle zip_strict_finish(Isolate *iso, Handle list, bool *done) {
+  for (int64_t k = 1; k < fixed_array_length(H(list)) / 2; k++) {
+    IteratorRecord rec = {handle_new(iso, fixed_array_get(H(list), 2 * k)),
+                          handle_new(iso, fixed_array_get(H(list), 2 * k + 1)), false};
+    bool k_done = false;
+    bool ok = iterator_step(iso, &rec, &k_done);
+    if (!ok || k_done) fixed_array_set(H(list), 2 * k, ROOT(iso, null_value));
+    if (!ok) {
+      zip_close_all(iso, list, true);
+      return HANDLE_NULL;
+    }
+    if (!k_done) return zip_fail(iso, list, "Iterator.zip: the iterators have different lengths");
+  }
+  *done = true;
+  return BUILTIN_UNDEFINED;
+}
+
+/* finishResults: an array, or for zipKeyed a null-prototype object keyed like the input. */
+static Handle zip_finish(Isolate *iso, Handle helper, Handle results) {
+  Handle keys = handle_new(iso, js_iterator_helper_inner(H(helper)));
+  int n = (int)fixed_array_length(H(results));
+  if (!is_fixed_array(H(keys))) {
+    Handle array = runtime_new_array(iso, 0);
+    for (int i = 0; !handle_is_null(array) && i < n; i++) {
+      if (!js_array_push(iso, array, handle_new(iso, fixed_array_get(H(results), i)))) {
+        return HANDLE_NULL;
+      }
+    }
+    return array;
+  }
+  Handle obj = builtins_new_object_with_proto(iso, handle_new(iso, iso->native_context),
+                                              ROOT_HANDLE(iso, null_value));
+  for (int i = 0; !handle_is_null(obj) && i < n; i++) {
+    Handle key = handle_new(iso, fixed_array_get(H(keys), i));
+    Handle value = handle_new(iso, fixed_array_get(H(results), i));
+    if (!runtime_create_data_property_or_throw(iso, obj, key, value)) return HANDLE_NULL;
+  }
+  return obj;
+}
+
+/* IteratorZip's closure (joint iteration): one value from each open iterator; what happens
+ * when one finishes depends on the mode. */
+static Handle helper_step_zip(Isolate *iso, Handle helper, bool *done) {
+  Handle list = handle_new(iso, js_iterator_helper_underlying(H(helper)));
+  Handle padding = handle_new(iso, js_iterator_helper_fn(H(helper)));
+  ZipMode mode = (ZipMode)smi_value(js_iterator_helper_remaining(H(helper)));
+  int64_t n = fixed_array_length(H(list)) / 2;
+  if (n == 0) {
+    *done = true;
+    return BUILTIN_UNDEFINED;
+  }
+  Handle results = factory_new_fixed_array(iso, n);
+  if (handle_is_null(results)) return results;
+  for (int64_t i = 0; i < n; i++) {
+    Handle result;
+    if (is_null(iso, fixed_array_get(H(list), 2 * i))) {
+      result = handle_new(iso, fixed_array_get(H(padding), i));
+    } else {
+      IteratorRecord rec = {handle_new(iso, fixed_array_get(H(list), 2 * i)),
+                            handle_new(iso, fixed_array_get(H(list), 2 * i + 1)), false};
+      bool d = false;
+      result = runtime_iterator_step_value(iso, &rec, &d);
+      if (handle_is_null(result) || d) fixed_array_set(H(list), 2 * i, ROOT(iso, null_value));
+      if (handle_is_null(result)) {
+        zip_close_all(iso, list, true);
+        return HANDLE_NULL;
+      }
+      if (d && mode == ZIP_SHORTEST) {
+        *done = true;
+        return zip_close_all(iso, list, false) ? BUILTIN_UNDEFINED : HANDLE_NULL;
+      }
+      if (d && mode == ZIP_STRICT) {
+        if (i != 0) return zip_fail(iso, list, "Iterator.zip: the iterators have different lengths");
+        return zip_strict_finish(iso, list, done);
+      }
+      if (d && !zip_any_open(iso, list)) {
+        *done = true;
+        return BUILTIN_UNDEFINED;
+      }
+      if (d) result = handle_new(iso, fixed_array_get(H(padding), i));
+    }
+    fixed_array_set(H(results), i, H(result));
+  }
+  return zip_finish(iso, helper, results);
+}
+
 /* Runs the helper's closure from where it stopped to its next Yield (the value) or its end
  * (*done). Calls user code. */
 static Handle iterator_helper_step(Isolate *iso, Handle helper, bool *done) {
@@ -407,6 +537,7 @@ static Handle iterator_helper_step(Isolate *iso, Handle helper, bool *done) {
     case ITERATOR_HELPER_CONCAT: return helper_step_concat(iso, helper, done);
     case ITERATOR_HELPER_CHUNKS:
     case ITERATOR_HELPER_WINDOWS: return helper_step_buffered(iso, helper, done);
+    case ITERATOR_HELPER_ZIP: return helper_step_zip(iso, helper, done);
   }
   UNREACHABLE();
 }
@@ -417,6 +548,9 @@ static Handle iterator_helper_step(Isolate *iso, Handle helper, bool *done) {
  * current inner iterator. Calls user code. */
 static bool iterator_helper_close_at_yield(Isolate *iso, Handle helper) {
   IteratorHelperKind kind = (IteratorHelperKind)js_iterator_helper_kind(H(helper));
+  if (kind == ITERATOR_HELPER_ZIP) {
+    return zip_close_all(iso, handle_new(iso, js_iterator_helper_underlying(H(helper))), false);
+  }
   if (kind == ITERATOR_HELPER_CONCAT || kind == ITERATOR_HELPER_FLAT_MAP) {
     IteratorRecord inner = helper_inner(iso, helper);
     bool ok = is_undefined(iso, H(inner.iterator)) || runtime_iterator_close(iso, &inner, false);
@@ -476,8 +610,11 @@ BUILTIN(IteratorHelperPrototypeReturn) {
   }
   if (js_iterator_helper_state(H(o)) == ITERATOR_HELPER_SUSPENDED_START) {
     js_iterator_helper_set_state(H(o), ITERATOR_HELPER_COMPLETED);
-    /* Iterator.concat's [[UnderlyingIterators]] is empty: nothing is open yet. */
-    if (js_iterator_helper_kind(H(o)) != ITERATOR_HELPER_CONCAT) {
+    /* IteratorCloseAll([[UnderlyingIterators]]): Iterator.concat's is empty (nothing is
+     * open yet), Iterator.zip's holds every iterator. */
+    if (js_iterator_helper_kind(H(o)) == ITERATOR_HELPER_ZIP) {
+      BUILTIN_CHECK(zip_close_all(iso, handle_new(iso, js_iterator_helper_underlying(H(o))), false));
+    } else if (js_iterator_helper_kind(H(o)) != ITERATOR_HELPER_CONCAT) {
       IteratorRecord rec = helper_underlying(iso, o);
       BUILTIN_CHECK(runtime_iterator_close(iso, &rec, false));
     }
@@ -818,6 +955,202 @@ BUILTIN(IteratorConcat) {
   }
   IteratorRecord rec = {list, BUILTIN_UNDEFINED, false};
   return iterator_helper_new(iso, args, ITERATOR_HELPER_CONCAT, &rec, BUILTIN_UNDEFINED, 0);
+}
+
+/* Iterator.zip / zipKeyed steps 2-7: GetOptionsObject(options), then "mode" (a String,
+ * not coerced) and, for "longest", "padding" (undefined or an object). Calls user code. */
+static bool zip_read_options(Isolate *iso, Handle options, ZipMode *mode, Handle *padding) {
+  *padding = ROOT_HANDLE(iso, undefined_value);
+  *mode = ZIP_SHORTEST;
+  if (is_undefined(iso, H(options))) return true;
+  if (!is_js_receiver(H(options))) {
+    builtins_throw_type_error(iso, "Iterator.zip: options is not an object");
+    return false;
+  }
+  Handle m = builtins_get(iso, options, "mode");
+  if (handle_is_null(m)) return false;
+  if (is_undefined(iso, H(m))) return true;
+  static const char *const kModes[] = {"shortest", "longest", "strict"};
+  int found = -1;
+  for (int i = 0; i < 3 && is_string(H(m)); i++) {
+    if (string_equals_ascii(H(m), kModes[i])) found = i;
+  }
+  if (found < 0) {
+    builtins_throw_type_error(iso, "Iterator.zip: mode must be \"shortest\", \"longest\" or "
+                              "\"strict\"");
+    return false;
+  }
+  *mode = (ZipMode)found;
+  if (*mode != ZIP_LONGEST) return true;
+  *padding = builtins_get(iso, options, "padding");
+  if (handle_is_null(*padding)) return false;
+  if (!is_undefined(iso, H(*padding)) && !is_js_receiver(H(*padding))) {
+    builtins_throw_type_error(iso, "Iterator.zip: padding is not an object");
+    return false;
+  }
+  return true;
+}
+
+/* Appends (iterator, next) to the pair list *list holding *count pairs. May allocate. */
+static bool zip_list_push(Isolate *iso, Handle list, int64_t *count, IteratorRecord *rec) {
+  if (2 * *count + 2 > fixed_array_length(H(list))) {
+    Handle grown = factory_copy_fixed_array(iso, list, 4 * *count + 8, ROOT(iso, null_value));
+    if (handle_is_null(grown)) return false;
+    *list.loc = H(grown);
+  }
+  fixed_array_set(H(list), 2 * *count, H(rec->iterator));
+  fixed_array_set(H(list), 2 * *count + 1, H(rec->next));
+  (*count)++;
+  return true;
+}
+
+/* Iterator.zip's padding (step 14) from the iterable padding_option: its first n values,
+ * then undefined; the padding iterator is closed unless it ran out. Errors close list. */
+static Handle zip_padding_from_iterable(Isolate *iso, Handle list, Handle padding_option,
+                                        int64_t n) {
+  Handle padding = factory_new_fixed_array(iso, n);
+  if (handle_is_null(padding)) return padding;
+  IteratorRecord rec;
+  if (!runtime_get_iterator(iso, padding_option, &rec)) {
+    zip_close_all(iso, list, true);
+    return HANDLE_NULL;
+  }
+  bool using_iterator = true;
+  for (int64_t i = 0; i < n && using_iterator; i++) {
+    bool d = false;
+    Handle v = runtime_iterator_step_value(iso, &rec, &d);
+    if (handle_is_null(v)) {
+      zip_close_all(iso, list, true);
+      return HANDLE_NULL;
+    }
+    if (d) using_iterator = false;
+    else fixed_array_set(H(padding), i, H(v));
+  }
+  if (using_iterator && !runtime_iterator_close(iso, &rec, false)) {
+    zip_close_all(iso, list, true);
+    return HANDLE_NULL;
+  }
+  return padding;
+}
+
+/* IteratorZip(iters, mode, padding, finishResults): the helper. keys: zipKeyed's keys (a
+ * FixedArray) or undefined. */
+static Handle zip_new_helper(Isolate *iso, BuiltinArgs *args, Handle list, int64_t count,
+                             ZipMode mode, Handle padding, Handle keys) {
+  Handle exact = factory_copy_fixed_array(iso, list, 2 * count, ROOT(iso, null_value));
+  BUILTIN_TRY(exact);
+  IteratorRecord rec = {exact, BUILTIN_UNDEFINED, false};
+  Handle helper = iterator_helper_new(iso, args, ITERATOR_HELPER_ZIP, &rec, padding, 0);
+  BUILTIN_TRY(helper);
+  js_iterator_helper_set_remaining(H(helper), smi_from_int(mode));
+  js_iterator_helper_set_inner(H(helper), H(keys));
+  return helper;
+}
+
+/* Iterator.zip ( iterables [ , options ] ) (joint iteration) */
+BUILTIN(IteratorZip) {
+  Handle iterables = BUILTIN_ARG(0);
+  if (!is_js_receiver(H(iterables))) {
+    return builtins_throw_type_error(iso, "Iterator.zip: iterables is not an object");
+  }
+  ZipMode mode;
+  Handle padding_option;
+  BUILTIN_CHECK(zip_read_options(iso, BUILTIN_ARG(1), &mode, &padding_option));
+  Handle list = factory_new_fixed_array(iso, 8);
+  BUILTIN_TRY(list);
+  int64_t count = 0;
+  IteratorRecord input;
+  BUILTIN_CHECK(runtime_get_iterator(iso, iterables, &input));
+  for (;;) {
+    bool d = false;
+    Handle next = runtime_iterator_step_value(iso, &input, &d);
+    if (handle_is_null(next)) {
+      zip_close_all(iso, list, true);
+      return HANDLE_NULL;
+    }
+    if (d) break;
+    IteratorRecord rec;
+    if (!iterator_get_flattenable(iso, next, false, &rec)) {
+      zip_close_all(iso, list, true);
+      runtime_iterator_close(iso, &input, true);
+      return HANDLE_NULL;
+    }
+    if (!zip_list_push(iso, list, &count, &rec)) return HANDLE_NULL;
+  }
+  Handle exact = factory_copy_fixed_array(iso, list, 2 * count, ROOT(iso, null_value));
+  BUILTIN_TRY(exact);
+  Handle padding = BUILTIN_UNDEFINED;
+  if (mode == ZIP_LONGEST) {
+    padding = is_undefined(iso, H(padding_option))
+                  ? factory_new_fixed_array(iso, count)
+                  : zip_padding_from_iterable(iso, exact, padding_option, count);
+    BUILTIN_TRY(padding);
+  }
+  return zip_new_helper(iso, args, exact, count, mode, padding, BUILTIN_UNDEFINED);
+}
+
+/* Iterator.zipKeyed ( iterables [ , options ] ) (joint iteration): the iterables are the
+ * enumerable own properties of iterables whose values are not undefined. */
+BUILTIN(IteratorZipKeyed) {
+  Handle iterables = BUILTIN_ARG(0);
+  if (!is_js_receiver(H(iterables))) {
+    return builtins_throw_type_error(iso, "Iterator.zipKeyed: iterables is not an object");
+  }
+  ZipMode mode;
+  Handle padding_option;
+  BUILTIN_CHECK(zip_read_options(iso, BUILTIN_ARG(1), &mode, &padding_option));
+  Handle all_keys = runtime_own_property_keys(iso, iterables);
+  BUILTIN_TRY(all_keys);
+  int64_t total = fixed_array_length(H(all_keys));
+  Handle list = factory_new_fixed_array(iso, 2 * total);
+  Handle keys = handle_is_null(list) ? list : factory_new_fixed_array(iso, total);
+  BUILTIN_TRY(keys);
+  int64_t count = 0;
+  for (int64_t i = 0; i < total; i++) {
+    Handle key = handle_new(iso, fixed_array_get(H(all_keys), i));
+    PropertyDescriptor desc;
+    property_descriptor_init(iso, &desc);
+    RuntimeMaybeBool has = runtime_get_own_property(iso, iterables, key, &desc);
+    bool ok = has != RT_EXCEPTION;
+    if (ok && has == RT_TRUE && (desc.flags & PD_ENUMERABLE)) {
+      Handle value = runtime_get(iso, iterables, key, iterables);
+      ok = !handle_is_null(value);
+      if (ok && !is_undefined(iso, H(value))) {
+        IteratorRecord rec;
+        ok = iterator_get_flattenable(iso, value, false, &rec);
+        if (ok) {
+          fixed_array_set(H(keys), count, H(key));
+          fixed_array_set(H(list), 2 * count, H(rec.iterator));
+          fixed_array_set(H(list), 2 * count + 1, H(rec.next));
+          count++;
+        }
+      }
+    }
+    if (!ok) {
+      Handle partial = factory_copy_fixed_array(iso, list, 2 * count, ROOT(iso, null_value));
+      if (!handle_is_null(partial)) zip_close_all(iso, partial, true);
+      return HANDLE_NULL;
+    }
+  }
+  Handle exact = factory_copy_fixed_array(iso, list, 2 * count, ROOT(iso, null_value));
+  Handle exact_keys = handle_is_null(exact) ? exact
+                      : factory_copy_fixed_array(iso, keys, count, ROOT(iso, undefined_value));
+  BUILTIN_TRY(exact_keys);
+  Handle padding = BUILTIN_UNDEFINED;
+  if (mode == ZIP_LONGEST) {
+    padding = factory_new_fixed_array(iso, count);
+    BUILTIN_TRY(padding);
+    for (int64_t i = 0; i < count && !is_undefined(iso, H(padding_option)); i++) {
+      Handle key = handle_new(iso, fixed_array_get(H(exact_keys), i));
+      Handle v = runtime_get(iso, padding_option, key, padding_option);
+      if (handle_is_null(v)) {
+        zip_close_all(iso, exact, true);
+        return HANDLE_NULL;
+      }
+      fixed_array_set(H(padding), i, H(v));
+    }
+  }
+  return zip_new_helper(iso, args, exact, count, mode, padding, exact_keys);
 }
 
 /* ---- %WrapForValidIteratorPrototype% (27.1.3.2.1.1) ---------------------------------- */
