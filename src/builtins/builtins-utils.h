@@ -68,6 +68,7 @@ typedef struct {
   V(bigint)                    \
   V(dispose)                   \
   V(regexp)                    \
+  V(shadow_realm)               \
   V(iterator)                  \
   V(annex_b)
 

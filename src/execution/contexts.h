@@ -163,6 +163,8 @@
   V(generator_prototype_object_map) /* the map of a generator function's own "prototype" \
                                   object (inherits %GeneratorPrototype%), made on use */ \
   V(async_generator_prototype_object_map) /* the same for async generator functions */ \
+  V(shadow_realm_prototype)    /* %ShadowRealm.prototype% */                            \
+  V(shadow_realm_map)          /* the map of ShadowRealm instances (ordinary objects) */ \
   /* Iterator helpers (builtins-iterator.c) */                                         \
   V(iterator_function)         /* %Iterator% */                                          \
   V(iterator_helper_map)       /* %IteratorHelperPrototype% objects */                   \
