@@ -317,6 +317,26 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
 #define JS_REG_EXP_STRING_ITERATOR_FIELDS(F, T, P)                                     \
   JS_OBJECT_FIELDS(F, T, P) F(T, P, regexp, TAGGED) F(T, P, string, TAGGED) F(T, P, state, SMI)
 
+/* JSIteratorHelper (ES2025 27.1.2.1 %IteratorHelperPrototype% objects and Iterator.concat's,
+ * builtins/builtins-iterator.c): a generator-like state machine written in C.
+ * | map | properties | elements | underlying | next_method | fn | inner | inner_next |
+ * | counter | remaining | kind | state |
+ * underlying / next_method: [[UnderlyingIterator]] (for concat: a FixedArray of
+ * (iterable, open method) pairs and undefined); fn: the mapper / predicate; inner /
+ * inner_next: flatMap's and concat's current inner iterator record (undefined when none);
+ * counter: a Number (concat: the index of the next iterable); remaining: take / drop's
+ * limit, a Number (may be +Infinity); kind: IteratorHelperKind; state: the
+ * [[GeneratorState]] (IteratorHelperState). */
+#define JS_ITERATOR_HELPER_FIELDS(F, T, P)                                             \
+  JS_OBJECT_FIELDS(F, T, P) F(T, P, underlying, TAGGED) F(T, P, next_method, TAGGED)   \
+  F(T, P, fn, TAGGED) F(T, P, inner, TAGGED) F(T, P, inner_next, TAGGED)               \
+  F(T, P, counter, TAGGED) F(T, P, remaining, TAGGED) F(T, P, kind, SMI) F(T, P, state, SMI)
+
+/* JSWrapForValidIterator (ES2025 27.1.3.2.1.1 %WrapForValidIteratorPrototype% objects):
+ * | map | properties | elements | iterated | next_method | the [[Iterated]] record. */
+#define JS_WRAP_FOR_VALID_ITERATOR_FIELDS(F, T, P) \
+  JS_OBJECT_FIELDS(F, T, P) F(T, P, iterated, TAGGED) F(T, P, next_method, TAGGED)
+
 /* JSPromise (ES2025 27.2, objects/js-promise.h): | map | properties | elements |
  * | reactions_or_result | flags |
  * reactions_or_result: while pending, the reaction list (undefined or a PromiseReaction
@@ -387,7 +407,9 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
   V(JSDisposableStack, js_disposable_stack, JS_DISPOSABLE_STACK_FIELDS) \
   V(BigInt, bigint, BIGINT_FIELDS) \
   V(JSRegExp, js_regexp, JS_REG_EXP_FIELDS)                 \
-  V(JSRegExpStringIterator, js_regexp_string_iterator, JS_REG_EXP_STRING_ITERATOR_FIELDS)
+  V(JSRegExpStringIterator, js_regexp_string_iterator, JS_REG_EXP_STRING_ITERATOR_FIELDS) \
+  V(JSIteratorHelper, js_iterator_helper, JS_ITERATOR_HELPER_FIELDS) \
+  V(JSWrapForValidIterator, js_wrap_for_valid_iterator, JS_WRAP_FOR_VALID_ITERATOR_FIELDS)
 
 /* -- the expansion -- */
 #define LAYOUT_INDEX(T, P, name, kind) T##_##name##_index,
@@ -569,6 +591,8 @@ DEFINE_TYPE_CHECK(is_js_disposable_stack, t == JS_DISPOSABLE_STACK_TYPE)
 DEFINE_TYPE_CHECK(is_js_async_disposable_stack, t == JS_ASYNC_DISPOSABLE_STACK_TYPE)
 DEFINE_TYPE_CHECK(is_js_regexp, t == JS_REG_EXP_TYPE)
 DEFINE_TYPE_CHECK(is_js_regexp_string_iterator, t == JS_REG_EXP_STRING_ITERATOR_TYPE)
+DEFINE_TYPE_CHECK(is_js_iterator_helper, t == JS_ITERATOR_HELPER_TYPE)
+DEFINE_TYPE_CHECK(is_js_wrap_for_valid_iterator, t == JS_WRAP_FOR_VALID_ITERATOR_TYPE)
 #undef DEFINE_TYPE_CHECK
 
 KILN_INLINE bool is_number(Tagged v) { return is_smi(v) || is_heap_number(v); }
