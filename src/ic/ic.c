@@ -8,26 +8,13 @@
 #include "heap/factory.h"
 #include "objects/dictionary.h"
 #include "objects/map.h"
+#include "objects/string-hash.h"
 #include "runtime/runtime.h"
 
-/* Objects whose named properties are exactly what their map or dictionary describes. */
-static bool ic_is_plain_object(Tagged o) {
-  if (!is_heap_object(o)) return false;
-  switch (heap_object_type(o)) {
-    case JS_OBJECT_TYPE:
-    case JS_ARRAY_TYPE:
-    case JS_FUNCTION_TYPE:
-    case JS_ERROR_TYPE:
-    case JS_PRIMITIVE_WRAPPER_TYPE: /* named (non-index) properties are ordinary */
-      return true;
-    default:
-      return false;
-  }
-}
-
-/* ... and in fast mode: their fields can be cached by map. */
+/* Objects whose named properties are what their fast-mode map describes: their fields can
+ * be cached by map. */
 static bool ic_is_simple_receiver(Tagged o) {
-  return ic_is_plain_object(o) && !map_is_dictionary(heap_object_map(o));
+  return map_is_cacheable_prototype(o) && !map_is_dictionary(heap_object_map(o));
 }
 
 static Tagged ic_field_handler(const LookupResult *lookup) {
@@ -89,34 +76,66 @@ static Handle ic_tuple(Isolate *iso, int n, const Tagged *values) {
   return tuple;
 }
 
-static Handle ic_pair(Isolate *iso, Tagged a, Tagged b) {
-  Tagged values[2] = {a, b};
-  return ic_tuple(iso, 2, values);
+static bool ic_is_index(Tagged name) {
+  uint32_t index;
+  return is_string(name) && string_to_array_index(name, &index);
+}
+
+/* Whether o has an own property name that its map does not describe: a String wrapper's
+ * "length" (runtime/runtime-object.c finds it). */
+static bool ic_hides_name(Isolate *iso, Tagged o, Tagged name) {
+  return name == ROOT(iso, length_string) && is_js_primitive_wrapper(o) &&
+         is_string(js_primitive_wrapper_value(o));
+}
+
+/* The handler of a data property found on a prototype-chain holder, dictionary entries
+ * included (the chain's validity cell keeps the entry in place), or 0. */
+static Tagged ic_holder_handler(const LookupResult *lookup) {
+  if (property_details_kind(lookup->details) != PROPERTY_DATA) return 0;
+  if (lookup->state == LOOKUP_DICTIONARY) {
+    return smi_from_int(lookup->index << kICKindBits | IC_FIELD_DICTIONARY);
+  }
+  return ic_field_handler(lookup);
+}
+
+/* The load handler for name on the chain that starts at start (ic.h): [cell, holder,
+ * handler], or [cell, Smi 0, undefined] when no object on the chain has name. Empty when
+ * not cacheable. May allocate. */
+static Handle ic_chain_load_handler(Isolate *iso, Handle start, Handle name) {
+  Handle cell = map_prototype_chain_validity_cell(iso, start);
+  if (handle_is_null(cell)) return cell;
+  /* The cell's making gave the chain's objects their own maps; nothing moves below. */
+  Tagged values[3] = {H(cell), smi_from_int(0), ROOT(iso, undefined_value)};
+  for (Tagged o = H(start); !is_null(iso, o); o = map_prototype(heap_object_map(o))) {
+    if (ic_hides_name(iso, o, H(name))) return HANDLE_NULL;
+    LookupResult lookup;
+    if (!property_lookup_own(iso, handle_new(iso, o), name, &lookup)) continue;
+    values[1] = o;
+    values[2] = ic_holder_handler(&lookup);
+    if (values[2] == 0) return HANDLE_NULL;
+    break;
+  }
+  return ic_tuple(iso, 3, values);
 }
 
 /* The handler for loading name from receiver, or empty if not cacheable. May allocate. */
 static Handle ic_compute_load_handler(Isolate *iso, Handle receiver, Handle name) {
-  Handle proto;
-  LookupResult lookup;
+  if (ic_is_index(H(name))) return HANDLE_NULL;
   if (is_string(H(receiver))) {
     Tagged sp = context_get(iso->native_context, NATIVE_CONTEXT_string_prototype);
-    proto = handle_new(iso, sp);
-  } else {
-    if (!ic_is_simple_receiver(H(receiver))) return HANDLE_NULL;
-    if (property_lookup_own(iso, receiver, name, &lookup)) {
-      if (property_details_kind(lookup.details) != PROPERTY_DATA) return HANDLE_NULL;
-      Tagged h = ic_field_handler(&lookup);
-      return h ? handle_new(iso, h) : HANDLE_NULL;
-    }
-    proto = handle_new(iso, map_prototype(heap_object_map(H(receiver))));
+    return ic_chain_load_handler(iso, handle_new(iso, sp), name);
   }
-  if (!ic_is_simple_receiver(H(proto))) return HANDLE_NULL;
-  if (!property_lookup_own(iso, proto, name, &lookup)) return HANDLE_NULL;
-  if (property_details_kind(lookup.details) != PROPERTY_DATA) return HANDLE_NULL;
-  Tagged h = ic_field_handler(&lookup);
-  if (h == 0) return HANDLE_NULL;
-  Tagged values[3] = {H(proto), heap_object_map(H(proto)), h};
-  return ic_tuple(iso, 3, values);
+  if (!ic_is_simple_receiver(H(receiver)) || ic_hides_name(iso, H(receiver), H(name))) {
+    return HANDLE_NULL;
+  }
+  LookupResult lookup;
+  if (property_lookup_own(iso, receiver, name, &lookup)) {
+    if (property_details_kind(lookup.details) != PROPERTY_DATA) return HANDLE_NULL;
+    Tagged h = ic_field_handler(&lookup);
+    return h ? handle_new(iso, h) : HANDLE_NULL;
+  }
+  Handle proto = handle_new(iso, map_prototype(heap_object_map(H(receiver))));
+  return ic_chain_load_handler(iso, proto, name);
 }
 
 Handle ic_load_named_miss(Isolate *iso, Handle fv, int slot, Handle receiver, Handle name) {
@@ -137,9 +156,10 @@ Handle ic_load_named_miss(Isolate *iso, Handle fv, int slot, Handle receiver, Ha
  * property: no own property, nothing read-only or an accessor on the chain. Does not
  * allocate on the JS heap. */
 static bool ic_set_would_add(Isolate *iso, Handle receiver, Handle name) {
-  if (!js_object_is_extensible(H(receiver))) return false;
+  if (!js_object_is_extensible(H(receiver)) || ic_is_index(H(name))) return false;
   for (Tagged o = H(receiver); is_js_receiver(o); o = js_object_get_prototype(o)) {
-    if (!ic_is_plain_object(o)) return false; /* an exotic object on the chain */
+    /* an exotic object on the chain, or a property the map does not show */
+    if (!map_is_cacheable_prototype(o) || ic_hides_name(iso, o, H(name))) return false;
     LookupResult lookup;
     Handle h = handle_new(iso, o);
     if (property_lookup_own(iso, h, name, &lookup)) {
@@ -152,18 +172,29 @@ static bool ic_set_would_add(Isolate *iso, Handle receiver, Handle name) {
 }
 
 /* After an add: if receiver went from old_map to a new map by adding name as an
- * in-object field, caches the transition. May allocate. */
+ * in-object field, caches the transition, guarded by the validity cell of the chain above
+ * (with_chain: a [[Set]]) or by none (Smi 0: a define). A prototype's transitions are not
+ * cached: the hit path does not invalidate chains (objects/map.h's invariant). May
+ * allocate. */
 static void ic_record_transition(Isolate *iso, Handle fv, int slot, Handle receiver,
-                                 Handle old_map, Handle name) {
-  Tagged map = heap_object_map(H(receiver));
-  if (map_back_pointer(map) != H(old_map) || map_is_dictionary(map)) return;
+                                 Handle old_map, Handle name, bool with_chain) {
+  if (map_is_prototype_map(H(old_map))) return;
+  Handle map = handle_new(iso, heap_object_map(H(receiver)));
+  if (map_back_pointer(H(map)) != H(old_map) || map_is_dictionary(H(map))) return;
   LookupResult lookup;
   if (!property_lookup_own(iso, receiver, name, &lookup)) return;
   if (lookup.state != LOOKUP_IN_OBJECT ||
       property_details_attributes(lookup.details) != PROPERTY_ATTRIBUTES_NONE) {
     return;
   }
-  Handle handler = ic_pair(iso, map, ic_field_handler(&lookup));
+  Tagged h = ic_field_handler(&lookup);
+  Handle cell = handle_new(iso, smi_from_int(0));
+  if (with_chain) {
+    cell = map_prototype_chain_validity_cell(iso, handle_new(iso, map_prototype(H(old_map))));
+    if (handle_is_null(cell)) return;
+  }
+  Tagged values[3] = {H(cell), H(map), h};
+  Handle handler = ic_tuple(iso, 3, values);
   if (!handle_is_null(handler)) ic_update(iso, fv, slot, old_map, handler);
 }
 
@@ -194,7 +225,7 @@ bool ic_store_named_miss(Isolate *iso, Handle fv, int slot, Handle receiver, Han
   Handle old_map = handle_new(iso, is_heap_object(H(receiver)) ? heap_object_map(H(receiver))
                                                                 : ROOT(iso, undefined_value));
   if (!runtime_set_property(iso, receiver, name, value, strict)) return false;
-  if (adds) ic_record_transition(iso, fv, slot, receiver, old_map, name);
+  if (adds) ic_record_transition(iso, fv, slot, receiver, old_map, name, true);
   return true;
 }
 
@@ -208,7 +239,7 @@ bool ic_define_named_miss(Isolate *iso, Handle fv, int slot, Handle receiver, Ha
   bool adds = learn && !property_lookup_own(iso, receiver, name, &lookup);
   Handle old_map = handle_new(iso, heap_object_map(H(receiver)));
   if (!runtime_create_data_property_or_throw(iso, receiver, name, value)) return false;
-  if (adds) ic_record_transition(iso, fv, slot, receiver, old_map, name);
+  if (adds) ic_record_transition(iso, fv, slot, receiver, old_map, name, false);
   return true;
 }
 

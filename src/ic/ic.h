@@ -9,18 +9,26 @@
  *   word 1: the handler of the monomorphic map
  *
  * A handler is a Smi `payload << 2 | kind`:
- *   IC_FIELD_IN_OBJECT  payload = the byte offset of an own data field in the object;
- *   IC_FIELD_BACKING    payload = the index of an own data field in the PropertyArray;
- * or, for loads, a FixedArray [holder, holder map, Smi handler]: the property is a data
- * field of the holder, the receiver's prototype, valid while the holder still has holder
- * map (the receiver's map fixes its prototype and the absence of an own property of that
- * name). For a string receiver the holder is the realm's %String.prototype% (a site runs
- * in one realm, the realm of its closure);
- * or, for stores, a FixedArray [new map, Smi offset handler]: a transition that adds the
- * property in an in-object slot (the hit re-checks the slot still lies in-object).
+ *   IC_FIELD_IN_OBJECT   payload = the byte offset of an own data field in the object;
+ *   IC_FIELD_BACKING     payload = the index of an own data field in the PropertyArray;
+ *   IC_FIELD_DICTIONARY  payload = the entry of a data property in the NameDictionary
+ *                        (prototype-chain holders only);
+ * or, for loads, a FixedArray [cell, holder, Smi handler]: the property is a data property
+ * of holder, an object on the receiver's prototype chain; or [cell, Smi 0, undefined]: no
+ * object on the chain has the property. The receiver's map fixes its prototype and the
+ * absence of an own property of that name; cell, the ValidityCell of the chain above the
+ * receiver (objects/map.h, "prototype validity"), vouches for the rest: while it is valid
+ * no object on the chain has changed shape, so the holder still has the property at the
+ * same place and the objects below it still lack it. For a string receiver the chain
+ * starts at the realm's %String.prototype% (a site runs in one realm, the realm of its
+ * closure);
+ * or, for stores, a FixedArray [cell, new map, Smi offset handler]: a transition that adds
+ * the property in an in-object slot (the hit re-checks the slot still lies in-object),
+ * cached when the chain had no setter, read-only property or exotic object for that name;
+ * cell is the chain's ValidityCell (Smi 0 for DefineNamedOwnProperty, which ignores the
+ * chain), so a setter or read-only property added on the chain later is noticed.
  *
- * Stores are only cached for writable fields, and transitions only when the prototype
- * chain had no setter or read-only property of that name when the site missed.
+ * Stores into existing fields are only cached for writable fields.
  *
  * Global loads (LdaGlobal) keep word 0 = the realm's script context and word 1 = Smi slot
  * for a top-level let/const/class, or word 0 = the global object's NameDictionary and word
@@ -37,8 +45,9 @@
 #include "execution/contexts.h"
 #include "objects/dictionary.h"
 #include "objects/js-objects.h"
+#include "objects/map.h"
 
-enum { IC_FIELD_IN_OBJECT = 0, IC_FIELD_BACKING = 1, kICKindBits = 2 };
+enum { IC_FIELD_IN_OBJECT = 0, IC_FIELD_BACKING = 1, IC_FIELD_DICTIONARY = 2, kICKindBits = 2 };
 
 enum {
   IC_BINARY_SMI = 1, IC_BINARY_NUMBER = 2, IC_BINARY_STRING = 4, IC_BINARY_BIGINT = 8,
@@ -57,7 +66,10 @@ KILN_INLINE bool ic_has_vector(Tagged fv) {
 KILN_INLINE Tagged ic_field_load(Tagged obj, Tagged handler) {
   int32_t h = smi_value(handler);
   if ((h & 3) == IC_FIELD_IN_OBJECT) return field_read(obj, (size_t)(h >> kICKindBits));
-  return fixed_array_get(js_object_properties(obj), h >> kICKindBits);
+  if ((h & 3) == IC_FIELD_BACKING) {
+    return fixed_array_get(js_object_properties(obj), h >> kICKindBits);
+  }
+  return dictionary_value_at(js_object_properties(obj), h >> kICKindBits);
 }
 
 /* The handler for map in slot words s, or 0. */
@@ -83,9 +95,10 @@ KILN_INLINE bool ic_load_named_hit(Tagged fv, int slot, Tagged receiver, Tagged 
     *out = ic_field_load(receiver, handler);
     return true;
   }
-  Tagged holder = fixed_array_get(handler, 0);
-  if (heap_object_map(holder) != fixed_array_get(handler, 1)) return false;
-  *out = ic_field_load(holder, fixed_array_get(handler, 2));
+  if (!validity_cell_chain_valid(fixed_array_get(handler, 0))) return false;
+  Tagged holder = fixed_array_get(handler, 1);
+  *out = is_smi(holder) ? fixed_array_get(handler, 2)
+                        : ic_field_load(holder, fixed_array_get(handler, 2));
   return true;
 }
 
@@ -104,8 +117,9 @@ KILN_INLINE bool ic_store_named_hit(Tagged fv, int slot, Tagged receiver, Tagged
     }
     return true;
   }
-  Tagged new_map = fixed_array_get(handler, 0);
-  size_t offset = (size_t)(smi_value(fixed_array_get(handler, 1)) >> kICKindBits);
+  if (!validity_cell_chain_valid(fixed_array_get(handler, 0))) return false;
+  Tagged new_map = fixed_array_get(handler, 1);
+  size_t offset = (size_t)(smi_value(fixed_array_get(handler, 2)) >> kICKindBits);
   if (offset >= map_instance_size(new_map)) return false;
   field_write(receiver, offset, value);
   heap_object_set_map(receiver, new_map);
