@@ -301,28 +301,6 @@ void ic_load_global_record(Isolate *iso, Tagged fv, int slot, Tagged name) {
   feedback_vector_set(fv, slot, 1, smi_from_int(entry));
 }
 
-bool ic_store_global_hit(Isolate *iso, Tagged fv, int slot, Tagged name, Tagged value) {
-  if (!ic_has_vector(fv)) return false;
-  Tagged *s = feedback_vector_slot(fv, slot);
-  if (!is_heap_object(s[0]) || !is_smi(s[1])) return false;
-  Tagged nc = iso->native_context;
-  int index = smi_value(s[1]);
-  if (s[0] == context_get(nc, NATIVE_CONTEXT_script_context)) {
-    if (is_the_hole(iso, context_get(s[0], index))) return false;
-    context_set(s[0], index, value);
-    return true;
-  }
-  Tagged global = context_get(nc, NATIVE_CONTEXT_global_object);
-  if (s[0] != js_object_properties(global) || index >= dictionary_capacity(s[0])) return false;
-  if (dictionary_key_at(s[0], index) != name) return false;
-  PropertyDetails d = dictionary_details_at(s[0], index);
-  if (property_details_kind(d) != PROPERTY_DATA || (property_details_attributes(d) & READ_ONLY)) {
-    return false;
-  }
-  dictionary_set_value_at(s[0], index, value);
-  return true;
-}
-
 void ic_store_global_record(Isolate *iso, Tagged fv, int slot, Tagged name) {
   if (!ic_has_vector(fv)) return;
   Tagged nc = iso->native_context;

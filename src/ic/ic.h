@@ -170,8 +170,33 @@ KILN_INLINE bool ic_load_global_hit(Isolate *iso, Tagged fv, int slot, Tagged na
 /* Records where a global load found name (after a successful slow lookup). */
 void ic_load_global_record(Isolate *iso, Tagged fv, int slot, Tagged name);
 /* StaGlobal's hit: a cached mutable script-scope binding (initialised) or writable data
- * property of the global object; true when stored. Does not allocate. */
-bool ic_store_global_hit(Isolate *iso, Tagged fv, int slot, Tagged name, Tagged value);
+ * property of the global object; true when stored. Does not allocate. Inline: top-level
+ * `var` loops store a global on every iteration. */
+KILN_INLINE bool ic_store_global_hit(Isolate *iso, Tagged fv, int slot, Tagged name,
+                                     Tagged value) {
+  if (!ic_has_vector(fv)) return false;
+  Tagged *s = feedback_vector_slot(fv, slot);
+  if (!is_heap_object(s[0]) || !is_smi(s[1])) return false;
+  int32_t index = smi_value(s[1]);
+  Tagged *nc_slots = field_slot(iso->native_context, Context_kHeaderSize);
+  if (s[0] == nc_slots[NATIVE_CONTEXT_script_context]) {
+    Tagged *slot_p = field_slot(s[0], Context_kHeaderSize) + index;
+    if (*slot_p == ROOT(iso, the_hole_value)) return false;
+    context_set(s[0], index, value);
+    return true;
+  }
+  if (s[0] != js_object_properties(nc_slots[NATIVE_CONTEXT_global_object])) return false;
+  Tagged *entry = fixed_array_data(s[0]) + dictionary_slot(index, 0);
+  if (entry + 2 >= fixed_array_data(s[0]) + fixed_array_length(s[0]) || entry[0] != name) {
+    return false;
+  }
+  PropertyDetails d = property_details_from_smi(entry[2]);
+  if (property_details_kind(d) != PROPERTY_DATA || (property_details_attributes(d) & READ_ONLY)) {
+    return false;
+  }
+  dictionary_set_value_at(s[0], index, value);
+  return true;
+}
 /* Records a global store's target (mutable bindings and writable data properties only). */
 void ic_store_global_record(Isolate *iso, Tagged fv, int slot, Tagged name);
 

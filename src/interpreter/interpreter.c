@@ -16,6 +16,8 @@
  */
 #include "interpreter/interpreter.h"
 
+#include <math.h>
+
 #include "ic/ic.h"
 #include "interpreter/bytecode-array-builder.h"
 #include "interpreter/interpreter-generators.h"
@@ -136,6 +138,46 @@ KILN_INLINE bool smi_binary(RuntimeBinaryOp op, Tagged l, Tagged r, Tagged *out)
   if (!smi_is_valid(v)) return false;
   *out = smi_from_int((int32_t)v);
   return true;
+}
+
+/* The Number value of a Smi or HeapNumber in *out; false for anything else. */
+KILN_INLINE bool number_value(Tagged v, double *out) {
+  if (is_smi(v)) {
+    *out = (double)smi_value(v);
+    return true;
+  }
+  if (!is_heap_number(v)) return false;
+  *out = heap_number_value(v);
+  return true;
+}
+
+/* ES2025 6.1.6.1 Number::add, ::subtract, ::multiply, ::divide, ::remainder on two Numbers
+ * (what the Smi path left: a HeapNumber operand or an overflow): true with *out set. */
+KILN_INLINE bool number_binary(RuntimeBinaryOp op, Tagged l, Tagged r, double *out) {
+  double a, b;
+  if (!number_value(l, &a) || !number_value(r, &b)) return false;
+  switch (op) {
+    case RT_OP_ADD: *out = a + b; return true;
+    case RT_OP_SUB: *out = a - b; return true;
+    case RT_OP_MUL: *out = a * b; return true;
+    case RT_OP_DIV: *out = a / b; return true;
+    case RT_OP_MOD: *out = fmod(a, b); return true; /* C's fmod is Number::remainder */
+    default: return false;
+  }
+}
+
+/* Number relational comparison (ES2025 7.2.13 IsLessThan on Numbers): true with *out set
+ * when both operands are Numbers. NaN compares false. */
+KILN_INLINE bool number_compare(Bytecode op, Tagged l, Tagged r, bool *out) {
+  double a, b;
+  if (!number_value(l, &a) || !number_value(r, &b)) return false;
+  switch (op) {
+    case Bytecode_TestLessThan: *out = a < b; return true;
+    case Bytecode_TestGreaterThan: *out = a > b; return true;
+    case Bytecode_TestLessThanOrEqual: *out = a <= b; return true;
+    case Bytecode_TestGreaterThanOrEqual: *out = a >= b; return true;
+    default: return false;
+  }
 }
 
 /* Fast keyed load: a Smi index into fast elements. */
@@ -380,8 +422,12 @@ L_TestPrivateIn:
 #define BINARY(name, op)                                                              \
   L_##name: {                                                                         \
     Tagged v;                                                                         \
+    double d;                                                                         \
     if (smi_binary(op, REG(0), acc, &v)) {                                            \
       acc = v;                                                                        \
+    } else if (number_binary(op, REG(0), acc, &d)) {                                  \
+      ic_record_binary(FV, (int)UOP(1), REG(0), acc);                                 \
+      SLOW(op_number_result(iso, f, d));                                              \
     } else {                                                                          \
       ic_record_binary(FV, (int)UOP(1), REG(0), acc);                                 \
       SLOW(op_binary(iso, f, op, frame_reg(f, SOP(0)), frame_acc(f)));                \
@@ -453,13 +499,17 @@ L_TestEqual:
   NEXT(TestEqual);
 L_TestEqualStrict: acc = BOOL(runtime_strict_equals(REG(0), acc)); NEXT(TestEqualStrict);
 #define RELATIONAL(name, cop)                                                         \
-  L_##name:                                                                           \
+  L_##name: {                                                                         \
+    bool b_;                                                                          \
     if (is_smi(acc) && is_smi(REG(0))) {                                              \
       acc = BOOL(smi_value(REG(0)) cop smi_value(acc));                               \
+    } else if (number_compare(Bytecode_##name, REG(0), acc, &b_)) {                   \
+      acc = BOOL(b_);                                                                 \
     } else {                                                                          \
       SLOW(op_compare(iso, f, Bytecode_##name, SOP(0)));                              \
     }                                                                                 \
-    NEXT(name);
+    NEXT(name);                                                                       \
+  }
   RELATIONAL(TestLessThan, <)
   RELATIONAL(TestGreaterThan, >)
   RELATIONAL(TestLessThanOrEqual, <=)
