@@ -5,6 +5,7 @@
 #include "ic/ic.h"
 
 #include "execution/contexts.h"
+#include "execution/execution.h"
 #include "heap/factory.h"
 #include "objects/dictionary.h"
 #include "objects/map.h"
@@ -98,9 +99,27 @@ static Tagged ic_holder_handler(const LookupResult *lookup) {
   return ic_field_handler(lookup);
 }
 
+/* What a load handler keeps for the accessor property a lookup found: its getter when
+ * that is a JSFunction or undefined, else 0. Does not allocate. */
+static Tagged ic_getter_handler(Isolate *iso, const LookupResult *lookup) {
+  Tagged pair;
+  if (lookup->state == LOOKUP_DESCRIPTOR) {
+    pair = descriptor_array_value(map_instance_descriptors(H(lookup->holder_map)),
+                                  lookup->descriptor);
+  } else if (lookup->state == LOOKUP_DICTIONARY) {
+    pair = dictionary_value_at(js_object_properties(H(lookup->holder)), lookup->index);
+  } else {
+    return 0;
+  }
+  if (!is_accessor_pair(pair)) return 0;
+  Tagged getter = accessor_pair_getter(pair);
+  if (is_heap_object(getter) && heap_object_type(getter) == JS_FUNCTION_TYPE) return getter;
+  return is_undefined(iso, getter) ? getter : 0;
+}
+
 /* The load handler for name on the chain that starts at start (ic.h): [cell, holder,
- * handler], or [cell, Smi 0, undefined] when no object on the chain has name. Empty when
- * not cacheable. May allocate. */
+ * handler or getter], or [cell, Smi 0, undefined] when no object on the chain has name.
+ * Empty when not cacheable. May allocate. */
 static Handle ic_chain_load_handler(Isolate *iso, Handle start, Handle name) {
   Handle cell = map_prototype_chain_validity_cell(iso, start);
   if (handle_is_null(cell)) return cell;
@@ -111,7 +130,9 @@ static Handle ic_chain_load_handler(Isolate *iso, Handle start, Handle name) {
     LookupResult lookup;
     if (!property_lookup_own(iso, handle_new(iso, o), name, &lookup)) continue;
     values[1] = o;
-    values[2] = ic_holder_handler(&lookup);
+    values[2] = property_details_kind(lookup.details) == PROPERTY_ACCESSOR
+                    ? ic_getter_handler(iso, &lookup)
+                    : ic_holder_handler(&lookup);
     if (values[2] == 0) return HANDLE_NULL;
     break;
   }
@@ -138,7 +159,19 @@ static Handle ic_compute_load_handler(Isolate *iso, Handle receiver, Handle name
   return ic_chain_load_handler(iso, proto, name);
 }
 
+/* The getter a valid load handler for receiver's map names (ic.h), or 0. */
+static Tagged ic_cached_getter(Tagged fv, int slot, Tagged receiver) {
+  if (!is_heap_object(receiver) || !ic_has_vector(fv)) return 0;
+  Tagged handler = ic_find_handler(feedback_vector_slot(fv, slot), heap_object_map(receiver));
+  if (handler == 0 || is_smi(handler) || fixed_array_length(handler) != 3) return 0;
+  if (!validity_cell_chain_valid(fixed_array_get(handler, 0))) return 0;
+  Tagged getter = fixed_array_get(handler, 2);
+  return is_heap_object(getter) && heap_object_type(getter) == JS_FUNCTION_TYPE ? getter : 0;
+}
+
 Handle ic_load_named_miss(Isolate *iso, Handle fv, int slot, Handle receiver, Handle name) {
+  Tagged getter = ic_cached_getter(H(fv), slot, H(receiver));
+  if (getter != 0) return execution_call(iso, handle_new(iso, getter), receiver, 0, NULL);
   if (ic_has_vector(H(fv)) && feedback_vector_get(H(fv), slot, 0) != kFeedbackMegamorphic &&
       is_heap_object(H(receiver))) {
     Handle handler = ic_compute_load_handler(iso, receiver, name);
@@ -147,6 +180,8 @@ Handle ic_load_named_miss(Isolate *iso, Handle fv, int slot, Handle receiver, Ha
       ic_update(iso, fv, slot, map, handler);
       Tagged out;
       if (ic_load_named_hit(H(fv), slot, H(receiver), &out)) return handle_new(iso, out);
+      getter = ic_cached_getter(H(fv), slot, H(receiver));
+      if (getter != 0) return execution_call(iso, handle_new(iso, getter), receiver, 0, NULL);
     }
   }
   return runtime_get_property(iso, receiver, name);

@@ -14,8 +14,10 @@
  *   IC_FIELD_DICTIONARY  payload = the entry of a data property in the NameDictionary
  *                        (prototype-chain holders only);
  * or, for loads, a FixedArray [cell, holder, Smi handler]: the property is a data property
- * of holder, an object on the receiver's prototype chain; or [cell, Smi 0, undefined]: no
- * object on the chain has the property. The receiver's map fixes its prototype and the
+ * of holder, an object on the receiver's prototype chain; or [cell, holder, getter]: it is
+ * an accessor of holder whose getter is a JSFunction (the miss path calls it without a
+ * lookup) or undefined; or [cell, Smi 0, undefined]: no object on the chain has the
+ * property. The receiver's map fixes its prototype and the
  * absence of an own property of that name; cell, the ValidityCell of the chain above the
  * receiver (objects/map.h, "prototype validity"), vouches for the rest: while it is valid
  * no object on the chain has changed shape, so the holder still has the property at the
@@ -96,9 +98,13 @@ KILN_INLINE bool ic_load_named_hit(Tagged fv, int slot, Tagged receiver, Tagged 
     return true;
   }
   if (!validity_cell_chain_valid(fixed_array_get(handler, 0))) return false;
-  Tagged holder = fixed_array_get(handler, 1);
-  *out = is_smi(holder) ? fixed_array_get(handler, 2)
-                        : ic_field_load(holder, fixed_array_get(handler, 2));
+  Tagged h = fixed_array_get(handler, 2);
+  if (is_smi(h)) {
+    *out = ic_field_load(fixed_array_get(handler, 1), h);
+    return true;
+  }
+  if (heap_object_type(h) == JS_FUNCTION_TYPE) return false; /* a getter: the miss calls it */
+  *out = h; /* undefined: absent, or an accessor without a getter */
   return true;
 }
 

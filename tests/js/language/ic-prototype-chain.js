@@ -284,4 +284,30 @@ function warm(fn, make) { for (var i = 0; i < 4; i++) fn(make()); }
   assertEquals(call(d), 'D');
 })();
 
+// Getters on the prototype chain: called with the receiver, and replaced or removed later.
+(function () {
+  var calls = 0;
+  var proto = { get g() { calls++; return this.v; } };
+  var o = Object.create(Object.create(proto));
+  o.v = 'own';
+  var load = site('o', 'return o.g;');
+  for (var i = 0; i < 4; i++) assertEquals(load(o), 'own');
+  assertEquals(calls, 4, 'getter ran each time');
+  Object.defineProperty(proto, 'g', { get: function () { return 'new'; }, configurable: true });
+  assertEquals(load(o), 'new', 'replaced getter');
+  Object.defineProperty(proto, 'g', { set: function (v) {}, get: undefined });
+  assertEquals(load(o), undefined, 'no getter');
+  delete proto.g;
+  proto.g = 'data';
+  assertEquals(load(o), 'data', 'data property again');
+  var s = site('s', 'return s.icGetter;');
+  Object.defineProperty(String.prototype, 'icGetter', { get: function () { return typeof this; },
+                                                        configurable: true });
+  for (var j = 0; j < 3; j++) assertEquals(s('abc'), 'object', 'sloppy getter sees a wrapper');
+  Object.defineProperty(String.prototype, 'icGetter', {
+    get: function () { 'use strict'; return typeof this; }, configurable: true });
+  assertEquals(s('abc'), 'string', 'strict getter sees the primitive');
+  delete String.prototype.icGetter;
+})();
+
 print('ok');
