@@ -305,10 +305,8 @@ void ic_record_binary(Tagged fv, int slot, Tagged left, Tagged right) {
   s[0] = smi_from_int(bits);
 }
 
-void ic_record_call(Isolate *iso, Tagged fv, int slot, Tagged target) {
-  if (!ic_has_vector(fv)) return;
+void ic_record_call_slow(Isolate *iso, Tagged fv, int slot, Tagged target) {
   Tagged *s = feedback_vector_slot(fv, slot);
-  if (s[0] == target || s[0] == kFeedbackMegamorphic) return;
   if (is_undefined(iso, s[0]) && is_js_function(target)) feedback_vector_set(fv, slot, 0, target);
   else s[0] = kFeedbackMegamorphic;
 }

@@ -146,8 +146,16 @@ bool ic_define_named_miss(Isolate *iso, Handle fv, int slot, Handle receiver, Ha
 void ic_record_keyed(Isolate *iso, Tagged fv, int slot, Tagged receiver);
 /* Records the operand kinds of a binary operation. */
 void ic_record_binary(Tagged fv, int slot, Tagged left, Tagged right);
-/* Records a call's target. */
-void ic_record_call(Isolate *iso, Tagged fv, int slot, Tagged target);
+/* Records a call's target: the slot learns the first JSFunction, and goes megamorphic on a
+ * second target. */
+void ic_record_call_slow(Isolate *iso, Tagged fv, int slot, Tagged target);
+/* The common case inline: the slot already holds this target, or is megamorphic. */
+KILN_INLINE void ic_record_call(Isolate *iso, Tagged fv, int slot, Tagged target) {
+  if (!ic_has_vector(fv)) return;
+  Tagged seen = feedback_vector_slot(fv, slot)[0];
+  if (seen == target || seen == kFeedbackMegamorphic) return;
+  ic_record_call_slow(iso, fv, slot, target);
+}
 
 /* LdaGlobal's hit: true with *out set. Does not allocate. */
 KILN_INLINE bool ic_load_global_hit(Isolate *iso, Tagged fv, int slot, Tagged name, Tagged *out) {
