@@ -17,7 +17,9 @@
 #include "interpreter/interpreter.h"
 
 #include <math.h>
+#include <string.h>
 
+#include "heap/factory.h"
 #include "ic/ic.h"
 #include "interpreter/bytecode-array-builder.h"
 #include "interpreter/interpreter-generators.h"
@@ -196,6 +198,31 @@ KILN_INLINE bool fast_keyed_load(Isolate *iso, Tagged obj, Tagged key, Tagged *o
   return true;
 }
 
+/* Fast keyed load from double elements: a Smi index to an element that is not the hole.
+ * Sets *out and returns true when the value is a Smi; returns true with *out = 0 and *d set
+ * when it must be boxed (the caller allocates). */
+KILN_INLINE bool fast_keyed_load_double(Tagged obj, Tagged key, Tagged *out, double *d) {
+  if (!is_smi(key) || !is_heap_object(obj)) return false;
+  InstanceType t = heap_object_type(obj);
+  if (t != JS_ARRAY_TYPE && t != JS_OBJECT_TYPE) return false;
+  int32_t i = smi_value(key);
+  ElementsKind kind = js_object_elements_kind(obj);
+  if (i < 0 || !elements_kind_is_double(kind)) return false;
+  Tagged elements = js_object_elements(obj);
+  if (i >= fixed_array_length(elements)) return false;
+  double v = fixed_double_array_data(elements)[i];
+  uint64_t bits;
+  memcpy(&bits, &v, sizeof bits);
+  if (bits == FIXED_DOUBLE_HOLE_NAN_BITS) return false;
+  *out = 0;
+  *d = v;
+  if (v >= KILN_SMI_MIN && v <= KILN_SMI_MAX && v == (double)(int32_t)v &&
+      !(v == 0 && signbit(v))) {
+    *out = smi_from_int((int32_t)v);
+  }
+  return true;
+}
+
 /* Whether the prototype chain of an array has no elements (so storing into a hole
  * cannot meet an inherited setter or read-only element): the common
  * [] -> Array.prototype -> Object.prototype -> null. */
@@ -213,6 +240,42 @@ KILN_INLINE bool chain_has_no_elements(Isolate *iso, Tagged map) {
   return false;
 }
 
+/* Whether a store of the element at i (a hole of obj's fast elements) may append it: obj
+ * is an extensible array of length i, its length writable, nothing on its chain with
+ * elements. Then the length grows by one. */
+KILN_INLINE bool fast_append(Isolate *iso, Tagged obj, Tagged map, int32_t i) {
+  if (heap_object_type(obj) != JS_ARRAY_TYPE || js_array_length(obj) != smi_from_int(i) ||
+      !map_has_flag(map, MAP_IS_EXTENSIBLE) || map_has_flag(map, MAP_HAS_READ_ONLY_LENGTH) ||
+      !chain_has_no_elements(iso, map)) {
+    return false;
+  }
+  js_array_set_length(obj, smi_from_int(i + 1));
+  return true;
+}
+
+/* Fast keyed store of a Number into double elements, unboxed (NaNs canonicalised, so no
+ * value reads as the hole). */
+KILN_INLINE bool fast_keyed_store_double(Isolate *iso, Tagged obj, Tagged key, Tagged value) {
+  if (!is_smi(key) || !is_heap_object(obj)) return false;
+  InstanceType t = heap_object_type(obj);
+  if (t != JS_ARRAY_TYPE && t != JS_OBJECT_TYPE) return false;
+  int32_t i = smi_value(key);
+  Tagged map = heap_object_map(obj);
+  double v;
+  if (i < 0 || !elements_kind_is_double((ElementsKind)map_elements_kind(map)) ||
+      !number_value(value, &v)) {
+    return false;
+  }
+  Tagged elements = js_object_elements(obj);
+  if (i >= fixed_array_length(elements)) return false;
+  double *slot = fixed_double_array_data(elements) + i;
+  uint64_t bits;
+  memcpy(&bits, slot, sizeof bits);
+  if (bits == FIXED_DOUBLE_HOLE_NAN_BITS && !fast_append(iso, obj, map, i)) return false;
+  *slot = v != v ? NAN : v;
+  return true;
+}
+
 /* Fast keyed store: overwrite an existing element of fast elements, or append to an
  * array with spare capacity. */
 KILN_INLINE bool fast_keyed_store(Isolate *iso, Tagged obj, Tagged key, Tagged value) {
@@ -227,15 +290,8 @@ KILN_INLINE bool fast_keyed_store(Isolate *iso, Tagged obj, Tagged key, Tagged v
   Tagged elements = js_object_elements(obj);
   if (i >= fixed_array_length(elements)) return false;
   Tagged *slot = fixed_array_data(elements) + i;
-  if (is_the_hole(iso, *slot)) {
-    /* Appending at length: stays packed; the length grows by one. */
-    if (t != JS_ARRAY_TYPE || js_array_length(obj) != smi_from_int(i) ||
-        !map_has_flag(map, MAP_IS_EXTENSIBLE) || map_has_flag(map, MAP_HAS_READ_ONLY_LENGTH) ||
-        !chain_has_no_elements(iso, map)) {
-      return false;
-    }
-    js_array_set_length(obj, smi_from_int(i + 1));
-  }
+  /* Appending at length: stays packed; the length grows by one. */
+  if (is_the_hole(iso, *slot) && !fast_append(iso, obj, map, i)) return false;
   *slot = value;
   heap_write_barrier(elements, slot, value);
   return true;
@@ -357,8 +413,15 @@ L_GetNamedProperty: {
 }
 L_GetKeyedProperty: {
   Tagged v;
-  if (fast_keyed_load(iso, REG(0), acc, &v)) acc = v;
-  else SLOW(op_get_keyed(iso, f, SOP(0), UOP(1)));
+  double d;
+  if (fast_keyed_load(iso, REG(0), acc, &v)) {
+    acc = v;
+  } else if (fast_keyed_load_double(REG(0), acc, &v, &d)) {
+    if (v != 0) acc = v;
+    else SLOW(op_number_result(iso, f, d));
+  } else {
+    SLOW(op_get_keyed(iso, f, SOP(0), UOP(1)));
+  }
   NEXT(GetKeyedProperty);
 }
 L_SetNamedProperty:
@@ -367,7 +430,8 @@ L_SetNamedProperty:
   }
   NEXT(SetNamedProperty);
 L_SetKeyedProperty:
-  if (!fast_keyed_store(iso, REG(0), REG(1), acc)) {
+  if (!fast_keyed_store(iso, REG(0), REG(1), acc) &&
+      !fast_keyed_store_double(iso, REG(0), REG(1), acc)) {
     SLOW(op_set_keyed(iso, f, SOP(0), SOP(1), UOP(2)));
   }
   NEXT(SetKeyedProperty);
