@@ -288,23 +288,6 @@ void ic_record_keyed(Isolate *iso, Tagged fv, int slot, Tagged receiver) {
   else if (s[0] != map) s[0] = kFeedbackMegamorphic;
 }
 
-static int ic_binary_kind(Tagged v) {
-  if (is_smi(v)) return IC_BINARY_SMI;
-  if (is_heap_number(v)) return IC_BINARY_NUMBER;
-  if (is_string(v)) return IC_BINARY_STRING;
-  if (is_bigint(v)) return IC_BINARY_BIGINT;
-  return IC_BINARY_ANY;
-}
-
-void ic_record_binary(Tagged fv, int slot, Tagged left, Tagged right) {
-  if (!ic_has_vector(fv)) return;
-  Tagged *s = feedback_vector_slot(fv, slot);
-  int bits = is_smi(s[0]) ? smi_value(s[0]) : 0;
-  if (bits < 0) bits = 0;
-  bits |= ic_binary_kind(left) | ic_binary_kind(right);
-  s[0] = smi_from_int(bits);
-}
-
 void ic_record_call_slow(Isolate *iso, Tagged fv, int slot, Tagged target) {
   Tagged *s = feedback_vector_slot(fv, slot);
   if (is_undefined(iso, s[0]) && is_js_function(target)) feedback_vector_set(fv, slot, 0, target);

@@ -144,8 +144,25 @@ bool ic_define_named_miss(Isolate *iso, Handle fv, int slot, Handle receiver, Ha
 
 /* Records the map of a keyed access's receiver (monomorphic, else megamorphic). */
 void ic_record_keyed(Isolate *iso, Tagged fv, int slot, Tagged receiver);
-/* Records the operand kinds of a binary operation. */
-void ic_record_binary(Tagged fv, int slot, Tagged left, Tagged right);
+/* The IC_BINARY_* kind of an operand. */
+KILN_INLINE int ic_binary_kind(Tagged v) {
+  if (is_smi(v)) return IC_BINARY_SMI;
+  if (is_heap_number(v)) return IC_BINARY_NUMBER;
+  if (is_string(v)) return IC_BINARY_STRING;
+  if (is_bigint(v)) return IC_BINARY_BIGINT;
+  return IC_BINARY_ANY;
+}
+
+/* Records the operand kinds of a binary operation (word 0 accumulates IC_BINARY_* bits).
+ * Does not allocate. */
+KILN_INLINE void ic_record_binary(Tagged fv, int slot, Tagged left, Tagged right) {
+  if (!ic_has_vector(fv)) return;
+  Tagged *s = feedback_vector_slot(fv, slot);
+  int bits = is_smi(s[0]) ? smi_value(s[0]) : 0;
+  if (bits < 0) bits = 0;
+  int seen = bits | ic_binary_kind(left) | ic_binary_kind(right);
+  if (seen != bits || !is_smi(s[0])) s[0] = smi_from_int(seen);
+}
 /* Records a call's target: the slot learns the first JSFunction, and goes megamorphic on a
  * second target. */
 void ic_record_call_slow(Isolate *iso, Tagged fv, int slot, Tagged target);
