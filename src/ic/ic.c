@@ -190,20 +190,66 @@ Handle ic_load_named_miss(Isolate *iso, Handle fv, int slot, Handle receiver, Ha
 /* Whether an ordinary [[Set]] of name on receiver (simple, fast) adds an own data
  * property: no own property, nothing read-only or an accessor on the chain. Does not
  * allocate on the JS heap. */
-static bool ic_set_would_add(Isolate *iso, Handle receiver, Handle name) {
-  if (!js_object_is_extensible(H(receiver)) || ic_is_index(H(name))) return false;
+typedef enum { IC_SET_OTHER, IC_SET_ADDS, IC_SET_SETTER } IcSetKind;
+
+/* What an ordinary [[Set]] of name on receiver (simple, fast, without an own property of
+ * that name) does, when it is cacheable: adds an own data property (nothing read-only or an
+ * accessor on the chain), or calls a JSFunction setter found on the chain (*holder and
+ * *setter set). Does not allocate on the JS heap. */
+static IcSetKind ic_set_kind(Isolate *iso, Handle receiver, Handle name, Tagged *holder,
+                             Tagged *setter) {
+  if (ic_is_index(H(name))) return IC_SET_OTHER;
   for (Tagged o = H(receiver); is_js_receiver(o); o = js_object_get_prototype(o)) {
     /* an exotic object on the chain, or a property the map does not show */
-    if (!map_is_cacheable_prototype(o) || ic_hides_name(iso, o, H(name))) return false;
+    if (!map_is_cacheable_prototype(o) || ic_hides_name(iso, o, H(name))) return IC_SET_OTHER;
     LookupResult lookup;
     Handle h = handle_new(iso, o);
-    if (property_lookup_own(iso, h, name, &lookup)) {
-      if (o == H(receiver)) return false;
-      return property_details_kind(lookup.details) == PROPERTY_DATA &&
-             !(property_details_attributes(lookup.details) & READ_ONLY);
+    if (!property_lookup_own(iso, h, name, &lookup)) continue;
+    if (o == H(receiver)) return IC_SET_OTHER;
+    if (property_details_kind(lookup.details) == PROPERTY_ACCESSOR) {
+      Tagged pair = lookup.state == LOOKUP_DESCRIPTOR
+                        ? descriptor_array_value(map_instance_descriptors(H(lookup.holder_map)),
+                                                 lookup.descriptor)
+                        : dictionary_value_at(js_object_properties(o), lookup.index);
+      Tagged fn = is_accessor_pair(pair) ? accessor_pair_setter(pair) : 0;
+      if (fn == 0 || !is_heap_object(fn) || heap_object_type(fn) != JS_FUNCTION_TYPE) {
+        return IC_SET_OTHER;
+      }
+      *holder = o;
+      *setter = fn;
+      return IC_SET_SETTER;
     }
+    bool writable = !(property_details_attributes(lookup.details) & READ_ONLY);
+    return writable && js_object_is_extensible(H(receiver)) ? IC_SET_ADDS : IC_SET_OTHER;
   }
-  return true;
+  return js_object_is_extensible(H(receiver)) ? IC_SET_ADDS : IC_SET_OTHER;
+}
+
+/* The setter a valid store handler for receiver's map names (ic.h), or 0. */
+static Tagged ic_cached_setter(Tagged fv, int slot, Tagged receiver) {
+  if (!is_heap_object(receiver) || !ic_has_vector(fv)) return 0;
+  Tagged handler = ic_find_handler(feedback_vector_slot(fv, slot), heap_object_map(receiver));
+  if (handler == 0 || is_smi(handler)) return 0;
+  Tagged setter = fixed_array_get(handler, 2);
+  if (!is_heap_object(setter) || heap_object_type(setter) != JS_FUNCTION_TYPE) return 0;
+  return validity_cell_chain_valid(fixed_array_get(handler, 0)) ? setter : 0;
+}
+
+static bool ic_call_setter(Isolate *iso, Tagged setter, Handle receiver, Handle value) {
+  Handle argv[1] = {value};
+  return !handle_is_null(execution_call(iso, handle_new(iso, setter), receiver, 1, argv));
+}
+
+/* Caches [cell, holder, setter] for receiver's map. May allocate. */
+static void ic_record_setter(Isolate *iso, Handle fv, int slot, Handle receiver, Tagged holder,
+                             Tagged setter) {
+  Handle h = handle_new(iso, holder), fn = handle_new(iso, setter);
+  Handle map = handle_new(iso, heap_object_map(H(receiver)));
+  Handle cell = map_prototype_chain_validity_cell(iso, handle_new(iso, map_prototype(H(map))));
+  if (handle_is_null(cell)) return;
+  Tagged values[3] = {H(cell), H(h), H(fn)};
+  Handle handler = ic_tuple(iso, 3, values);
+  if (!handle_is_null(handler)) ic_update(iso, fv, slot, map, handler);
 }
 
 /* After an add: if receiver went from old_map to a new map by adding name as an
@@ -255,8 +301,16 @@ bool ic_store_named_miss(Isolate *iso, Handle fv, int slot, Handle receiver, Han
   bool learn = ic_has_vector(H(fv)) &&
                feedback_vector_get(H(fv), slot, 0) != kFeedbackMegamorphic &&
                ic_is_simple_receiver(H(receiver));
+  Tagged setter = ic_cached_setter(H(fv), slot, H(receiver)), holder = 0;
+  if (setter != 0) return ic_call_setter(iso, setter, receiver, value);
   if (learn && ic_store_existing(iso, fv, slot, receiver, name, value, false)) return true;
-  bool adds = learn && ic_set_would_add(iso, receiver, name);
+  IcSetKind kind = learn ? ic_set_kind(iso, receiver, name, &holder, &setter) : IC_SET_OTHER;
+  if (kind == IC_SET_SETTER) {
+    ic_record_setter(iso, fv, slot, receiver, holder, setter);
+    setter = ic_cached_setter(H(fv), slot, H(receiver));
+    if (setter != 0) return ic_call_setter(iso, setter, receiver, value);
+  }
+  bool adds = kind == IC_SET_ADDS;
   Handle old_map = handle_new(iso, is_heap_object(H(receiver)) ? heap_object_map(H(receiver))
                                                                 : ROOT(iso, undefined_value));
   if (!runtime_set_property(iso, receiver, name, value, strict)) return false;

@@ -24,6 +24,9 @@
  * same place and the objects below it still lack it. For a string receiver the chain
  * starts at the realm's %String.prototype% (a site runs in one realm, the realm of its
  * closure);
+ * or, for stores, a FixedArray [cell, holder, setter]: the chain's first property of that
+ * name is an accessor of holder with a JSFunction setter, which the miss path calls
+ * without a lookup;
  * or, for stores, a FixedArray [cell, new map, Smi offset handler]: a transition that adds
  * the property in an in-object slot (the hit re-checks the slot still lies in-object),
  * cached when the chain had no setter, read-only property or exotic object for that name;
@@ -123,6 +126,7 @@ KILN_INLINE bool ic_store_named_hit(Tagged fv, int slot, Tagged receiver, Tagged
     }
     return true;
   }
+  if (!is_smi(fixed_array_get(handler, 2))) return false; /* a setter: the miss calls it */
   if (!validity_cell_chain_valid(fixed_array_get(handler, 0))) return false;
   Tagged new_map = fixed_array_get(handler, 1);
   size_t offset = (size_t)(smi_value(fixed_array_get(handler, 2)) >> kICKindBits);

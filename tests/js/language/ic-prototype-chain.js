@@ -310,4 +310,36 @@ function warm(fn, make) { for (var i = 0; i < 4; i++) fn(make()); }
   delete String.prototype.icGetter;
 })();
 
+// Setters on the prototype chain: cached, called with the receiver, then replaced, made
+// getter-only (strict mode throws) and removed (the store adds an own property).
+(function () {
+  var log = [];
+  class Base { set s(v) { log.push(this.tag + v); } }
+  class Derived extends Base {}
+  var store = site('o, v', '"use strict"; o.s = v;');
+  var a = new Derived();
+  a.tag = 'a';
+  for (var i = 0; i < 4; i++) store(a, i);
+  assertEquals(log.join(), 'a0,a1,a2,a3');
+  assert(!Object.prototype.hasOwnProperty.call(a, 's'));
+  Object.defineProperty(Base.prototype, 's', { set: function (v) { log.push('new' + v); },
+                                               configurable: true });
+  store(a, 4);
+  assertEquals(log[log.length - 1], 'new4', 'replaced setter');
+  Object.defineProperty(Derived.prototype, 's', { get: function () { return 1; },
+                                                  configurable: true });
+  assertThrows(TypeError, function () { store(a, 5); }, 'getter-only accessor');
+  delete Derived.prototype.s;
+  delete Base.prototype.s;
+  store(a, 6);
+  assertEquals(a.s, 6, 'own property added once the setters are gone');
+  Object.preventExtensions(a);
+  var b = new Derived();
+  Object.preventExtensions(b);
+  Object.defineProperty(Base.prototype, 's', { set: function (v) { log.push('ne' + v); },
+                                               configurable: true });
+  for (var j = 0; j < 3; j++) store(b, j);
+  assertEquals(log.slice(-3).join(), 'ne0,ne1,ne2', 'setter runs on a non-extensible receiver');
+})();
+
 print('ok');
