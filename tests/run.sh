@@ -37,7 +37,8 @@ count "JS tests" "$log/js"
 
 # 3. examples: each must exit 0 (the C tour, and the JS tour run by the shell)
 ex_p=0 ex_f=0
-for ex in "$build/kiln-tour" "$build/kiln examples/tour.js"; do
+for ex in "$build/kiln-tour" "$build/kiln examples/tour.js" \
+          "$build/kiln --allow-natives-syntax examples/tour-natives.js"; do
   read -r -a cmd <<< "$ex"
   if "${cmd[@]}" "${flags[@]}" > "$log/example" 2>&1; then ex_p=$((ex_p + 1));
   else ex_f=$((ex_f + 1)); echo "example $ex failed:"; tail -n 20 "$log/example"; fi
@@ -49,6 +50,7 @@ count "examples" "$log/examples"
 tests/shell/run.sh "$build" "${flags[@]}" > "$log/shell" 2>&1
 count "shell" "$log/shell"
 
+
 # 4. with --with-node (node installed): the Node.js add-on (bindings/node)
 if [ "$with_node" = 1 ]; then
   bindings/node/run-tests.sh > "$log/node" 2>&1
@@ -57,6 +59,11 @@ if [ "$with_node" = 1 ]; then
   python3 tools/test262/selftest.py > "$log/test262" 2>&1
   count "test262 runner" "$log/test262"
 fi
+
+# 6. issue 9: %DebugPrint and the natives, --trace-maps/--dump-maps, seed 000's example
+# (after the add-on is built, so that its byte-for-byte comparison with Node runs)
+tests/shell/introspect.sh "$build" "${flags[@]}" > "$log/introspect" 2>&1
+count "introspect" "$log/introspect"
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

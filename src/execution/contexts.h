@@ -162,7 +162,9 @@
   V(regexp_last_match)         /* legacy RegExp.$1...: FixedArray (valid, input, 10 pairs) */ \
   V(generator_prototype_object_map) /* the map of a generator function's own "prototype" \
                                   object (inherits %GeneratorPrototype%), made on use */ \
-  V(async_generator_prototype_object_map) /* the same for async generator functions */
+  V(async_generator_prototype_object_map) /* the same for async generator functions */ \
+  V(shadow_realm_prototype)    /* %ShadowRealm.prototype% */                            \
+  V(shadow_realm_map)          /* the map of ShadowRealm instances (ordinary objects) */
 
 typedef enum {
 #define V(name) NATIVE_CONTEXT_##name,

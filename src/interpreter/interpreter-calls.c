@@ -93,6 +93,9 @@ static Tagged run_bytecode_frame(Isolate *iso, Tagged *callee, Tagged *receiver,
                         sfi_is_generator(sfi) ? "generator" : sfi_is_async(sfi) ? "async" : "these");
     return kException;
   }
+  if (KILN_UNLIKELY(isolate_interrupt_requested(iso)) && !isolate_handle_interrupts(iso)) {
+    return kException;  /* terminated: the poll at every call (isolate.h) */
+  }
   if (KILN_UNLIKELY(!execution_stack_ok(iso))) {
     frames_throw_stack_overflow(iso);
     return kException;
@@ -164,6 +167,9 @@ static Tagged call_bytecode(Isolate *iso, Tagged *callee, Tagged *receiver, int 
 /* Calls a C builtin. All slots are GC-visible. */
 static Tagged call_builtin(Isolate *iso, BuiltinFunction fn, Tagged *target, Tagged *receiver,
                            int argc, Tagged *argv, Tagged *new_target) {
+  if (KILN_UNLIKELY(isolate_interrupt_requested(iso)) && !isolate_handle_interrupts(iso)) {
+    return kException;
+  }
   if (KILN_UNLIKELY(!execution_stack_ok(iso))) {
     frames_throw_stack_overflow(iso);
     return kException;

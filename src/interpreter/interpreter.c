@@ -725,7 +725,13 @@ L_ThrowConstAssignment:
 
   /* ---- control flow ---- */
 L_Jump: JUMP_BY(SOP(0));
-L_JumpLoop: JUMP_BY(SOP(0));
+L_JumpLoop:
+  /* The termination poll of every loop (isolate.h): one relaxed load per back-edge. */
+  if (KILN_UNLIKELY(isolate_interrupt_requested(iso))) {
+    SYNC();
+    if (!isolate_handle_interrupts(iso)) goto exception;
+  }
+  JUMP_BY(SOP(0));
 L_JumpIfTrue: if (acc == TRUE_VALUE) JUMP_BY(SOP(0)); NEXT(JumpIfTrue);
 L_JumpIfFalse: if (acc == FALSE_VALUE) JUMP_BY(SOP(0)); NEXT(JumpIfFalse);
 L_JumpIfToBooleanTrue:
@@ -824,7 +830,7 @@ exception: {
     int32_t to = smi_value(fixed_array_get(table, i + 1));
     if (offset < from || offset >= to) continue;
     acc = iso->pending_exception;
-    if (acc == ROOT(iso, out_of_memory_error)) return kException; /* not catchable */
+    if (isolate_exception_is_uncatchable(iso)) return kException; /* OOM, termination */
     isolate_clear_pending_exception(iso);
     int32_t context_register = smi_value(fixed_array_get(table, i + 3));
     CTX = context_register == kHandlerFunctionContext ? js_function_context(fp[kFrameClosure])

@@ -3,6 +3,7 @@
  */
 #include "objects/map.h"
 
+#include "debug/debug-print.h"
 #include "heap/factory.h"
 
 /* ---- slack tracking ----------------------------------------------------------------- */
@@ -157,6 +158,13 @@ static bool map_add_transition(Isolate *iso, Handle map, Handle key, Handle targ
   return true;
 }
 
+/* map_add_transition, logged under --trace-maps (debug/debug-maps.c). May allocate. */
+static bool map_add_transition_traced(Isolate *iso, Handle map, Handle key, Handle target) {
+  if (!map_add_transition(iso, map, key, target)) return false;
+  debug_maps_trace(iso, "Transition", H(map), H(target), H(key));
+  return true;
+}
+
 /* ---- copies ------------------------------------------------------------------------- */
 
 /* A map with map's bits, bits2 (not counting), prototype and descriptors; no back pointer,
@@ -185,12 +193,14 @@ Handle map_copy_for_dictionary(Isolate *iso, Handle map) {
   map_set_instance_descriptors(c, ROOT(iso, empty_descriptor_array));
   map_set_own_descriptors(c, 0);
   map_set_number_of_fields(c, 0);
+  debug_maps_trace(iso, "Normalize", H(map), c, 0);
   return copy;
 }
 
 Handle map_copy_with_prototype(Isolate *iso, Handle map, Handle prototype) {
   Handle copy = map_copy_raw(iso, map);
   if (!handle_is_null(copy)) map_set_prototype(H(copy), H(prototype));
+  if (!handle_is_null(copy)) debug_maps_trace(iso, "CopyWithPrototype", H(map), H(copy), 0);
   return copy;
 }
 
@@ -216,7 +226,7 @@ static Handle map_copy_add_descriptor(Isolate *iso, Handle map, Handle name,
   map_set_own_descriptors(t, nof + 1);
   map_set_number_of_fields(t, fields + (kind == PROPERTY_DATA));
   map_set_constructor_or_back_pointer(t, H(map));
-  if (!map_add_transition(iso, map, name, target)) return HANDLE_NULL;
+  if (!map_add_transition_traced(iso, map, name, target)) return HANDLE_NULL;
   return target;
 }
 
@@ -254,7 +264,7 @@ Handle map_transition_elements_kind(Isolate *iso, Handle map, ElementsKind kind)
   if (handle_is_null(target)) return target;
   map_set_elements_kind(H(target), kind);
   map_set_constructor_or_back_pointer(H(target), H(map));
-  if (!map_add_transition(iso, map, ROOT_HANDLE(iso, elements_transition_symbol), target)) {
+  if (!map_add_transition_traced(iso, map, ROOT_HANDLE(iso, elements_transition_symbol), target)) {
     return HANDLE_NULL;
   }
   return target;
@@ -279,14 +289,15 @@ bool map_is_cacheable_prototype(Tagged o) {
 }
 
 bool map_make_prototype(Isolate *iso, Handle obj) {
-  Tagged map = heap_object_map(H(obj));
-  if (map_is_prototype_map(map)) return true;
-  Handle copy = map_copy_raw(iso, handle_new(iso, map));
+  Handle map = handle_new(iso, heap_object_map(H(obj)));
+  if (map_is_prototype_map(H(map))) return true;
+  Handle copy = map_copy_raw(iso, map);
   if (handle_is_null(copy)) return false;
   map_set_flag(H(copy), MAP_IS_PROTOTYPE, true);
   /* Same layout, descriptors and prototype: only the map's identity changes. The old map
    * was not a prototype map, so no cell depends on it. */
   heap_object_set_map(H(obj), H(copy));
+  debug_maps_trace(iso, "PrototypeMap", H(map), H(copy), 0);
   return true;
 }
 

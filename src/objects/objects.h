@@ -480,6 +480,8 @@ typedef enum {
   MAP_IS_DEPRECATED = 1 << 6,
   MAP_HAS_NAMED_INTERCEPTOR = 1 << 7,
   MAP_HAS_READ_ONLY_LENGTH = 1 << 8, /* a JSArray whose "length" is non-writable */
+  MAP_IS_TRACED = 1 << 15,      /* made while JS ran, under --trace-maps or --dump-maps
+                                   (debug/debug-maps.c draws these) */
 } MapFlag;
 
 KILN_INLINE InstanceType map_instance_type(Tagged map) {
