@@ -43,7 +43,8 @@
   V(ordered_hash_set_map, ORDERED_HASH_SET_TYPE)                                 \
   V(ephemeron_hash_table_map, EPHEMERON_HASH_TABLE_TYPE)                         \
   V(weak_fixed_array_map, WEAK_FIXED_ARRAY_TYPE) \
-  V(bigint_map, BIGINT_TYPE)
+  V(bigint_map, BIGINT_TYPE) \
+  V(validity_cell_map, VALIDITY_CELL_TYPE)
 
 /* The oddballs: V(root name, kind, to_string text, typeof text, ToNumber value). */
 #define ODDBALL_ROOT_LIST(V)                                        \

@@ -56,7 +56,8 @@
   V(ORDERED_HASH_SET_TYPE, FixedArray, TAGGED_TAIL, 8)                \
   V(EPHEMERON_HASH_TABLE_TYPE, FixedArray, TAGGED_TAIL, 8)            \
   V(WEAK_FIXED_ARRAY_TYPE, FixedArray, TAGGED_TAIL, 8) \
-  V(BIGINT_TYPE, BigInt, RAW_TAIL, 8)
+  V(BIGINT_TYPE, BigInt, RAW_TAIL, 8)                                \
+  V(VALIDITY_CELL_TYPE, ValidityCell, FIXED, 0)
 
 #define JS_TYPE_LIST(V)                                               \
   V(JS_OBJECT_TYPE, JSObject, JS, 0)                                  \

@@ -86,12 +86,15 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
  * (runtime/runtime-object-ops.c). A map's own keys never change, so it never goes stale.
  * bits:  instance type (16) | instance size in words (16) | in-object property count (8) |
  *        elements kind (8) | flags (16)                      (see the map_* helpers below)
- * bits2: owned by objects/map.c (descriptor count, field count, slack tracking counter). */
+ * bits2: owned by objects/map.c (descriptor count, field count, slack tracking counter).
+ * prototype_validity_cell: for a prototype map (MAP_IS_PROTOTYPE), the ValidityCell of the
+ * prototype chain that starts at objects with this map, or Smi 0 until one is needed;
+ * Smi 0 on other maps (objects/map.h, "prototype validity"). */
 #define MAP_FIELDS(F, T, P)                                                    \
   HEAP_OBJECT_FIELDS(F, T, P) F(T, P, bits, RAW) F(T, P, bits2, RAW)           \
   F(T, P, prototype, TAGGED) F(T, P, constructor_or_back_pointer, TAGGED)      \
   F(T, P, instance_descriptors, TAGGED) F(T, P, transitions, TAGGED)             \
-  F(T, P, enum_cache, TAGGED)
+  F(T, P, enum_cache, TAGGED) F(T, P, prototype_validity_cell, TAGGED)
 
 /* FixedArray, FixedDoubleArray, ByteArray: | map | length | element 0 | element 1 | ... |
  * The elements are tagged words, raw doubles or raw bytes, as INSTANCE_TYPE_LIST says. */
@@ -112,6 +115,12 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
 /* AccessorPair: | map | getter | setter |   (the value of an accessor property) */
 #define ACCESSOR_PAIR_FIELDS(F, T, P) \
   HEAP_OBJECT_FIELDS(F, T, P) F(T, P, getter, TAGGED) F(T, P, setter, TAGGED)
+
+/* ValidityCell: | map | value | parent |   (objects/map.h, "prototype validity")
+ * value: Smi 1 while valid, Smi 0 once invalidated (never valid again); parent: the cell of
+ * the next prototype up the chain, or Smi 0 at the top. */
+#define VALIDITY_CELL_FIELDS(F, T, P) \
+  HEAP_OBJECT_FIELDS(F, T, P) F(T, P, value, SMI) F(T, P, parent, TAGGED)
 
 /* Foreign: | map | C pointer |   (an embedder's pointer, as an External value) */
 #define FOREIGN_FIELDS(F, T, P) HEAP_OBJECT_FIELDS(F, T, P) F(T, P, address, PTR)
@@ -409,7 +418,8 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
   V(JSRegExp, js_regexp, JS_REG_EXP_FIELDS)                 \
   V(JSRegExpStringIterator, js_regexp_string_iterator, JS_REG_EXP_STRING_ITERATOR_FIELDS) \
   V(JSIteratorHelper, js_iterator_helper, JS_ITERATOR_HELPER_FIELDS) \
-  V(JSWrapForValidIterator, js_wrap_for_valid_iterator, JS_WRAP_FOR_VALID_ITERATOR_FIELDS)
+  V(JSWrapForValidIterator, js_wrap_for_valid_iterator, JS_WRAP_FOR_VALID_ITERATOR_FIELDS) \
+  V(ValidityCell, validity_cell, VALIDITY_CELL_FIELDS)
 
 /* -- the expansion -- */
 #define LAYOUT_INDEX(T, P, name, kind) T##_##name##_index,
@@ -570,6 +580,7 @@ DEFINE_TYPE_CHECK(is_js_data_view, t == JS_DATA_VIEW_TYPE)
 DEFINE_TYPE_CHECK(is_ordered_hash_table, t == ORDERED_HASH_MAP_TYPE || t == ORDERED_HASH_SET_TYPE)
 DEFINE_TYPE_CHECK(is_ephemeron_hash_table, t == EPHEMERON_HASH_TABLE_TYPE)
 DEFINE_TYPE_CHECK(is_weak_fixed_array, t == WEAK_FIXED_ARRAY_TYPE)
+DEFINE_TYPE_CHECK(is_validity_cell, t == VALIDITY_CELL_TYPE)
 DEFINE_TYPE_CHECK(is_js_map, t == JS_MAP_TYPE)
 DEFINE_TYPE_CHECK(is_js_set, t == JS_SET_TYPE)
 DEFINE_TYPE_CHECK(is_js_map_iterator, t == JS_MAP_ITERATOR_TYPE)
