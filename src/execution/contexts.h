@@ -165,6 +165,11 @@
   V(async_generator_prototype_object_map) /* the same for async generator functions */ \
   V(shadow_realm_prototype)    /* %ShadowRealm.prototype% */                            \
   V(shadow_realm_map)          /* the map of ShadowRealm instances (ordinary objects) */ \
+  /* Iterator helpers (builtins-iterator.c) */                                         \
+  V(iterator_function)         /* %Iterator% */                                          \
+  V(iterator_helper_map)       /* %IteratorHelperPrototype% objects */                   \
+  V(wrap_for_valid_iterator_map) /* %WrapForValidIteratorPrototype% objects */ \
+  V(raw_json_map)              /* JSON.rawJSON objects ([[IsRawJSON]]; builtins-json.c) */ \
   V(abstract_module_source_function) /* %AbstractModuleSource% (source phase imports;     \
                                         execution/modules.c), made on first use */       \
   V(module_source_class_symbol)  /* the private key of [[ModuleSourceClassName]] */

@@ -45,6 +45,7 @@ typedef struct Isolate {
                                 /* the host's report of a promise still rejected with no
                                    handler at the end of a microtask checkpoint
                                    (execution_run_microtasks), or NULL */
+  void *api_data;               /* the embedding API's state (src/api), or NULL */
   uint64_t hash_seed;           /* random per isolate: string hashes cannot be predicted */
   uint64_t next_symbol_hash;
   Flags flags;

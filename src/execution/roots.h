@@ -44,6 +44,7 @@
   V(ephemeron_hash_table_map, EPHEMERON_HASH_TABLE_TYPE)                         \
   V(weak_fixed_array_map, WEAK_FIXED_ARRAY_TYPE) \
   V(bigint_map, BIGINT_TYPE) \
+  V(validity_cell_map, VALIDITY_CELL_TYPE) \
   V(source_text_module_map, SOURCE_TEXT_MODULE_TYPE)
 
 /* The oddballs: V(root name, kind, to_string text, typeof text, ToNumber value). */
