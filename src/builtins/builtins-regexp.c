@@ -825,6 +825,25 @@ static bool advance_after_empty(Isolate *iso, Handle rx, Handle s, bool unicode)
   return set_last_index(iso, rx, advance_string_index(H(s), this_index, unicode));
 }
 
+/* 22.2.6.8 step 6 for a pristine global rx: the matched substrings straight from the
+ * capture positions, into the fresh array a; null when nothing matched. */
+static Handle match_all_fast(Isolate *iso, Handle rx, Handle s, Handle a, bool unicode) {
+  CaptureBuffer cb;
+  if (!capture_buffer_init(iso, &cb, rx)) return HANDLE_NULL;
+  Handle out = HANDLE_NULL;
+  for (double n = 0;; n++) {
+    Handle flat = s;
+    RegExpResult r = builtin_exec_raw(iso, rx, s, cb.caps, &flat);
+    if (r == RE_NO_MATCH) { out = n == 0 ? ROOT_HANDLE(iso, null_value) : a; break; }
+    if (r != RE_MATCH) break;
+    Handle m = capture_value(iso, s, cb.caps, 0);
+    if (handle_is_null(m) || !define_index(iso, a, n, m)) break;
+    if (cb.caps[0] == cb.caps[1] && !advance_after_empty(iso, rx, s, unicode)) break;
+  }
+  capture_buffer_free(&cb);
+  return out;
+}
+
 /* ES2025 22.2.6.8 RegExp.prototype [ @@match ] ( string ) */
 BUILTIN(RegExpPrototypeMatch) {
   Handle rx = builtin_receiver(args);
@@ -839,6 +858,7 @@ BUILTIN(RegExpPrototypeMatch) {
   BUILTIN_CHECK(set_last_index(iso, rx, 0));
   Handle a = runtime_new_array(iso, 0);
   BUILTIN_TRY(a);
+  if (regexp_is_pristine(iso, rx)) return match_all_fast(iso, rx, s, a, unicode);
   for (double n = 0;; n++) {
     Handle result = regexp_exec_abstract(iso, rx, s);
     BUILTIN_TRY(result);
@@ -1069,6 +1089,144 @@ done:
   return out;
 }
 
+/* ---- the fast paths of @@replace, @@split and @@match ---------------------------------- */
+
+/* Appends the units [start, end) of the flat string s. */
+static void append_slice(BuiltinsBuffer *b, Tagged s, int64_t start, int64_t end) {
+  StringView v = string_view_of(s);
+  if (v.one_byte) {
+    for (int64_t i = start; i < end; i++) builtins_buffer_append_unit(b, v.one_byte[i]);
+  } else {
+    for (int64_t i = start; i < end; i++) builtins_buffer_append_unit(b, v.two_byte[i]);
+  }
+}
+
+/* GetSubstitution (22.1.3.19.1) over capture positions, for a pattern without named
+ * groups (so "$<" is literal): caps holds groups 0..m of one match of the flat string s;
+ * tmpl is the flat replacement template. The same cases as get_substitution. */
+static void substitute_positions(BuiltinsBuffer *b, Tagged s, const int *caps, int m,
+                                 Tagged tmpl) {
+  int64_t rlen = string_length(tmpl), slen = string_length(s);
+  for (int64_t i = 0; i < rlen; i++) {
+    uint16_t c = string_get(tmpl, i);
+    if (c != '$' || i + 1 >= rlen) { builtins_buffer_append_unit(b, c); continue; }
+    uint16_t d = string_get(tmpl, i + 1);
+    if (d == '$') { builtins_buffer_append_unit(b, '$'); i++; continue; }
+    if (d == '&') { append_slice(b, s, caps[0], caps[1]); i++; continue; }
+    if (d == '`') { append_slice(b, s, 0, caps[0]); i++; continue; }
+    if (d == '\'') { append_slice(b, s, caps[1] < slen ? caps[1] : slen, slen); i++; continue; }
+    if (d >= '0' && d <= '9') {
+      int digits = 1, index = d - '0';
+      if (i + 2 < rlen) {
+        uint16_t e = string_get(tmpl, i + 2);
+        if (e >= '0' && e <= '9' && index * 10 + (e - '0') >= 1 && index * 10 + (e - '0') <= m) {
+          index = index * 10 + (e - '0');
+          digits = 2;
+        }
+      }
+      if (index < 1 || index > m) { builtins_buffer_append_unit(b, c); continue; }
+      if (caps[2 * index] >= 0) append_slice(b, s, caps[2 * index], caps[2 * index + 1]);
+      i += digits;
+      continue;
+    }
+    builtins_buffer_append_unit(b, c);
+  }
+}
+
+/* A growable array of match positions: `width` ints (2 * capture count) per match. */
+typedef struct {
+  int *data;
+  size_t count, capacity, width;
+} MatchList;
+
+static bool match_list_push(MatchList *l, const int *caps) {
+  if (l->count == l->capacity) {
+    size_t capacity = l->capacity ? 2 * l->capacity : 8;
+    int *data = realloc(l->data, capacity * l->width * sizeof(int));
+    if (!data) return false;
+    l->data = data;
+    l->capacity = capacity;
+  }
+  memcpy(l->data + l->count++ * l->width, caps, l->width * sizeof(int));
+  return true;
+}
+
+/* The function replacer's result for one match (22.2.6.11 steps 14.k-14.m without the
+ * groups argument): ToString(Call(fn, undefined, matched, captures..., position, s)). */
+static Handle call_replacer(Isolate *iso, Handle fn, Handle s, const int *caps, int n) {
+  Handle *argv = calloc((size_t)n + 2, sizeof(Handle));
+  if (!argv) return builtins_throw_range_error(iso, "out of memory");
+  Handle out = HANDLE_NULL;
+  for (int i = 0; i < n; i++) {
+    argv[i] = capture_value(iso, s, caps, i);
+    if (handle_is_null(argv[i])) goto done;
+  }
+  argv[n] = builtins_number(iso, caps[0]);
+  argv[n + 1] = s;
+  if (handle_is_null(argv[n])) goto done;
+  out = builtins_call(iso, fn, ROOT_HANDLE(iso, undefined_value), n + 2, argv);
+  if (!handle_is_null(out)) out = runtime_to_string(iso, out);
+done:
+  free(argv);
+  return out;
+}
+
+/* 22.2.6.11 steps 8-16 for an unmodified RegExp without named groups: the matches are
+ * collected as positions (no result objects; nothing observable runs while matching), then
+ * the replacements are made in order, calling fn (if functional) once per match. s is
+ * flat; tmpl is the flat template when !functional. */
+static Handle replace_fast(Isolate *iso, Handle rx, Handle s, Handle replacer, bool functional,
+                           bool global, bool unicode) {
+  CaptureBuffer cb;
+  if (!capture_buffer_init(iso, &cb, rx)) return HANDLE_NULL;
+  MatchList list = {NULL, 0, 0, 2 * (size_t)cb.count};
+  Handle out = HANDLE_NULL;
+  if (global && !set_last_index(iso, rx, 0)) goto done;
+  for (;;) {
+    Handle flat = s;
+    RegExpResult r = builtin_exec_raw(iso, rx, s, cb.caps, &flat);
+    if (r == RE_NO_MATCH) break;
+    if (r != RE_MATCH) goto done;
+    if (!match_list_push(&list, cb.caps)) { builtins_throw_range_error(iso, "out of memory"); goto done; }
+    if (!global) break;
+    if (cb.caps[0] == cb.caps[1] && !advance_after_empty(iso, rx, s, unicode)) goto done;
+  }
+  if (list.count == 0) { out = s; goto done; }
+  BuiltinsBuffer acc;
+  builtins_buffer_init(&acc);
+  int64_t next = 0;
+  for (size_t k = 0; k < list.count; k++) {
+    const int *caps = list.data + k * list.width;
+    Handle replacement = HANDLE_NULL;
+    if (functional) {
+      HandleScope scope;
+      handle_scope_open(iso, &scope);
+      replacement = call_replacer(iso, replacer, s, caps, cb.count);
+      if (handle_is_null(replacement)) {
+        handle_scope_close(&scope);
+        builtins_buffer_free(&acc);
+        goto done;
+      }
+      if (caps[0] >= next) {
+        append_slice(&acc, H(s), next, caps[0]);
+        builtins_buffer_append_string(&acc, H(replacement));
+        next = caps[1];
+      }
+      handle_scope_close(&scope);
+    } else if (caps[0] >= next) {
+      append_slice(&acc, H(s), next, caps[0]);
+      substitute_positions(&acc, H(s), caps, cb.count - 1, H(replacer));
+      next = caps[1];
+    }
+  }
+  append_slice(&acc, H(s), next, string_length(H(s)));
+  out = builtins_buffer_finish(iso, &acc);
+done:
+  free(list.data);
+  capture_buffer_free(&cb);
+  return out;
+}
+
 /* ES2025 22.2.6.11 RegExp.prototype [ @@replace ] ( string, replaceValue ) */
 BUILTIN(RegExpPrototypeReplace) {
   Handle rx = builtin_receiver(args);
@@ -1086,6 +1244,12 @@ BUILTIN(RegExpPrototypeReplace) {
     BUILTIN_TRY(replace_value);
   }
   bool global, unicode;
+  if (regexp_is_pristine(iso, rx) &&
+      !regexp_has_named_groups((const RegExpCode *)byte_array_data(js_regexp_data(H(rx))))) {
+    RegExpFlags flags = (RegExpFlags)js_regexp_flags(H(rx));
+    return replace_fast(iso, rx, s, replace_value, functional, (flags & RE_FLAG_G) != 0,
+                        (flags & (RE_FLAG_U | RE_FLAG_V)) != 0);
+  }
   BUILTIN_TRY(flags_of(iso, rx, &global, &unicode));
   if (global) BUILTIN_CHECK(set_last_index(iso, rx, 0));
   /* The results, kept in a JS array so the GC sees them. */
@@ -1127,6 +1291,79 @@ BUILTIN(RegExpPrototypeReplace) {
 
 /* ---- @@split ------------------------------------------------------------------------------ */
 
+/* Does SpeciesConstructor(rx, %RegExp%) give %RegExp% without observable steps? (rx is
+ * pristine, so "constructor" is %RegExp.prototype%'s own data property.) */
+static bool regexp_species_is_default(Isolate *iso, Handle rx) {
+  Tagged nc = iso->native_context;
+  Handle proto = handle_new(iso, map_prototype(heap_object_map(H(rx))));
+  Handle ctor = handle_new(iso, context_get(nc, NATIVE_CONTEXT_regexp_function));
+  LookupResult lookup;
+  if (!property_lookup_own(iso, proto, ROOT_HANDLE(iso, constructor_string), &lookup) ||
+      lookup.state == LOOKUP_DESCRIPTOR) {
+    return false;
+  }
+  Handle c = lookup_result_value(iso, &lookup);
+  if (handle_is_null(c) || H(c) != H(ctor)) return false;
+  if (!property_lookup_own(iso, ctor, ROOT_HANDLE(iso, species_symbol), &lookup)) return false;
+  Handle pair = lookup_result_value(iso, &lookup);
+  if (handle_is_null(pair) || !is_heap_object(H(pair)) || !is_accessor_pair(H(pair))) return false;
+  Tagged getter = accessor_pair_getter(H(pair));
+  return is_heap_object(getter) && is_js_function(getter) &&
+         js_function_builtin(getter) == BUILTIN_NAME(RegExpGetSpecies);
+}
+
+/* 22.2.6.14 steps 4-25 for a pristine rx with the default species: the splitter would be
+ * a fresh copy of rx with "y" added, whose lastIndex nobody else sees, so the sticky
+ * attempts at q, q+1, ... are one forward search of rx's own code from q (or, when rx is
+ * sticky itself, the attempts one by one). Each accepted match is recorded as the legacy
+ * last match, as the splitter's exec would. s is flat; lim > 0. */
+static Handle split_fast(Isolate *iso, Handle rx, Handle s, double lim) {
+  CaptureBuffer cb;
+  if (!capture_buffer_init(iso, &cb, rx)) return HANDLE_NULL;
+  RegExpFlags flags = (RegExpFlags)js_regexp_flags(H(rx));
+  bool unicode = (flags & (RE_FLAG_U | RE_FLAG_V)) != 0, sticky = (flags & RE_FLAG_Y) != 0;
+  Handle a = runtime_new_array(iso, 0);
+  Handle out = HANDLE_NULL;
+  if (handle_is_null(a)) goto done;
+  int64_t size = string_length(H(s)), p = 0, q = 0;
+  double length_a = 0;
+  if (size == 0) {
+    RegExpResult r = run_engine(iso, rx, s, 0, cb.caps);
+    if (r == RE_MATCH && !record_legacy_match(iso, rx, s, cb.caps, cb.count)) goto done;
+    if (r == RE_MATCH || (r == RE_NO_MATCH && define_index(iso, a, 0, s))) out = a;
+    goto done;
+  }
+  while (q < size) {
+    RegExpResult r = run_engine(iso, rx, s, (size_t)q, cb.caps);
+    if (r != RE_MATCH && r != RE_NO_MATCH) goto done;
+    if (r == RE_NO_MATCH) {
+      if (!sticky) break;
+      q = (int64_t)advance_string_index(H(s), (double)q, unicode);
+      continue;
+    }
+    if (cb.caps[0] >= size) break;  /* the spec's loop never tries q = size */
+    if (!record_legacy_match(iso, rx, s, cb.caps, cb.count)) goto done;
+    int64_t e = cb.caps[1] < size ? cb.caps[1] : size;
+    q = cb.caps[0];
+    if (e == p) { q = (int64_t)advance_string_index(H(s), (double)q, unicode); continue; }
+    Handle t = string_substring(iso, s, p, q);
+    if (handle_is_null(t) || !define_index(iso, a, length_a++, t)) goto done;
+    if (length_a == lim) { out = a; goto done; }
+    p = e;
+    for (int i = 1; i < cb.count; i++) {
+      Handle cap = capture_value(iso, s, cb.caps, i);
+      if (handle_is_null(cap) || !define_index(iso, a, length_a++, cap)) goto done;
+      if (length_a == lim) { out = a; goto done; }
+    }
+    q = p;
+  }
+  Handle t = string_substring(iso, s, p, size);
+  if (!handle_is_null(t) && define_index(iso, a, length_a, t)) out = a;
+done:
+  capture_buffer_free(&cb);
+  return out;
+}
+
 /* ES2025 22.2.6.14 RegExp.prototype [ @@split ] ( string, limit ) */
 BUILTIN(RegExpPrototypeSplit) {
   Handle rx = builtin_receiver(args);
@@ -1135,6 +1372,14 @@ BUILTIN(RegExpPrototypeSplit) {
   BUILTIN_TRY(s);
   s = string_flatten(iso, s);
   BUILTIN_TRY(s);
+  Handle limit = BUILTIN_ARG(1);
+  if ((is_undefined(iso, H(limit)) || is_number(H(limit))) && regexp_is_pristine(iso, rx) &&
+      regexp_species_is_default(iso, rx)) {
+    uint32_t l = 0xFFFFFFFFu;  /* ToUint32 of a Number runs no user code */
+    if (!is_undefined(iso, H(limit))) BUILTIN_CHECK(runtime_to_uint32(iso, limit, &l));
+    if (l == 0) return runtime_new_array(iso, 0);
+    return split_fast(iso, rx, s, (double)l);
+  }
   Handle realm = builtins_realm(iso, args);
   Handle ctor = runtime_species_constructor(iso, rx, builtins_intrinsic(iso, realm, NATIVE_CONTEXT_regexp_function));
   BUILTIN_TRY(ctor);
