@@ -1091,13 +1091,25 @@ done:
 
 /* ---- the fast paths of @@replace, @@split and @@match ---------------------------------- */
 
-/* Appends the units [start, end) of the flat string s. */
+/* Appends the units [start, end) of the flat string s: straight into the buffer's spare
+ * capacity, one builtins_buffer_append_unit (which grows it) when there is none. */
 static void append_slice(BuiltinsBuffer *b, Tagged s, int64_t start, int64_t end) {
   StringView v = string_view_of(s);
-  if (v.one_byte) {
-    for (int64_t i = start; i < end; i++) builtins_buffer_append_unit(b, v.one_byte[i]);
-  } else {
-    for (int64_t i = start; i < end; i++) builtins_buffer_append_unit(b, v.two_byte[i]);
+  while (start < end && !b->failed) {
+    size_t room = b->capacity - b->length;
+    if (room == 0) {
+      builtins_buffer_append_unit(b, string_view_get(v, start++));
+      continue;
+    }
+    size_t n = (size_t)(end - start) < room ? (size_t)(end - start) : room;
+    uint16_t *out = b->data + b->length;
+    if (v.one_byte) {
+      for (size_t i = 0; i < n; i++) out[i] = v.one_byte[start + (int64_t)i];
+    } else {
+      memcpy(out, v.two_byte + start, n * sizeof(uint16_t));
+    }
+    b->length += n;
+    start += (int64_t)n;
   }
 }
 

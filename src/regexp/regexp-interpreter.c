@@ -30,6 +30,7 @@ enum {
   kDefaultStackBytes = 64 << 20,
   kDefaultInterruptInterval = 65536,
   kInitialStackEntries = 256,
+  kInlineRegisters = 64,   /* registers of smaller patterns live in the C frame */
 };
 
 typedef struct {
@@ -44,9 +45,9 @@ typedef struct {
   const RegExpExecLimits *limits;
 } Matcher;
 
-/* Doubles the stack, within the limit. */
+/* Doubles the stack (allocating it on the first push), within the limit. */
 static bool grow_stack(Matcher *m) {
-  size_t cap = m->capacity * 2;
+  size_t cap = m->capacity ? m->capacity * 2 : kInitialStackEntries;
   if (cap > m->max_entries) cap = m->max_entries;
   if (cap <= m->capacity) return false;
   Entry *s = realloc(m->stack, cap * sizeof(Entry));
@@ -506,14 +507,13 @@ RegExpResult regexp_interpreter_exec(const RegExpCode *code, const void *subject
   m.interval = limits && limits->interrupt_interval ? limits->interrupt_interval
                                                     : kDefaultInterruptInterval;
   m.countdown = m.interval;
-  m.capacity = kInitialStackEntries;
-  m.stack = malloc(m.capacity * sizeof(Entry));
-  m.regs = malloc((size_t)code->register_count * sizeof(int));
-  if (!m.stack || !m.regs) {
-    free(m.stack);
-    free(m.regs);
-    return RE_ERROR_MEMORY;
-  }
+  /* The backtrack stack is malloc'd on the first push: many matches never push. */
+  m.capacity = 0;
+  m.stack = NULL;
+  int inline_regs[kInlineRegisters];
+  m.regs = code->register_count <= kInlineRegisters
+               ? inline_regs : malloc((size_t)code->register_count * sizeof(int));
+  if (!m.regs) return RE_ERROR_MEMORY;
   int32_t pos = (int32_t)start;
   /* Under /u a start inside a surrogate pair begins at the pair. */
   if (unicode && two_byte && pos > 0 && pos < m.length && (m.s16[pos] & 0xFC00) == 0xDC00 &&
@@ -544,6 +544,6 @@ RegExpResult regexp_interpreter_exec(const RegExpCode *code, const void *subject
     }
   }
   free(m.stack);
-  free(m.regs);
+  if (m.regs != inline_regs) free(m.regs);
   return result;
 }
