@@ -8,6 +8,7 @@
  * property. Matching never allocates on the JS heap: the subject is flattened first, the
  * engine writes capture positions into a C array, and the result objects are built after.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -141,6 +142,18 @@ static bool cache_store(Isolate *iso, Handle source, RegExpFlags flags, Handle c
   return true;
 }
 
+/* --print-regexp-code: "--- regexp /source/flags ---", then the disassembly, on stdout. */
+static void print_regexp_code(Isolate *iso, Handle source, RegExpFlags flags,
+                              const RegExpCode *code) {
+  char text[9];
+  regexp_flags_to_string(flags, text);
+  char *utf8 = string_to_utf8(iso, H(source), NULL);
+  printf("--- regexp /%s/%s ---\n", utf8 ? utf8 : "?", text);
+  free(utf8);
+  regexp_print_code(code, stdout);
+  fflush(stdout);
+}
+
 /* Compiles pattern P (a String) with flags F (a String) into o. */
 static bool regexp_compile_into(Isolate *iso, Handle o, Handle p, Handle f) {
   size_t flen, plen;
@@ -174,6 +187,7 @@ static bool regexp_compile_into(Isolate *iso, Handle o, Handle p, Handle f) {
     isolate_throw_error(iso, kError_SYNTAX_ERROR, "%s", err);
     return false;
   }
+  if (iso->flags.print_regexp_code) print_regexp_code(iso, p, flags, code);
   Handle data = factory_new_byte_array(iso, (int64_t)regexp_code_size(code));
   if (handle_is_null(data)) { regexp_free(code); return false; }
   memcpy(byte_array_data(H(data)), code, regexp_code_size(code));

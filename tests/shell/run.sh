@@ -168,6 +168,14 @@ if [ -z "$missing" ]; then passed=$((passed + 1)); else
   failed=$((failed + 1)); echo "FAIL --help does not list:$missing"; fi
 check "--allow-natives-syntax is accepted" 0 "ok" "" -- --allow-natives-syntax -e "print('ok')"
 
+# ---- --print-regexp-code: the disassembly of each pattern compiled (a cache hit prints nothing)
+check "--print-regexp-code prints the bytecode once per pattern" 0 \
+  "$(printf '%s\n' "--- regexp /a[0-9]+b/i ---" "regexp code: 11 words, 1 captures, 2 registers, flags 'i'" \
+     "    0  CHAR2            'a' 'A'" "    3  STAR             0['0'-'9'] 1 inf" \
+     "    7  CHAR2            'b' 'B'" "   10  MATCH           " "true false")" "" -- \
+  --print-regexp-code -e "print(/a[0-9]+b/i.test('xA12b'), /a[0-9]+b/i.test('ab'))"
+check "without --print-regexp-code nothing is printed" 0 "true" "" -- -e "print(/a[0-9]+b/i.test('a1b'))"
+
 # ---- the REPL, through a pseudo-terminal -----------------------------------------------
 if command -v python3 > /dev/null; then
   HOME=$tmp python3 - "${kiln[@]}" > "$tmp/repl" 2>&1 <<'EOF'
