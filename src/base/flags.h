@@ -18,7 +18,8 @@
   V(INT, heap_limit_mb, 0, "old-generation limit in MiB (0: the default, 1024)")         \
   V(INT, semi_space_pages, 0, "pages of 256 KiB per semispace (0: the default, 8)")        \
   V(BOOL, print_bytecode, false, "print the bytecode of every function the compiler makes") \
-  V(BOOL, allow_natives_syntax, false, "accept %Name(...) runtime calls (%DebugPrint, ...)")
+  V(BOOL, allow_natives_syntax, false, "accept %Name(...) runtime calls (%DebugPrint, ...)") \
+  V(BOOL, print_regexp_code, false, "print the bytecode of every regular expression compiled")
 
 #define FLAG_TYPE_BOOL bool
 #define FLAG_TYPE_INT int64_t
