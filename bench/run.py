@@ -18,6 +18,7 @@ import argparse
 import math
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -134,13 +135,24 @@ def find_engines(args):
     return engines, notes
 
 
-def run_one(argv, path, timeout):
+# Per engine: [cpu seconds, wall seconds] over all its runs (the machine-load note).
+USAGE = {}
+
+
+def run_one(argv, path, timeout, engine):
     """Runs one file; returns (stdout, status) where status is None, 'error' or 'timeout'."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.monotonic()
     try:
         r = subprocess.run(argv + [path], capture_output=True, text=True, timeout=timeout,
-                           cwd=os.path.dirname(path))
+                           cwd=os.path.dirname(path), errors="replace")
     except subprocess.TimeoutExpired:
         return "", "timeout"
+    finally:
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        u = USAGE.setdefault(engine, [0.0, 0.0])
+        u[0] += (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        u[1] += time.monotonic() - start
     if r.returncode != 0:
         return r.stdout + r.stderr, "error"
     return r.stdout, None
@@ -177,14 +189,40 @@ SCORE_RE = re.compile(r"^Score \(version \d+\): ([\d.]+)\s*$", re.M)
 MS_RE = re.compile(r"^ms: ([\d.]+)\s*$", re.M)
 
 
-def measure(engine_argv, path, regex, timeout):
-    out, status = run_one(engine_argv, path, timeout)
+def measure(engine, engine_argv, path, regex, timeout):
+    out, status = run_one(engine_argv, path, timeout, engine)
     if status:
         return status, out
     m = regex.search(out)
     if not m:
         return "error", out
     return float(m.group(1)), out
+
+
+def best(old, new, higher_better):
+    """The better of two measurements; a number beats "error"/"timeout"."""
+    if old is None or isinstance(old, str):
+        return new if not (isinstance(old, str) and isinstance(new, str)) else old
+    if isinstance(new, str):
+        return old
+    return max(old, new) if higher_better else min(old, new)
+
+
+def run_rows(kind, items, engines, regex, args, higher_better):
+    """items: [(name, path)]. Each item runs under every engine, args.repeat rounds
+    interleaved (engine after engine), keeping each engine's best."""
+    rows = []
+    for name, path in items:
+        vals = {}
+        for _ in range(args.repeat):
+            for ename, argv in engines:
+                v, out = measure(ename, argv, path, regex, args.timeout)
+                vals[ename] = best(vals.get(ename), v, higher_better)
+                log(f"{kind:6} {name:14} {ename:15} {fmt(v)}")
+                if args.verbose or v == "error":
+                    log("  | " + "\n  | ".join(out.strip().splitlines()[-6:]))
+        rows.append((name, vals))
+    return rows
 
 
 # --- output ----------------------------------------------------------------------------------
@@ -235,6 +273,8 @@ def main():
     ap.add_argument("--no-micro", action="store_true")
     ap.add_argument("--no-qjs", action="store_true", help="do not clone/build QuickJS")
     ap.add_argument("--timeout", type=float, default=120, help="seconds per benchmark run")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="rounds per benchmark, engines interleaved; the best result is kept")
     ap.add_argument("--verbose", action="store_true", help="print each engine's output")
     args = ap.parse_args()
     only = set(args.only.split(",")) if args.only else None
@@ -253,39 +293,18 @@ def main():
             if not ensure_octane():
                 notes.append("octane: could not clone vendor/octane")
             else:
-                rows = []
-                for name, files in OCTANE:
-                    if only and name not in only:
-                        continue
-                    path = octane_file(tmp, name, files)
-                    vals = {}
-                    for ename, argv in engines:
-                        v, out = measure(argv, path, SCORE_RE, args.timeout)
-                        vals[ename] = v
-                        log(f"octane {name:14} {ename:15} {fmt(v)}")
-                        if args.verbose or (isinstance(v, str) and v == "error"):
-                            log("  | " + "\n  | ".join(out.strip().splitlines()[-6:]))
-                    rows.append((name, vals))
+                items = [(name, octane_file(tmp, name, files)) for name, files in OCTANE
+                         if not only or name in only]
+                rows = run_rows("octane", items, engines, SCORE_RE, args, True)
                 if rows:
                     sections.append(table("Octane", "score, higher is better", rows,
                                           engines, True))
         if not args.no_micro:
             micro_dir = os.path.join(BENCH_DIR, "micro")
-            rows = []
-            for src in sorted(os.listdir(micro_dir)):
-                if not src.endswith(".js"):
-                    continue
-                name, path = micro_file(tmp, os.path.join(micro_dir, src))
-                if only and name not in only:
-                    continue
-                vals = {}
-                for ename, argv in engines:
-                    v, out = measure(argv, path, MS_RE, args.timeout)
-                    vals[ename] = v
-                    log(f"micro  {name:14} {ename:15} {fmt(v)}")
-                    if args.verbose or (isinstance(v, str) and v == "error"):
-                        log("  | " + "\n  | ".join(out.strip().splitlines()[-6:]))
-                rows.append((name, vals))
+            items = [micro_file(tmp, os.path.join(micro_dir, src))
+                     for src in sorted(os.listdir(micro_dir)) if src.endswith(".js")]
+            items = [(n, p) for n, p in items if not only or n in only]
+            rows = run_rows("micro", items, engines, MS_RE, args, False)
             if rows:
                 sections.append(table("Micro benchmarks", "ms, lower is better", rows,
                                       engines, False))
@@ -300,6 +319,10 @@ def main():
     if notes:
         print()
     print("\n".join(sections))
+    if USAGE:
+        shares = ", ".join(f"{e} {c / w:.2f}" for e, (c, w) in USAGE.items() if w > 0)
+        print(f"CPU share while each engine ran (CPU time / wall time; 1.00 is an idle "
+              f"machine, lower means the scores were taken under load): {shares}")
 
 
 if __name__ == "__main__":
