@@ -433,20 +433,10 @@ interrupted:
   return RE_ERROR_INTERRUPTED;
 }
 
-static KILN_NOINLINE RegExpResult match_latin1(Matcher *m, int32_t pos) {
-  return match(m, pos, false, false);
-}
-static KILN_NOINLINE RegExpResult match_utf16(Matcher *m, int32_t pos) {
-  return match(m, pos, true, false);
-}
-static KILN_NOINLINE RegExpResult match_utf16_unicode(Matcher *m, int32_t pos) {
-  return match(m, pos, true, true);
-}
-
 /* ---- The search loop --------------------------------------------------------------- */
 
 /* The position after the character at pos (AdvanceStringIndex). */
-static int32_t advance(const Matcher *m, int32_t pos, bool two_byte, bool unicode) {
+KILN_INLINE int32_t advance(const Matcher *m, int32_t pos, bool two_byte, bool unicode) {
   if (two_byte && unicode && pos + 1 < m->length && (m->s16[pos] & 0xFC00) == 0xD800 &&
       (m->s16[pos + 1] & 0xFC00) == 0xDC00) {
     return pos + 2;
@@ -456,7 +446,7 @@ static int32_t advance(const Matcher *m, int32_t pos, bool two_byte, bool unicod
 
 /* The next position >= pos where a match can begin, by the code's hints; length + 1 if
  * none. */
-static int32_t next_candidate(const Matcher *m, int32_t pos, bool two_byte, bool unicode) {
+KILN_INLINE int32_t next_candidate(const Matcher *m, int32_t pos, bool two_byte, bool unicode) {
   const RegExpCode *code = m->code;
   int32_t length = m->length;
   if (code->prefix_length > 0) {
@@ -491,6 +481,38 @@ static int32_t next_candidate(const Matcher *m, int32_t pos, bool two_byte, bool
   return length + 1;
 }
 
+/* The search loop of regexp_exec: tries pos, then (unless sticky) each later candidate
+ * position, until a match. Written once and instantiated per subject kind below, so the
+ * matcher is inlined into it (no call per candidate position). */
+KILN_INLINE RegExpResult search(Matcher *m, int32_t pos, bool sticky, bool two_byte,
+                                bool unicode) {
+  const RegExpCode *code = m->code;
+  RegExpResult result = RE_NO_MATCH;
+  for (;;) {
+    if (code->anchored && pos != 0) break;
+    if (!sticky) {
+      pos = next_candidate(m, pos, two_byte, unicode);
+      if (pos > m->length) break;
+    }
+    for (int i = 0; i < code->register_count; i++) m->regs[i] = -1;
+    m->regs[0] = pos;
+    result = match(m, pos, two_byte, unicode);
+    if (result != RE_NO_MATCH || sticky || pos >= m->length) break;
+    pos = advance(m, pos, two_byte, unicode);
+  }
+  return result;
+}
+
+static KILN_NOINLINE RegExpResult search_latin1(Matcher *m, int32_t pos, bool sticky) {
+  return search(m, pos, sticky, false, false);
+}
+static KILN_NOINLINE RegExpResult search_utf16(Matcher *m, int32_t pos, bool sticky) {
+  return search(m, pos, sticky, true, false);
+}
+static KILN_NOINLINE RegExpResult search_utf16_unicode(Matcher *m, int32_t pos, bool sticky) {
+  return search(m, pos, sticky, true, true);
+}
+
 RegExpResult regexp_interpreter_exec(const RegExpCode *code, const void *subject,
                                      size_t length, bool two_byte, size_t start,
                                      int *captures, const RegExpExecLimits *limits) {
@@ -520,22 +542,9 @@ RegExpResult regexp_interpreter_exec(const RegExpCode *code, const void *subject
       (m.s16[pos - 1] & 0xFC00) == 0xD800) {
     pos--;
   }
-  RegExpResult result = RE_NO_MATCH;
-  bool utf16u = two_byte && unicode;
-  for (;;) {
-    if (code->anchored && pos != 0) break;
-    if (!sticky) {
-      pos = next_candidate(&m, pos, two_byte, utf16u);
-      if (pos > m.length) break;
-    }
-    for (int i = 0; i < code->register_count; i++) m.regs[i] = -1;
-    m.regs[0] = pos;
-    result = !two_byte ? match_latin1(&m, pos)
-             : unicode ? match_utf16_unicode(&m, pos)
-                       : match_utf16(&m, pos);
-    if (result != RE_NO_MATCH || sticky || pos >= m.length) break;
-    pos = advance(&m, pos, two_byte, utf16u);
-  }
+  RegExpResult result = !two_byte ? search_latin1(&m, pos, sticky)
+                        : unicode ? search_utf16_unicode(&m, pos, sticky)
+                                  : search_utf16(&m, pos, sticky);
   if (result == RE_MATCH) {
     for (int i = 0; i < code->capture_count; i++) {
       bool set = m.regs[2 * i] >= 0 && m.regs[2 * i + 1] >= 0;
