@@ -10,10 +10,12 @@ all: check-deps
 	@cmake --build build -j$(JOBS) >> build.log 2>&1 || { grep -E 'error|warning' -A5 build.log | head -60; echo "build failed: see build.log"; exit 1; }
 	@echo "built build/kiln, build/libkiln.a, build/libkiln.so"
 
-# The demo: the C tour of the object model, then the JavaScript tour (docs/shell.md).
+# The demo: the C tour of the object model, the JavaScript tour (docs/shell.md), then seed
+# 001's walk through the heap with %DebugPrint (docs/tour-of-the-heap.md).
 run: all
 	./build/kiln-tour
 	./build/kiln examples/tour.js
+	./build/kiln --allow-natives-syntax examples/tour-natives.js
 
 # Every test: unit tests, examples and the Node add-on. Last line: "N passed, N failed".
 test: all

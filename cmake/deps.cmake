@@ -26,3 +26,8 @@ endforeach()
 
 set(KILN_DEP_LIBS ${KILN_ICUUC} ${KILN_ICUI18N} ${KILN_GMP})
 set(KILN_READLINE_LIBS ${KILN_READLINE})
+
+# Threads: Atomics.wait's waiter list and the shell's watchdog and $262.agent threads.
+set(THREADS_PREFER_PTHREAD_FLAG ON)
+find_package(Threads REQUIRED)
+list(APPEND KILN_DEP_LIBS Threads::Threads)

@@ -109,3 +109,19 @@ const config = { server: { port: 0 } };
 let retries;
 retries ??= 3;
 console.log(config.server?.port ?? 80, config.client?.port ?? 80, 2 ** 10, retries);
+
+// 9. type-pointer (seed 000): a value kept at a stable address, in a persistent (global)
+// handle. kiln has it built in; in Node it is the add-on in bindings/node. Unlike the
+// original, a freed or made-up address is a TypeError, never a read of stray memory.
+const TypePointer = require('type-pointer');
+const pointers = new TypePointer();
+const addr = pointers.mallocValueAddr({ a: 1, b: 2 });
+console.log('type-pointer: stored at', addr);
+console.log('read back:', pointers.readValueByAddr(addr));
+pointers.writeValueByAddr(addr, { d: 4 });
+console.log('after write:', pointers.readValueByAddr(addr), 'freed:', pointers.freeValueByAddr(addr));
+try {
+  pointers.readValueByAddr(addr);
+} catch (e) {
+  console.log('read after free:', e.name, e.code);
+}

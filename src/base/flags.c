@@ -43,8 +43,17 @@ static bool flags_set_int(int64_t *out, bool negated, const char *value, char *e
   return true;
 }
 
+static bool flags_set_string(const char **out, bool negated, const char *value, char *err,
+                             size_t n) {
+  if (negated) { *out = NULL; return true; }
+  if (value == NULL || *value == '\0') { snprintf(err, n, "the flag needs =FILE"); return false; }
+  *out = value;
+  return true;
+}
+
 #define FLAG_SETTER_BOOL flags_set_bool
 #define FLAG_SETTER_INT flags_set_int
+#define FLAG_SETTER_STRING flags_set_string
 
 bool flags_parse_one(Flags *flags, const char *arg, char *err, size_t errlen) {
   if (strncmp(arg, "--", 2) != 0) { snprintf(err, errlen, "not a flag: %s", arg); return false; }
@@ -72,7 +81,8 @@ void flags_print_help(void *file) {
   FILE *f = file;
 #define V(type, fname, def, help)                                        \
   flags_print_name(f, #fname);                                           \
-  fprintf(f, "%s\n      %s (default: %s)\n", #type[0] == 'I' ? "=N" : "", help, #def);
+  fprintf(f, "%s\n      %s (default: %s)\n",                        \
+          #type[0] == 'I' ? "=N" : #type[0] == 'S' ? "=FILE" : "", help, #def);
   FLAG_LIST(V)
 #undef V
 }

@@ -8,7 +8,8 @@
 
 #include "base/globals.h"
 
-/* V(type, name, default, help): type is BOOL or INT. */
+/* V(type, name, default, help): type is BOOL, INT or STRING (a pointer to the argument's
+ * text, which must outlive the isolate: the shell's argv does). */
 #define FLAG_LIST(V)                                                                     \
   V(INT, gc_interval, 0, "force a GC every N allocations (1: before every allocation)")   \
   V(BOOL, stress_scavenge, false, "forced GCs are all scavenges (default: every 4th is full)") \
@@ -19,10 +20,13 @@
   V(INT, semi_space_pages, 0, "pages of 256 KiB per semispace (0: the default, 8)")        \
   V(BOOL, print_bytecode, false, "print the bytecode of every function the compiler makes") \
   V(BOOL, allow_natives_syntax, false, "accept %Name(...) runtime calls (%DebugPrint, ...)") \
+  V(BOOL, trace_maps, false, "log map creation and transitions on stderr")                 \
+  V(STRING, dump_maps, NULL, "write the map transition trees as Graphviz DOT to FILE at exit") \
   V(BOOL, print_regexp_code, false, "print the bytecode of every regular expression compiled")
 
 #define FLAG_TYPE_BOOL bool
 #define FLAG_TYPE_INT int64_t
+#define FLAG_TYPE_STRING const char *
 
 typedef struct {
 #define V(type, name, def, help) FLAG_TYPE_##type name;

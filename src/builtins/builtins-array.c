@@ -995,6 +995,7 @@ static bool array_merge_sort(Isolate *iso, Handle items, Handle keys, int64_t n,
   Handle src_i = items, src_k = keys, dst_i = tmp_items, dst_k = tmp_keys;
   for (int64_t width = 1; width < n; width *= 2) {
     for (int64_t lo = 0; lo < n; lo += 2 * width) {
+      if (!isolate_poll_interrupts(iso)) return false;
       int64_t mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width : n;
       int64_t i = lo, j = mid, out = lo;
       while (i < mid || j < hi) {

@@ -248,7 +248,7 @@ static bool fa_await(Isolate *iso, Handle st, Handle value, FromAsyncPhase phase
 
 /* AsyncIteratorClose(iteratorRecord, the pending throw completion), then reject with it. */
 static Handle fa_close_and_reject(Isolate *iso, Handle st) {
-  if (iso->pending_exception == ROOT(iso, out_of_memory_error)) return HANDLE_NULL;
+  if (isolate_exception_is_uncatchable(iso)) return HANDLE_NULL;
   Handle error = handle_new(iso, iso->pending_exception);
   isolate_clear_pending_exception(iso);
   context_set(H(st), kFromAsyncError, H(error));

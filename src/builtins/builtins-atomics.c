@@ -1,15 +1,25 @@
 /*
  * builtins-atomics.c: the Atomics object (ES2025 25.4).
  *
- * A Kiln isolate runs on one thread and shares no memory with another agent, so every
- * atomic operation is a plain read-modify-write of the buffer's bytes, and nothing can
- * ever wake a waiter: Atomics.wait returns "not-equal" or, after sleeping for a finite
- * timeout, "timed-out"; waiting forever for a value nobody else can change would hang the
- * isolate, so that throws a TypeError (as a host whose main thread may not block does).
- * Atomics.notify wakes no one and returns 0. Atomics.waitAsync needs the job queue and is
- * not installed yet.
+ * A SharedArrayBuffer's memory may be mapped by agents on other threads ($262.agent in the
+ * shell: heap/backing-store.h's SharedMemory), so every operation is a real sequentially
+ * consistent atomic of the element's width (the compiler's __atomic builtins; elements are
+ * aligned because a view's offset is a multiple of its element size and the memory is
+ * malloc'd). On a non-shared buffer they are atomic too, which costs nothing observable.
+ *
+ * Atomics.wait / Atomics.notify (25.4.3.10-16, the WaiterList): one process-wide list of
+ * waiters, keyed by the address of the element (the same on every thread, as the memory
+ * never moves), under one mutex. This is Kiln's only mutable state shared between
+ * isolates, and it is exactly the spec's: the WaiterList is shared by all agents. A
+ * waiter sleeps on its own condition variable; notify unlinks waiters in FIFO order,
+ * marks them notified and signals them. A waiting agent wakes every few milliseconds
+ * to honour a termination request (isolate_request_termination). The main thread of the
+ * shell may block ([[CanBlock]] true), so an infinite wait is allowed. Atomics.waitAsync
+ * is not installed yet.
  */
+#include <errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <string.h>
 #include <time.h>
 
@@ -131,6 +141,65 @@ static uint64_t atomics_apply(AtomicsOp op, uint64_t old, uint64_t v) {
   UNREACHABLE();
 }
 
+/* ---- the memory operations: SeqCst atomics of 1, 2, 4 or 8 bytes ---------------------- */
+
+static uint64_t atomics_load_raw(const uint8_t *p, size_t size) {
+  switch (size) {
+    case 1: return __atomic_load_n(p, __ATOMIC_SEQ_CST);
+    case 2: return __atomic_load_n((const uint16_t *)p, __ATOMIC_SEQ_CST);
+    case 4: return __atomic_load_n((const uint32_t *)p, __ATOMIC_SEQ_CST);
+    default: return __atomic_load_n((const uint64_t *)p, __ATOMIC_SEQ_CST);
+  }
+}
+
+static void atomics_store_raw(uint8_t *p, size_t size, uint64_t v) {
+  switch (size) {
+    case 1: __atomic_store_n(p, (uint8_t)v, __ATOMIC_SEQ_CST); break;
+    case 2: __atomic_store_n((uint16_t *)p, (uint16_t)v, __ATOMIC_SEQ_CST); break;
+    case 4: __atomic_store_n((uint32_t *)p, (uint32_t)v, __ATOMIC_SEQ_CST); break;
+    default: __atomic_store_n((uint64_t *)p, v, __ATOMIC_SEQ_CST); break;
+  }
+}
+
+/* Compare-and-swap of the low `size` bytes: true when *expected matched (and desired is
+ * stored); otherwise *expected is the current value. */
+static bool atomics_cas_raw(uint8_t *p, size_t size, uint64_t *expected, uint64_t desired) {
+  bool ok;
+  switch (size) {
+    case 1: {
+      uint8_t e = (uint8_t)*expected;
+      ok = __atomic_compare_exchange_n(p, &e, (uint8_t)desired, false, __ATOMIC_SEQ_CST,
+                                       __ATOMIC_SEQ_CST);
+      *expected = e;
+      break;
+    }
+    case 2: {
+      uint16_t e = (uint16_t)*expected;
+      ok = __atomic_compare_exchange_n((uint16_t *)p, &e, (uint16_t)desired, false,
+                                       __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+      *expected = e;
+      break;
+    }
+    case 4: {
+      uint32_t e = (uint32_t)*expected;
+      ok = __atomic_compare_exchange_n((uint32_t *)p, &e, (uint32_t)desired, false,
+                                       __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+      *expected = e;
+      break;
+    }
+    default:
+      ok = __atomic_compare_exchange_n((uint64_t *)p, expected, desired, false,
+                                       __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+      break;
+  }
+  return ok;
+}
+
+/* The low `size` bytes of v (the raw bytes of an element, little-endian). */
+static uint64_t atomics_truncate(uint64_t v, size_t size) {
+  return size == 8 ? v : v & ((UINT64_C(1) << (8 * size)) - 1);
+}
+
 static Handle atomics_read_modify_write(Isolate *iso, BuiltinArgs *args, AtomicsOp op) {
   Handle ta = builtin_arg(iso, args, 0);
   double byte_index = atomics_validate_integer_access(iso, ta, builtin_arg(iso, args, 1), true);
@@ -141,10 +210,11 @@ static Handle atomics_read_modify_write(Isolate *iso, BuiltinArgs *args, Atomics
   if (p == NULL) return HANDLE_NULL;
   TypedArrayKind kind = js_typed_array_kind(H(ta));
   size_t size = typed_array_kind_element_size(kind);
-  uint64_t old_raw = 0, result;
-  memcpy(&old_raw, p, size);
-  result = atomics_apply(op, old_raw, atomics_raw(kind, H(v)));
-  memcpy(p, &result, size); /* little-endian: the low `size` bytes */
+  uint64_t operand = atomics_raw(kind, H(v));
+  uint64_t old_raw = atomics_load_raw(p, size);
+  while (!atomics_cas_raw(p, size, &old_raw,
+                          atomics_truncate(atomics_apply(op, old_raw, operand), size))) {
+  }
   return js_typed_array_load_value(iso, kind, (const uint8_t *)&old_raw);
 }
 
@@ -168,9 +238,8 @@ BUILTIN(AtomicsCompareExchange) {
   if (p == NULL) return HANDLE_NULL;
   TypedArrayKind kind = js_typed_array_kind(H(ta));
   size_t size = typed_array_kind_element_size(kind);
-  uint64_t expected_raw = atomics_raw(kind, H(expected)), old_raw = 0;
-  memcpy(&old_raw, p, size);
-  if (old_raw == expected_raw) js_typed_array_store_value(kind, p, H(replacement));
+  uint64_t old_raw = atomics_raw(kind, H(expected));
+  atomics_cas_raw(p, size, &old_raw, atomics_raw(kind, H(replacement)));
   return js_typed_array_load_value(iso, kind, (const uint8_t *)&old_raw);
 }
 
@@ -181,7 +250,9 @@ BUILTIN(AtomicsLoad) {
   if (byte_index < 0) return HANDLE_NULL;
   uint8_t *p = atomics_revalidate(iso, ta, byte_index);
   if (p == NULL) return HANDLE_NULL;
-  return js_typed_array_load_value(iso, js_typed_array_kind(H(ta)), p);
+  TypedArrayKind kind = js_typed_array_kind(H(ta));
+  uint64_t raw = atomics_load_raw(p, typed_array_kind_element_size(kind));
+  return js_typed_array_load_value(iso, kind, (const uint8_t *)&raw);
 }
 
 /* 25.4.12 Atomics.store ( typedArray, index, value ) */
@@ -193,7 +264,8 @@ BUILTIN(AtomicsStore) {
   TA_TRY(v);
   uint8_t *p = atomics_revalidate(iso, ta, byte_index);
   if (p == NULL) return HANDLE_NULL;
-  js_typed_array_store_value(js_typed_array_kind(H(ta)), p, H(v));
+  TypedArrayKind kind = js_typed_array_kind(H(ta));
+  atomics_store_raw(p, typed_array_kind_element_size(kind), atomics_raw(kind, H(v)));
   return v;
 }
 
@@ -214,8 +286,101 @@ BUILTIN(AtomicsPause) {
   return ROOT_HANDLE(iso, undefined_value);
 }
 
-/* 25.4.13 Atomics.wait ( typedArray, index, value, timeout ): DoWait(sync) with no other
- * agent: see the file comment. */
+/* ---- the WaiterList (25.4.3.10-16): process-wide, see the file comment ---------------- */
+
+typedef struct Waiter {
+  struct Waiter *next;
+  const void *address;       /* the element waited on */
+  pthread_cond_t cond;
+  bool notified;             /* set by notify, under the mutex */
+} Waiter;
+
+static pthread_mutex_t atomics_waiters_mutex = PTHREAD_MUTEX_INITIALIZER;
+static Waiter *atomics_waiters;  /* FIFO: the oldest first */
+
+/* The deadline `ms` from now on the monotonic clock (a far one for infinity). */
+static struct timespec atomics_deadline(double ms) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  if (ms > 1e15) ms = 1e15;
+  double ns = (double)ts.tv_nsec + fmod(ms, 1000) * 1e6;
+  ts.tv_sec += (time_t)(ms / 1000) + (time_t)(ns / 1e9);
+  ts.tv_nsec = (long)fmod(ns, 1e9);
+  return ts;
+}
+
+static bool atomics_before(const struct timespec *a, const struct timespec *b) {
+  return a->tv_sec < b->tv_sec || (a->tv_sec == b->tv_sec && a->tv_nsec < b->tv_nsec);
+}
+
+static void atomics_unlink_waiter(Waiter *w) {
+  for (Waiter **link = &atomics_waiters; *link; link = &(*link)->next) {
+    if (*link == w) {
+      *link = w->next;
+      return;
+    }
+  }
+}
+
+typedef enum { WAIT_NOT_EQUAL, WAIT_OK, WAIT_TIMED_OUT, WAIT_TERMINATED } WaitResult;
+
+/* DoWait steps 16-32 for the element at p: compares under the list's lock, then sleeps
+ * until notified, the timeout passes or the isolate is asked to terminate. */
+static WaitResult atomics_do_wait(Isolate *iso, const uint8_t *p, size_t size, int64_t v,
+                                  double timeout_ms) {
+  struct timespec deadline = atomics_deadline(timeout_ms);
+  Waiter w = {NULL, p, PTHREAD_COND_INITIALIZER, false};
+  pthread_condattr_t attr;
+  pthread_condattr_init(&attr);
+  pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+  pthread_cond_init(&w.cond, &attr);
+  pthread_condattr_destroy(&attr);
+  pthread_mutex_lock(&atomics_waiters_mutex);
+  uint64_t raw = atomics_load_raw(p, size);
+  int64_t current = size == 8 ? (int64_t)raw : (int64_t)(int32_t)(uint32_t)raw;
+  WaitResult result = WAIT_NOT_EQUAL;
+  if (current == v) {
+    Waiter **tail = &atomics_waiters;
+    while (*tail) tail = &(*tail)->next;
+    *tail = &w;
+    result = WAIT_TIMED_OUT;
+    for (;;) {
+      if (w.notified) { result = WAIT_OK; break; }
+      if (isolate_interrupt_requested(iso)) { result = WAIT_TERMINATED; break; }
+      struct timespec now, slice = atomics_deadline(20);
+      clock_gettime(CLOCK_MONOTONIC, &now);
+      if (!atomics_before(&now, &deadline)) break;
+      if (atomics_before(&deadline, &slice)) slice = deadline;
+      pthread_cond_timedwait(&w.cond, &atomics_waiters_mutex, &slice);
+    }
+    if (!w.notified) atomics_unlink_waiter(&w);
+    else result = WAIT_OK;
+  }
+  pthread_mutex_unlock(&atomics_waiters_mutex);
+  pthread_cond_destroy(&w.cond);
+  return result;
+}
+
+/* Wakes up to count waiters on the element at p, oldest first; returns how many. */
+static int64_t atomics_do_notify(const uint8_t *p, double count) {
+  int64_t n = 0;
+  pthread_mutex_lock(&atomics_waiters_mutex);
+  for (Waiter **link = &atomics_waiters; *link && (double)n < count;) {
+    Waiter *w = *link;
+    if (w->address != p) {
+      link = &w->next;
+      continue;
+    }
+    *link = w->next;
+    w->notified = true;
+    pthread_cond_signal(&w->cond);
+    n++;
+  }
+  pthread_mutex_unlock(&atomics_waiters_mutex);
+  return n;
+}
+
+/* 25.4.13 Atomics.wait ( typedArray, index, value, timeout ): DoWait(sync). */
 BUILTIN(AtomicsWait) {
   Handle ta = builtin_arg(iso, args, 0);
   TA_CHECK(atomics_validate_integer_typed_array(iso, ta, true));
@@ -239,22 +404,17 @@ BUILTIN(AtomicsWait) {
   double q;
   TA_CHECK(runtime_to_number_double(iso, builtin_arg(iso, args, 3), &q));
   double t = isnan(q) || q == INFINITY ? INFINITY : (q == -INFINITY ? 0 : fmax(q, 0));
+  /* The shell's agents may all block ([[CanBlock]] true). The buffer is shared, so it
+   * cannot have been detached by the conversions; it is never shrunk. */
   const uint8_t *p = js_array_buffer_data(js_array_buffer_view_buffer(H(ta))) + (uint64_t)byte_index;
-  int64_t current;
-  if (big) {
-    memcpy(&current, p, sizeof current);
-  } else {
-    int32_t c32;
-    memcpy(&c32, p, sizeof c32);
-    current = c32;
+  switch (atomics_do_wait(iso, p, big ? 8 : 4, v, t)) {
+    case WAIT_NOT_EQUAL: return builtins_string(iso, "not-equal");
+    case WAIT_OK: return builtins_string(iso, "ok");
+    case WAIT_TIMED_OUT: return builtins_string(iso, "timed-out");
+    case WAIT_TERMINATED: break;
   }
-  if (current != v) return builtins_string(iso, "not-equal");
-  if (t == INFINITY) {
-    return builtins_throw_type_error(iso, "Atomics.wait would block forever: no other agent can notify");
-  }
-  struct timespec ts = {(time_t)(t / 1000), (long)(fmod(t, 1000) * 1e6)};
-  nanosleep(&ts, NULL);
-  return builtins_string(iso, "timed-out");
+  isolate_handle_interrupts(iso);
+  return HANDLE_NULL;
 }
 
 /* 25.4.15 Atomics.notify ( typedArray, index, count ) */
@@ -264,11 +424,15 @@ BUILTIN(AtomicsNotify) {
   double byte_index = atomics_validate_access(iso, ta, builtin_arg(iso, args, 1));
   if (byte_index < 0) return HANDLE_NULL;
   Handle count = builtin_arg(iso, args, 2);
+  double c = INFINITY;
   if (!is_undefined(iso, H(count))) {
-    double c;
     TA_CHECK(runtime_to_integer_or_infinity(iso, count, &c));
+    c = fmax(c, 0);
   }
-  return handle_new(iso, smi_from_int(0)); /* nobody waits in a single-agent isolate */
+  Tagged buffer = js_array_buffer_view_buffer(H(ta));
+  if (!js_array_buffer_is_shared(buffer)) return handle_new(iso, smi_from_int(0));
+  int64_t n = atomics_do_notify(js_array_buffer_data(buffer) + (uint64_t)byte_index, c);
+  return builtins_typed_array_number(iso, (double)n);
 }
 
 /* ---- installation ---------------------------------------------------------------------- */

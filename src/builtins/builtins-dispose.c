@@ -278,7 +278,7 @@ static void dispose_async_run(Isolate *iso, Handle pair) {
     }
     if (dispose_async_await(iso, pair, next)) return;
     /* Await threw (PromiseResolve): as a rejection of the awaited value. */
-    if (iso->pending_exception == ROOT(iso, out_of_memory_error)) return;
+    if (isolate_exception_is_uncatchable(iso)) return;
     Handle error = handle_new(iso, iso->pending_exception);
     isolate_clear_pending_exception(iso);
     if (!runtime_dispose_after_await(iso, cap, true, error)) break;

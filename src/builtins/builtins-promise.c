@@ -101,7 +101,7 @@ static Handle Builtin_PromiseConstructor(Isolate *iso, BuiltinArgs *args) {
   Handle fns[2];
   BUILTIN_CHECK(js_promise_create_resolving_functions(iso, promise, fns));
   if (handle_is_null(execution_call(iso, executor, BUILTIN_UNDEFINED, 2, fns))) {
-    if (iso->pending_exception == ROOT(iso, out_of_memory_error)) return HANDLE_NULL;
+    if (isolate_exception_is_uncatchable(iso)) return HANDLE_NULL;
     Handle error = handle_new(iso, iso->pending_exception);
     isolate_clear_pending_exception(iso);
     BUILTIN_TRY(execution_call(iso, fns[1], BUILTIN_UNDEFINED, 1, &error));

@@ -377,16 +377,21 @@ static Handle match_result(Isolate *iso, Handle rx, Handle s, const int *caps, i
   return a;
 }
 
+/* The matcher's interrupt callback: stop when the isolate is asked to terminate. */
+static bool regexp_interrupt(void *data) { return isolate_interrupt_requested(data); }
+
 /* Runs rx's code on the flat string s from start. No JS allocation happens while the
- * engine holds pointers into s and the code. Throws a RangeError past the stack limit. */
+ * engine holds pointers into s and the code. Throws a RangeError past the stack limit;
+ * a termination request stops the match with the termination pending. */
 static RegExpResult run_engine(Isolate *iso, Handle rx, Handle flat, size_t start, int *caps) {
   StringView v = string_view_of(H(flat));
   const RegExpCode *code = (const RegExpCode *)byte_array_data(js_regexp_data(H(rx)));
+  RegExpExecLimits limits = {0, regexp_interrupt, iso, 0};
   RegExpResult r = regexp_exec(code, v.two_byte ? (const void *)v.two_byte : (const void *)v.one_byte,
-                               (size_t)v.length, v.two_byte != NULL, start, caps, NULL);
+                               (size_t)v.length, v.two_byte != NULL, start, caps, &limits);
   if (r == RE_ERROR_MEMORY) {
     builtins_throw_range_error(iso, "Maximum call stack size exceeded (regular expression backtracking)");
-  } else if (r == RE_ERROR_INTERRUPTED) {
+  } else if (r == RE_ERROR_INTERRUPTED && isolate_handle_interrupts(iso)) {
     builtins_throw_range_error(iso, "regular expression interrupted");
   }
   return r;

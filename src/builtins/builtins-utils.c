@@ -206,6 +206,9 @@ Handle builtins_index_key(Isolate *iso, double index) {
 }
 
 Handle builtins_get_index(Isolate *iso, Handle obj, double index) {
+  /* The termination poll of the builtins' element loops (join, indexOf, ... over huge
+   * lengths): one relaxed load. */
+  if (!isolate_poll_interrupts(iso)) return HANDLE_NULL;
   return runtime_get_index(iso, obj, index);
 }
 
@@ -217,6 +220,7 @@ bool builtins_set_index(Isolate *iso, Handle obj, double index, Handle value) {
 }
 
 RuntimeMaybeBool builtins_has_index(Isolate *iso, Handle obj, double index) {
+  if (!isolate_poll_interrupts(iso)) return RT_EXCEPTION;
   uint32_t i;
   if (runtime_ordinary_index(H(obj), index, &i) && elements_has_own(iso, H(obj), i)) {
     return RT_TRUE;  /* an own element: [[HasProperty]] is true without a key string */
@@ -227,6 +231,11 @@ RuntimeMaybeBool builtins_has_index(Isolate *iso, Handle obj, double index) {
 }
 
 bool builtins_create_data_index(Isolate *iso, Handle obj, double index, Handle value) {
+  /* An ordinary extensible object with fast elements and no elements on its chain: its own
+   * elements are plain writable, enumerable, configurable data, so defining one is setting
+   * it (no key string: map, filter and friends build arrays this way). */
+  ElementResult fast = runtime_fast_set_element(iso, obj, index, value);
+  if (fast != ELEMENT_ABSENT) return fast == ELEMENT_FOUND;
   Handle key = builtins_index_key(iso, index);
   return !handle_is_null(key) && runtime_create_data_property_or_throw(iso, obj, key, value);
 }

@@ -67,7 +67,10 @@ typedef struct {
   V(generator) V(promise) V(async) \
   V(bigint)                    \
   V(dispose)                   \
-  V(regexp)
+  V(regexp)                    \
+  V(shadow_realm)               \
+  V(iterator)                  \
+  V(annex_b)
 
 #define V(family) bool builtins_install_##family(Isolate *iso, Handle native_context);
 BUILTIN_FAMILY_LIST(V)

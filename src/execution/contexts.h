@@ -163,7 +163,14 @@
   V(regexp_prototype_map)      /* %RegExp.prototype%'s map after setup: unmodified check */ \
   V(generator_prototype_object_map) /* the map of a generator function's own "prototype" \
                                   object (inherits %GeneratorPrototype%), made on use */ \
-  V(async_generator_prototype_object_map) /* the same for async generator functions */
+  V(async_generator_prototype_object_map) /* the same for async generator functions */ \
+  V(shadow_realm_prototype)    /* %ShadowRealm.prototype% */                            \
+  V(shadow_realm_map)          /* the map of ShadowRealm instances (ordinary objects) */ \
+  /* Iterator helpers (builtins-iterator.c) */                                         \
+  V(iterator_function)         /* %Iterator% */                                          \
+  V(iterator_helper_map)       /* %IteratorHelperPrototype% objects */                   \
+  V(wrap_for_valid_iterator_map) /* %WrapForValidIteratorPrototype% objects */ \
+  V(raw_json_map)              /* JSON.rawJSON objects ([[IsRawJSON]]; builtins-json.c) */
 
 typedef enum {
 #define V(name) NATIVE_CONTEXT_##name,

@@ -34,8 +34,10 @@ Handle execution_call(Isolate *iso, Handle callable, Handle receiver, int argc,
   Tagged *slots = execution_push(iso, callable, receiver, argc, argv);
   if (slots == NULL) return HANDLE_NULL;
   if (saved == NULL) saved = slots;
+  iso->execution_depth++;
   Tagged r = interpreter_call(iso, &slots[0], &slots[1], argc, &slots[2]);
   iso->js_stack->top = saved;
+  if (--iso->execution_depth == 0) isolate_leave_outermost_execution(iso);
   return r != kException ? handle_new(iso, r) : HANDLE_NULL;
 }
 
@@ -45,8 +47,10 @@ Handle execution_construct(Isolate *iso, Handle constructor, int argc, const Han
   Tagged *slots = execution_push(iso, constructor, new_target, argc, argv);
   if (slots == NULL) return HANDLE_NULL;
   if (saved == NULL) saved = slots;
+  iso->execution_depth++;
   Tagged r = interpreter_construct(iso, &slots[0], argc, &slots[2], &slots[1]);
   iso->js_stack->top = saved;
+  if (--iso->execution_depth == 0) isolate_leave_outermost_execution(iso);
   return r != kException ? handle_new(iso, r) : HANDLE_NULL;
 }
 
@@ -80,4 +84,11 @@ bool execution_stack_ok(Isolate *iso) {
   return (uintptr_t)__builtin_frame_address(0) > iso->c_stack_limit;
 }
 
-bool execution_run_microtasks(Isolate *iso) { return microtask_queue_run(iso); }
+/* A checkpoint is one execution: a job that terminates stops it, and the termination is
+ * cancelled only when the checkpoint (not the job) returns to the host. */
+bool execution_run_microtasks(Isolate *iso) {
+  iso->execution_depth++;
+  bool ok = microtask_queue_run(iso);
+  if (--iso->execution_depth == 0) isolate_leave_outermost_execution(iso);
+  return ok;
+}

@@ -14,11 +14,14 @@
  */
 #include "execution/isolate.h"
 
+#include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "debug/debug-print.h"
 #include "heap/factory.h"
 #include "interpreter/frames.h"
 #include "objects/js-objects.h"
@@ -140,6 +143,21 @@ static void bootstrap_oddball_strings(Isolate *iso) {
   }
 }
 
+/* The termination sentinel: an oddball of its own (the hole's map and kind, never seen by
+ * JS: no catch handler receives it and the embedder is told by isolate_is_terminating). */
+static bool bootstrap_termination_exception(Isolate *iso) {
+  Tagged o = bootstrap_allocate(iso, Oddball_kHeaderSize, ROOT(iso, the_hole_map));
+  if (o == 0) return false;
+  for (size_t off = kTaggedSize; off < Oddball_kHeaderSize; off += kTaggedSize)
+    field_write_no_barrier(o, off, smi_from_int(0));
+  oddball_set_kind(o, ODDBALL_THE_HOLE);
+  oddball_set_to_string(o, ROOT(iso, hole_string));
+  oddball_set_type_of(o, ROOT(iso, undefined_string));
+  oddball_set_to_number(o, ROOT(iso, nan_value));
+  ROOT(iso, termination_exception) = o;
+  return true;
+}
+
 static uint64_t isolate_random_seed(void) {
   struct timespec ts;
   clock_gettime(CLOCK_REALTIME, &ts);
@@ -160,6 +178,7 @@ static bool isolate_bootstrap(Isolate *iso) {
   if (iso->string_table == NULL || !bootstrap_strings(iso)) return false;
   if (!bootstrap_numbers(iso)) return false;
   bootstrap_oddball_strings(iso);
+  if (!bootstrap_termination_exception(iso)) return false;
   return objects_setup_roots(iso) && runtime_setup_roots(iso);
 }
 
@@ -192,6 +211,9 @@ Isolate *isolate_new(const Flags *flags) {
 
 void isolate_free(Isolate *iso) {
   if (iso == NULL) return;
+  /* --dump-maps: the transition trees as they are at the end (debug/debug-maps.c). */
+  if (iso->flags.dump_maps && iso->native_context && !debug_maps_dump(iso, iso->flags.dump_maps))
+    fprintf(stderr, "kiln: cannot write %s: %s\n", iso->flags.dump_maps, strerror(errno));
   frames_teardown(iso);
   heap_teardown(&iso->heap);
   string_table_free(iso->string_table);
@@ -234,4 +256,29 @@ void isolate_throw_out_of_memory(Isolate *iso) {
 
 void isolate_request_termination(Isolate *iso) {
   atomic_fetch_or(&iso->interrupt_requested, kInterruptTerminate);
+}
+
+bool isolate_handle_interrupts(Isolate *iso) {
+  if (!(atomic_load(&iso->interrupt_requested) & kInterruptTerminate)) return true;
+  /* The request stays set until the outermost execution cancels it, so code that C
+   * runs while the stack unwinds (iterator closing, promise jobs) stops at once too. */
+  iso->pending_exception = ROOT(iso, termination_exception);
+  return false;
+}
+
+bool isolate_is_terminating(Isolate *iso) {
+  return iso->pending_exception == ROOT(iso, termination_exception);
+}
+
+void isolate_cancel_termination(Isolate *iso) {
+  atomic_fetch_and(&iso->interrupt_requested, ~kInterruptTerminate);
+  if (isolate_is_terminating(iso)) iso->pending_exception = 0;
+}
+
+void isolate_leave_outermost_execution(Isolate *iso) {
+  /* Cancel the request only: the sentinel stays pending so the caller still sees a
+   * failed call, and the host tells a termination from a throw (isolate.h). */
+  if (isolate_is_terminating(iso)) {
+    atomic_fetch_and(&iso->interrupt_requested, ~kInterruptTerminate);
+  }
 }

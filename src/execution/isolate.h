@@ -1,7 +1,10 @@
 /*
  * isolate.h: one instance of the engine. An isolate owns a heap, its roots, its handle
  * scopes, global handles, string table and flags; nothing is shared between isolates and
- * Kiln has no global mutable state. One thread uses an isolate at a time.
+ * Kiln has no global mutable state, except what the spec shares between agents: the
+ * memory of SharedArrayBuffers (heap/backing-store.h) and Atomics' WaiterList
+ * (builtins-atomics.c), both thread-safe. Immutable tables are built once (pthread_once).
+ * One thread uses an isolate at a time (tests/unit/test-threads.c runs four at once).
  *
  * Exceptions: a function that throws sets isolate->pending_exception and returns an empty
  * Handle (or false); callers pass the failure up (seed 002's MaybeHandle discipline).
@@ -42,11 +45,14 @@ typedef struct Isolate {
                                 /* the host's report of a promise still rejected with no
                                    handler at the end of a microtask checkpoint
                                    (execution_run_microtasks), or NULL */
+  void *api_data;               /* the embedding API's state (src/api), or NULL */
   uint64_t hash_seed;           /* random per isolate: string hashes cannot be predicted */
   uint64_t next_symbol_hash;
   Flags flags;
   atomic_int interrupt_requested; /* kInterrupt* bits, set from any thread
                                      (isolate_request_termination) */
+  int execution_depth;          /* execution_call/construct entries from C in progress;
+                                   the one leaving at 0 is the outermost */
 } Isolate;
 
 /* Creates an isolate: heap, roots, the string table. NULL if memory is short. */
@@ -110,9 +116,19 @@ enum { kInterruptTerminate = 1 };
 
 /* Asks the isolate to stop running JS. Safe from any thread, even while the isolate runs
  * on another. The interpreter polls at loop back-edges and calls, the regexp matcher while
- * it backtracks; the running script then unwinds with the uncatchable termination
- * exception (no catch or finally runs). When the outermost execution returns, the
- * termination is cancelled and the isolate is usable again. */
+ * it backtracks, long native loops (join, sort, repeat, JSON) as they go; the running
+ * script then unwinds with the uncatchable termination exception (no catch or finally
+ * runs, no generator or async function catches it, no promise is rejected with it).
+ *
+ * How the host sees it: the outermost execution_call / execution_construct /
+ * execution_run_script returns an empty Handle with the termination sentinel as the
+ * pending exception, so isolate_is_terminating(iso) is true; the request itself is
+ * cancelled at that point, so once the host clears the pending exception (as after any
+ * throw; isolate_cancel_termination does both) the isolate runs code normally again.
+ * Microtasks: a checkpoint (execution_run_microtasks) stops at the terminated job and
+ * the remaining jobs stay queued (as in V8); the host may run or drop them.
+ * A request that arrives when no JS runs stays set: the next execution stops at its
+ * first poll (cancel it first to prevent that). */
 void isolate_request_termination(Isolate *iso);
 KILN_INLINE bool isolate_interrupt_requested(Isolate *iso) {
   return atomic_load_explicit(&iso->interrupt_requested, memory_order_relaxed) != 0;
@@ -120,9 +136,22 @@ KILN_INLINE bool isolate_interrupt_requested(Isolate *iso) {
 /* The poll: if a termination was requested, makes the termination exception pending and
  * returns false (the caller unwinds as for any exception); otherwise true. */
 bool isolate_handle_interrupts(Isolate *iso);
+/* The poll for long native loops: true to go on; false with the termination pending. */
+KILN_INLINE bool isolate_poll_interrupts(Isolate *iso) {
+  return KILN_LIKELY(!isolate_interrupt_requested(iso)) || isolate_handle_interrupts(iso);
+}
 /* true while the pending exception is the termination (catch handlers must not see it). */
 bool isolate_is_terminating(Isolate *iso);
-/* Clears a requested or pending termination (the outermost execution calls this). */
+/* Clears a requested and a pending termination: the isolate runs code again. */
 void isolate_cancel_termination(Isolate *iso);
+/* Called by the outermost execution as it returns: cancels the request when the
+ * termination is pending (it stays pending for the host to see). */
+void isolate_leave_outermost_execution(Isolate *iso);
+/* The pending exception cannot be caught by JS (catch, finally, promise rejection):
+ * the out-of-memory error or the termination. */
+KILN_INLINE bool isolate_exception_is_uncatchable(Isolate *iso) {
+  Tagged e = iso->pending_exception;
+  return e == iso->roots[ROOT_out_of_memory_error] || e == iso->roots[ROOT_termination_exception];
+}
 
 #endif /* KILN_EXECUTION_ISOLATE_H_ */

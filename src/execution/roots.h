@@ -43,7 +43,8 @@
   V(ordered_hash_set_map, ORDERED_HASH_SET_TYPE)                                 \
   V(ephemeron_hash_table_map, EPHEMERON_HASH_TABLE_TYPE)                         \
   V(weak_fixed_array_map, WEAK_FIXED_ARRAY_TYPE) \
-  V(bigint_map, BIGINT_TYPE)
+  V(bigint_map, BIGINT_TYPE) \
+  V(validity_cell_map, VALIDITY_CELL_TYPE)
 
 /* The oddballs: V(root name, kind, to_string text, typeof text, ToNumber value). */
 #define ODDBALL_ROOT_LIST(V)                                        \
@@ -132,7 +133,11 @@
   V(microtask_queue)             /* the job queue (execution/microtask-queue.h): a     \
                                     FixedArray ring, Smi 0 until the first job */       \
   V(pending_rejections)          /* promises rejected with no handler yet (the same),  \
-                                    Smi 0 when none */
+                                    Smi 0 when none */ \
+  V(termination_exception)       /* the uncatchable sentinel a terminating isolate   \
+                                    unwinds with (isolate.h): an oddball of its own */ \
+  V(shadow_realm_slot_symbol)    /* private key of a ShadowRealm's [[ShadowRealm]] and a \
+                                    wrapped function's [[WrappedTargetFunction]] (lazy) */
 
 /* The well-known symbols (ES2025 6.1.5.1): V(root name, description). Created by
  * runtime_setup_roots (runtime/runtime.h) during bootstrap, shared by every realm. */

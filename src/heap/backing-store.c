@@ -3,6 +3,7 @@
  */
 #include "heap/backing-store.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,6 +49,57 @@ BackingStore *backing_store_new(Heap *heap, size_t bytes) {
   return store;
 }
 
+struct SharedMemory {
+  atomic_long refs;
+  void *data;
+  size_t capacity;
+};
+
+SharedMemory *shared_memory_retain(SharedMemory *memory) {
+  atomic_fetch_add(&memory->refs, 1);
+  return memory;
+}
+
+void shared_memory_release(SharedMemory *memory) {
+  if (memory == NULL || atomic_fetch_sub(&memory->refs, 1) != 1) return;
+  free(memory->data);
+  free(memory);
+}
+
+size_t shared_memory_capacity(const SharedMemory *memory) { return memory->capacity; }
+
+BackingStore *backing_store_new_on_shared(Heap *heap, SharedMemory *memory, size_t bytes) {
+  DCHECK(bytes <= memory->capacity);
+  BackingStore *store = calloc(1, sizeof *store);
+  if (store == NULL) return NULL;
+  store->shared = shared_memory_retain(memory);
+  store->data = memory->data;
+  store->bytes = bytes;
+  heap->external_bytes += bytes;
+  return store;
+}
+
+BackingStore *backing_store_new_shared(Heap *heap, size_t bytes, size_t capacity) {
+  if (capacity < bytes) capacity = bytes;
+  if (!backing_store_make_room(heap, capacity)) return NULL;
+  SharedMemory *memory = calloc(1, sizeof *memory);
+  void *data = calloc(capacity ? capacity : 1, 1);
+  if (memory == NULL || data == NULL) {
+    free(memory);
+    free(data);
+    return NULL;
+  }
+  atomic_init(&memory->refs, 0);
+  memory->data = data;
+  memory->capacity = capacity;
+  BackingStore *store = backing_store_new_on_shared(heap, memory, bytes);
+  if (store == NULL) {
+    free(data);
+    free(memory);
+  }
+  return store;
+}
+
 void backing_store_attach(Heap *heap, BackingStore *store, Tagged owner) {
   DCHECK(store->owner == 0 && is_heap_object(owner));
   store->owner = owner;
@@ -60,6 +112,12 @@ void backing_store_attach(Heap *heap, BackingStore *store, Tagged owner) {
 bool backing_store_resize(Heap *heap, BackingStore *store, size_t new_bytes) {
   size_t old_bytes = store->bytes;
   if (new_bytes == old_bytes) return true;
+  if (store->shared) {
+    if (new_bytes < old_bytes || new_bytes > store->shared->capacity) return false;
+    store->bytes = new_bytes;
+    heap->external_bytes += new_bytes - old_bytes;
+    return true;
+  }
   if (new_bytes > old_bytes && !backing_store_make_room(heap, new_bytes - old_bytes)) {
     return false;
   }
@@ -88,7 +146,8 @@ void backing_store_free(Heap *heap, BackingStore *store) {
   if (store == NULL) return;
   if (store->owner != 0) backing_store_unlink(heap, store);
   heap->external_bytes -= store->bytes;
-  free(store->data);
+  if (store->shared) shared_memory_release(store->shared);
+  else free(store->data);
   free(store);
 }
 

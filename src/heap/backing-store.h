@@ -22,20 +22,42 @@
 
 #include "heap/heap.h"
 
+/* The memory of a SharedArrayBuffer, which several isolates (agents on other threads) may
+ * map at once: reference counted (atomically), freed with the last BackingStore that
+ * refers to it. Its data never moves: it is made with the buffer's maximum size
+ * (growable SharedArrayBuffers grow within it), so a pointer read on one thread stays
+ * valid on every other while the memory lives. */
+typedef struct SharedMemory SharedMemory;
+
 typedef struct BackingStore {
   struct BackingStore *prev, *next; /* the heap's list (both NULL while detached) */
   Tagged owner;                     /* the owning object, weak; 0 until attached */
   void *data;                       /* `bytes` bytes, zero-filled when made; NULL if 0 */
   size_t bytes;
+  SharedMemory *shared;             /* a SharedArrayBuffer's memory (data is its data), or
+                                       NULL: the store owns data */
 } BackingStore;
 
 /* A new store of `bytes` zero-filled bytes, not yet attached. NULL (no exception thrown)
  * when the heap limit or the OS refuses the memory. May GC (a full GC to make room). */
 BackingStore *backing_store_new(Heap *heap, size_t bytes);
+/* A new store of `bytes` zero-filled bytes in new shared memory of `capacity` >= bytes
+ * (SharedArrayBuffers). NULL as backing_store_new. May GC. */
+BackingStore *backing_store_new_shared(Heap *heap, size_t bytes, size_t capacity);
+/* A new store of this heap over existing shared memory (another isolate's buffer): takes
+ * a reference. NULL if memory is short. Does not GC. */
+BackingStore *backing_store_new_on_shared(Heap *heap, SharedMemory *memory, size_t bytes);
+/* Another reference to the memory (for handing it to another thread), and dropping one:
+ * any thread. */
+SharedMemory *shared_memory_retain(SharedMemory *memory);
+void shared_memory_release(SharedMemory *memory);
+size_t shared_memory_capacity(const SharedMemory *memory);
+
 /* Makes owner (a heap object) own store: the store dies with it. Does not allocate. */
 void backing_store_attach(Heap *heap, BackingStore *store, Tagged owner);
 /* Changes the store's size to new_bytes; new bytes are zero. false (store unchanged) when
- * the limit or the OS refuses. May GC. */
+ * the limit or the OS refuses. May GC. A shared store only grows, within its capacity
+ * (its bytes are already zero or written by another agent). */
 bool backing_store_resize(Heap *heap, BackingStore *store, size_t new_bytes);
 /* Frees the store now (detaching an ArrayBuffer); unlinks it if attached. */
 void backing_store_free(Heap *heap, BackingStore *store);

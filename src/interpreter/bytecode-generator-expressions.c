@@ -730,7 +730,19 @@ void gen_super_call_forwarding_arguments(Gen *g) {
   gen_reg_release(g, mark);
 }
 
+/* %Name(args): the arguments in consecutive registers, then CallRuntime. */
+static void gen_native_call(Gen *g, AstNode *n) {
+  AstList *args = &n->u.call.arguments;
+  int mark = gen_reg_mark(g);
+  int first = gen_new_regs(g, args->length > 0 ? args->length : 1);
+  for (int i = 0; i < args->length; i++) gen_expr_to(g, args->items[i], first + i);
+  bab_set_position(&g->b, n->pos);
+  gen_call_runtime(g, (RuntimeFunctionId)(n->u.call.native_id - 1), first, args->length);
+  gen_reg_release(g, mark);
+}
+
 static void gen_call(Gen *g, AstNode *n) {
+  if (n->u.call.native_id) { gen_native_call(g, n); return; }
   if (n->u.call.is_possibly_direct_eval && !n->u.call.optional) { gen_direct_eval(g, n); return; }
   gen_call_general(g, n->u.call.callee, &n->u.call.arguments, n->u.call.optional, NULL, n->pos,
                    gen_is_tail_call(g, n));

@@ -101,6 +101,7 @@ static Handle compiler_compile_toplevel(Isolate *iso, Handle source, Handle file
     info->source = text;
     info->length = len;
     info->filename = fname;
+    info->allow_natives_syntax = iso->flags.allow_natives_syntax;
     if (!parser_parse(zone, info)) {
       compiler_throw_parse_error(iso, info, filename);
     } else {

@@ -93,6 +93,9 @@ static Tagged run_bytecode_frame(Isolate *iso, Tagged *callee, Tagged *receiver,
                         sfi_is_generator(sfi) ? "generator" : sfi_is_async(sfi) ? "async" : "these");
     return kException;
   }
+  if (KILN_UNLIKELY(isolate_interrupt_requested(iso)) && !isolate_handle_interrupts(iso)) {
+    return kException;  /* terminated: the poll at every call (isolate.h) */
+  }
   if (KILN_UNLIKELY(!execution_stack_ok(iso))) {
     frames_throw_stack_overflow(iso);
     return kException;
@@ -128,9 +131,11 @@ static Tagged run_bytecode_frame(Isolate *iso, Tagged *callee, Tagged *receiver,
   if ((!is_undefined(iso, fp[kFrameFeedback]) || ensure_feedback_vector(iso, &frame)) &&
       (construct || sfi_is_strict(sfi) || sfi_is_arrow(sfi) || bind_sloppy_this(iso, &frame))) {
     result = interpreter_run(iso, &frame);
-    if (result != kException && construct) result = construct_result(iso, &frame, result);
   }
+  /* [[Construct]] checks the result in the caller's execution context (10.2.2 step 10),
+   * so its errors belong to the caller's realm. */
   iso->native_context = saved_realm;
+  if (result != kException && construct) result = construct_result(iso, &frame, result);
   s->current = frame.caller;
   s->depth--;
   s->top = saved_top;
@@ -164,6 +169,9 @@ static Tagged call_bytecode(Isolate *iso, Tagged *callee, Tagged *receiver, int 
 /* Calls a C builtin. All slots are GC-visible. */
 static Tagged call_builtin(Isolate *iso, BuiltinFunction fn, Tagged *target, Tagged *receiver,
                            int argc, Tagged *argv, Tagged *new_target) {
+  if (KILN_UNLIKELY(isolate_interrupt_requested(iso)) && !isolate_handle_interrupts(iso)) {
+    return kException;
+  }
   if (KILN_UNLIKELY(!execution_stack_ok(iso))) {
     frames_throw_stack_overflow(iso);
     return kException;
@@ -249,8 +257,12 @@ Tagged interpreter_call(Isolate *iso, Tagged *callee, Tagged *receiver, int argc
     BuiltinFunction builtin = (BuiltinFunction)sfi_builtin(sfi);
     if (builtin == NULL) {
       if (KILN_UNLIKELY(sfi_is_class_constructor(sfi))) {
+        /* 10.2.1 [[Call]] step 2: the TypeError comes from F's realm. */
+        Tagged saved_realm = iso->native_context;
+        iso->native_context = interpreter_native_context_of(js_function_context(fn));
         isolate_throw_error(iso, kError_TYPE_ERROR,
                             "Class constructor cannot be invoked without 'new'");
+        iso->native_context = saved_realm;
         return kException;
       }
       return call_bytecode(iso, callee, receiver, argc, argv, ROOT(iso, undefined_value),

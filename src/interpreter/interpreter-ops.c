@@ -245,6 +245,10 @@ bool op_binary(Isolate *iso, JSFrame *f, RuntimeBinaryOp op, Handle left, Handle
   return set_acc(f, runtime_binary_op(iso, op, left, right));
 }
 
+bool op_number_result(Isolate *iso, JSFrame *f, double value) {
+  return set_acc(f, factory_new_number(iso, value));
+}
+
 bool op_unary(Isolate *iso, JSFrame *f, RuntimeUnaryOp op) {
   return set_acc(f, runtime_unary_op(iso, op, frame_acc(f)));
 }

@@ -74,12 +74,37 @@ Handle js_array_buffer_new(Isolate *iso, Handle map, uint64_t byte_length, bool 
   Handle obj = js_array_buffer_new_empty(iso, map, resizable ? max_byte_length : byte_length,
                                          flags);
   if (handle_is_null(obj)) return obj;
-  BackingStore *store = backing_store_new(&iso->heap, (size_t)byte_length); /* may GC */
+  /* A SharedArrayBuffer's memory may be mapped by other agents: it never moves, so a
+   * growable one gets its maximum at once (calloc'd pages stay untouched until used). */
+  BackingStore *store =
+      shared ? backing_store_new_shared(&iso->heap, (size_t)byte_length,
+                                        (size_t)(resizable ? max_byte_length : byte_length))
+             : backing_store_new(&iso->heap, (size_t)byte_length); /* may GC */
   if (store == NULL) return js_array_buffer_allocation_failed(iso);
   backing_store_attach(&iso->heap, store, H(obj));
   js_array_buffer_set_backing_store(H(obj), store);
   js_array_buffer_set_byte_length(H(obj), byte_length);
   return obj;
+}
+
+Handle js_array_buffer_new_on_shared(Isolate *iso, Handle map, SharedMemory *memory,
+                                     uint64_t byte_length, bool growable,
+                                     uint64_t max_byte_length) {
+  int flags = JS_ARRAY_BUFFER_SHARED | (growable ? JS_ARRAY_BUFFER_RESIZABLE : 0);
+  Handle obj = js_array_buffer_new_empty(iso, map, growable ? max_byte_length : byte_length,
+                                         flags);
+  if (handle_is_null(obj)) return obj;
+  BackingStore *store = backing_store_new_on_shared(&iso->heap, memory, (size_t)byte_length);
+  if (store == NULL) return js_array_buffer_allocation_failed(iso);
+  backing_store_attach(&iso->heap, store, H(obj));
+  js_array_buffer_set_backing_store(H(obj), store);
+  js_array_buffer_set_byte_length(H(obj), byte_length);
+  return obj;
+}
+
+SharedMemory *js_array_buffer_shared_memory(Tagged buffer) {
+  BackingStore *store = js_array_buffer_store(buffer);
+  return store ? store->shared : NULL;
 }
 
 Handle js_array_buffer_new_immutable(Isolate *iso, Handle map, uint64_t byte_length,

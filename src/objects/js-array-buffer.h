@@ -30,6 +30,8 @@
 
 #include "execution/isolate.h"
 
+struct SharedMemory; /* heap/backing-store.h */
+
 /* The largest byte length Kiln allocates (the spec allows 2^53 - 1 and leaves the rest to
  * the host: a larger request is a RangeError). The heap limit bounds it further. */
 #define JS_ARRAY_BUFFER_MAX_BYTE_LENGTH ((uint64_t)1 << 40)
@@ -110,6 +112,15 @@ uint8_t *js_array_buffer_data(Tagged buffer);
  * max_byte_length, or the memory cannot be had. May allocate. */
 Handle js_array_buffer_new(Isolate *iso, Handle map, uint64_t byte_length, bool resizable,
                            uint64_t max_byte_length, bool shared);
+/* A SharedArrayBuffer of this isolate over memory another isolate made (another agent's
+ * buffer, handed over by $262.agent.broadcast): byte_length bytes of it; growable with
+ * max_byte_length (<= the memory's capacity). Takes its own reference. May allocate. */
+Handle js_array_buffer_new_on_shared(Isolate *iso, Handle map, struct SharedMemory *memory,
+                                     uint64_t byte_length, bool growable,
+                                     uint64_t max_byte_length);
+/* The memory of a SharedArrayBuffer (NULL for an ArrayBuffer): retain it before handing
+ * it to another thread (heap/backing-store.h). */
+struct SharedMemory *js_array_buffer_shared_memory(Tagged buffer);
 /* AllocateImmutableArrayBuffer: an immutable buffer of byte_length bytes whose first
  * `count` bytes are copied from `from` (the rest zero). RangeError as above. May allocate;
  * `from` must not move (a backing store's data, or C memory). */

@@ -69,7 +69,7 @@ bool js_async_generator_drain_queue(Isolate *iso, Handle gen) {
 
 /* The pending exception, cleared (empty when it is the uncatchable out-of-memory error). */
 static Handle take_exception(Isolate *iso) {
-  if (iso->pending_exception == ROOT(iso, out_of_memory_error)) return HANDLE_NULL;
+  if (isolate_exception_is_uncatchable(iso)) return HANDLE_NULL;
   Handle e = handle_new(iso, iso->pending_exception);
   isolate_clear_pending_exception(iso);
   return e;

@@ -152,7 +152,7 @@ bool js_promise_reject(Isolate *iso, Handle promise, Handle reason) {
 
 /* Rejects promise with the pending exception (cleared). */
 static bool reject_with_pending(Isolate *iso, Handle promise) {
-  if (iso->pending_exception == ROOT(iso, out_of_memory_error)) return false;
+  if (isolate_exception_is_uncatchable(iso)) return false;
   Handle error = handle_new(iso, iso->pending_exception);
   isolate_clear_pending_exception(iso);
   return js_promise_reject(iso, promise, error);
@@ -256,7 +256,7 @@ bool js_promise_capability_reject(Isolate *iso, Handle capability, Handle reason
 }
 
 Handle js_promise_reject_with_pending(Isolate *iso, Handle capability) {
-  if (iso->pending_exception == ROOT(iso, out_of_memory_error)) return HANDLE_NULL;
+  if (isolate_exception_is_uncatchable(iso)) return HANDLE_NULL;
   Handle error = handle_new(iso, iso->pending_exception);
   isolate_clear_pending_exception(iso);
   if (!js_promise_capability_reject(iso, capability, error)) return HANDLE_NULL;
@@ -331,7 +331,7 @@ bool js_promise_run_reaction_job(Isolate *iso, Handle reaction, Handle argument,
     value = execution_call(iso, handler, ROOT_HANDLE(iso, undefined_value), 1, &argument);
     abrupt = handle_is_null(value);
     if (abrupt) {
-      if (iso->pending_exception == ROOT(iso, out_of_memory_error)) return false;
+      if (isolate_exception_is_uncatchable(iso)) return false;
       value = handle_new(iso, iso->pending_exception);
       isolate_clear_pending_exception(iso);
     }
@@ -349,7 +349,7 @@ bool js_promise_run_thenable_job(Isolate *iso, Handle promise, Handle thenable, 
   if (!js_promise_create_resolving_functions(iso, promise, fns)) return false;
   Handle r = execution_call(iso, then, thenable, 2, fns);
   if (!handle_is_null(r)) return true;
-  if (iso->pending_exception == ROOT(iso, out_of_memory_error)) return false;
+  if (isolate_exception_is_uncatchable(iso)) return false;
   Handle error = handle_new(iso, iso->pending_exception);
   isolate_clear_pending_exception(iso);
   return !handle_is_null(execution_call(iso, fns[1], ROOT_HANDLE(iso, undefined_value), 1, &error));

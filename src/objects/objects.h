@@ -86,12 +86,15 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
  * (runtime/runtime-object-ops.c). A map's own keys never change, so it never goes stale.
  * bits:  instance type (16) | instance size in words (16) | in-object property count (8) |
  *        elements kind (8) | flags (16)                      (see the map_* helpers below)
- * bits2: owned by objects/map.c (descriptor count, field count, slack tracking counter). */
+ * bits2: owned by objects/map.c (descriptor count, field count, slack tracking counter).
+ * prototype_validity_cell: for a prototype map (MAP_IS_PROTOTYPE), the ValidityCell of the
+ * prototype chain that starts at objects with this map, or Smi 0 until one is needed;
+ * Smi 0 on other maps (objects/map.h, "prototype validity"). */
 #define MAP_FIELDS(F, T, P)                                                    \
   HEAP_OBJECT_FIELDS(F, T, P) F(T, P, bits, RAW) F(T, P, bits2, RAW)           \
   F(T, P, prototype, TAGGED) F(T, P, constructor_or_back_pointer, TAGGED)      \
   F(T, P, instance_descriptors, TAGGED) F(T, P, transitions, TAGGED)             \
-  F(T, P, enum_cache, TAGGED)
+  F(T, P, enum_cache, TAGGED) F(T, P, prototype_validity_cell, TAGGED)
 
 /* FixedArray, FixedDoubleArray, ByteArray: | map | length | element 0 | element 1 | ... |
  * The elements are tagged words, raw doubles or raw bytes, as INSTANCE_TYPE_LIST says. */
@@ -112,6 +115,12 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
 /* AccessorPair: | map | getter | setter |   (the value of an accessor property) */
 #define ACCESSOR_PAIR_FIELDS(F, T, P) \
   HEAP_OBJECT_FIELDS(F, T, P) F(T, P, getter, TAGGED) F(T, P, setter, TAGGED)
+
+/* ValidityCell: | map | value | parent |   (objects/map.h, "prototype validity")
+ * value: Smi 1 while valid, Smi 0 once invalidated (never valid again); parent: the cell of
+ * the next prototype up the chain, or Smi 0 at the top. */
+#define VALIDITY_CELL_FIELDS(F, T, P) \
+  HEAP_OBJECT_FIELDS(F, T, P) F(T, P, value, SMI) F(T, P, parent, TAGGED)
 
 /* Foreign: | map | C pointer |   (an embedder's pointer, as an External value) */
 #define FOREIGN_FIELDS(F, T, P) HEAP_OBJECT_FIELDS(F, T, P) F(T, P, address, PTR)
@@ -317,6 +326,26 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
 #define JS_REG_EXP_STRING_ITERATOR_FIELDS(F, T, P)                                     \
   JS_OBJECT_FIELDS(F, T, P) F(T, P, regexp, TAGGED) F(T, P, string, TAGGED) F(T, P, state, SMI)
 
+/* JSIteratorHelper (ES2025 27.1.2.1 %IteratorHelperPrototype% objects and Iterator.concat's,
+ * builtins/builtins-iterator.c): a generator-like state machine written in C.
+ * | map | properties | elements | underlying | next_method | fn | inner | inner_next |
+ * | counter | remaining | kind | state |
+ * underlying / next_method: [[UnderlyingIterator]] (for concat: a FixedArray of
+ * (iterable, open method) pairs and undefined); fn: the mapper / predicate; inner /
+ * inner_next: flatMap's and concat's current inner iterator record (undefined when none);
+ * counter: a Number (concat: the index of the next iterable); remaining: take / drop's
+ * limit, a Number (may be +Infinity); kind: IteratorHelperKind; state: the
+ * [[GeneratorState]] (IteratorHelperState). */
+#define JS_ITERATOR_HELPER_FIELDS(F, T, P)                                             \
+  JS_OBJECT_FIELDS(F, T, P) F(T, P, underlying, TAGGED) F(T, P, next_method, TAGGED)   \
+  F(T, P, fn, TAGGED) F(T, P, inner, TAGGED) F(T, P, inner_next, TAGGED)               \
+  F(T, P, counter, TAGGED) F(T, P, remaining, TAGGED) F(T, P, kind, SMI) F(T, P, state, SMI)
+
+/* JSWrapForValidIterator (ES2025 27.1.3.2.1.1 %WrapForValidIteratorPrototype% objects):
+ * | map | properties | elements | iterated | next_method | the [[Iterated]] record. */
+#define JS_WRAP_FOR_VALID_ITERATOR_FIELDS(F, T, P) \
+  JS_OBJECT_FIELDS(F, T, P) F(T, P, iterated, TAGGED) F(T, P, next_method, TAGGED)
+
 /* JSPromise (ES2025 27.2, objects/js-promise.h): | map | properties | elements |
  * | reactions_or_result | flags |
  * reactions_or_result: while pending, the reaction list (undefined or a PromiseReaction
@@ -387,7 +416,10 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
   V(JSDisposableStack, js_disposable_stack, JS_DISPOSABLE_STACK_FIELDS) \
   V(BigInt, bigint, BIGINT_FIELDS) \
   V(JSRegExp, js_regexp, JS_REG_EXP_FIELDS)                 \
-  V(JSRegExpStringIterator, js_regexp_string_iterator, JS_REG_EXP_STRING_ITERATOR_FIELDS)
+  V(JSRegExpStringIterator, js_regexp_string_iterator, JS_REG_EXP_STRING_ITERATOR_FIELDS) \
+  V(JSIteratorHelper, js_iterator_helper, JS_ITERATOR_HELPER_FIELDS) \
+  V(JSWrapForValidIterator, js_wrap_for_valid_iterator, JS_WRAP_FOR_VALID_ITERATOR_FIELDS) \
+  V(ValidityCell, validity_cell, VALIDITY_CELL_FIELDS)
 
 /* -- the expansion -- */
 #define LAYOUT_INDEX(T, P, name, kind) T##_##name##_index,
@@ -470,6 +502,8 @@ typedef enum {
   MAP_IS_DEPRECATED = 1 << 6,
   MAP_HAS_NAMED_INTERCEPTOR = 1 << 7,
   MAP_HAS_READ_ONLY_LENGTH = 1 << 8, /* a JSArray whose "length" is non-writable */
+  MAP_IS_TRACED = 1 << 15,      /* made while JS ran, under --trace-maps or --dump-maps
+                                   (debug/debug-maps.c draws these) */
 } MapFlag;
 
 KILN_INLINE InstanceType map_instance_type(Tagged map) {
@@ -546,6 +580,7 @@ DEFINE_TYPE_CHECK(is_js_data_view, t == JS_DATA_VIEW_TYPE)
 DEFINE_TYPE_CHECK(is_ordered_hash_table, t == ORDERED_HASH_MAP_TYPE || t == ORDERED_HASH_SET_TYPE)
 DEFINE_TYPE_CHECK(is_ephemeron_hash_table, t == EPHEMERON_HASH_TABLE_TYPE)
 DEFINE_TYPE_CHECK(is_weak_fixed_array, t == WEAK_FIXED_ARRAY_TYPE)
+DEFINE_TYPE_CHECK(is_validity_cell, t == VALIDITY_CELL_TYPE)
 DEFINE_TYPE_CHECK(is_js_map, t == JS_MAP_TYPE)
 DEFINE_TYPE_CHECK(is_js_set, t == JS_SET_TYPE)
 DEFINE_TYPE_CHECK(is_js_map_iterator, t == JS_MAP_ITERATOR_TYPE)
@@ -567,6 +602,8 @@ DEFINE_TYPE_CHECK(is_js_disposable_stack, t == JS_DISPOSABLE_STACK_TYPE)
 DEFINE_TYPE_CHECK(is_js_async_disposable_stack, t == JS_ASYNC_DISPOSABLE_STACK_TYPE)
 DEFINE_TYPE_CHECK(is_js_regexp, t == JS_REG_EXP_TYPE)
 DEFINE_TYPE_CHECK(is_js_regexp_string_iterator, t == JS_REG_EXP_STRING_ITERATOR_TYPE)
+DEFINE_TYPE_CHECK(is_js_iterator_helper, t == JS_ITERATOR_HELPER_TYPE)
+DEFINE_TYPE_CHECK(is_js_wrap_for_valid_iterator, t == JS_WRAP_FOR_VALID_ITERATOR_TYPE)
 #undef DEFINE_TYPE_CHECK
 
 KILN_INLINE bool is_number(Tagged v) { return is_smi(v) || is_heap_number(v); }

@@ -350,6 +350,8 @@ typedef struct {
   AstList arguments;        /* may contain AST_SPREAD */
   bool optional;            /* f?.() */
   bool is_possibly_direct_eval; /* callee is the identifier `eval`, not optional */
+  int native_id;            /* %Name(args): 1 + the RuntimeFunctionId (callee is the name,
+                               a STRING_LITERAL); 0 for every other call */
 } AstCall;
 typedef struct {
   AstNode *object;

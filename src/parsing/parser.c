@@ -23,6 +23,7 @@
 #include "base/utf8.h"
 #include "parsing/regexp-syntax.h"
 #include "parsing/scanner.h"
+#include "runtime/runtime-test.h"
 
 /* ---- State ------------------------------------------------------------------------------ */
 
@@ -1655,6 +1656,41 @@ static AstNode *parse_identifier_primary(Parser *p) {
   return id;
 }
 
+/* `%Name(args)` under --allow-natives-syntax (runtime/runtime-test.h): a CALL whose callee
+ * is the name as a string literal and whose native_id says which runtime function to call.
+ * An unknown name, a wrong argument count or a spread argument is a SyntaxError. */
+static AstNode *parse_native_call(Parser *p) {
+  int32_t pos = p->tok.pos;
+  next(p);
+  if (!at(p, TOKEN_IDENTIFIER)) { error_unexpected(p); return NULL; }
+  const AstString *name = p->tok.value;
+  int arity;
+  int id = runtime_native_lookup(name->data, name->byte_length, &arity);
+  if (id < 0) {
+    error_at(p, p->tok.pos, "Unknown native function %%%s", name->data);
+    return NULL;
+  }
+  AstNode *callee = node_new(p, AST_STRING_LITERAL, p->tok.pos);
+  callee->u.string.value = name;
+  next(p);
+  AstNode *call = node_new(p, AST_CALL, pos);
+  call->u.call.callee = callee;
+  call->u.call.native_id = id + 1;
+  parse_arguments(p, &call->u.call.arguments, false);
+  if (p->failed) return NULL;
+  AstList *args = &call->u.call.arguments;
+  for (int i = 0; i < args->length; i++) {
+    if (args->items[i]->kind != AST_SPREAD) continue;
+    error_at(p, args->items[i]->pos, "Spread is not allowed in a native call");
+    return NULL;
+  }
+  if (arity >= 0 && args->length != arity) {
+    error_at(p, pos, "%%%s takes %d argument%s", name->data, arity, arity == 1 ? "" : "s");
+    return NULL;
+  }
+  return call;
+}
+
 static AstNode *parse_primary(Parser *p) {
   int32_t pos = p->tok.pos;
   AstNode *n;
@@ -1690,6 +1726,10 @@ static AstNode *parse_primary(Parser *p) {
     case TOKEN_FUNCTION: return parse_function_expression(p);
     case TOKEN_CLASS: return parse_class(p, false, true);
     case TOKEN_IDENTIFIER: return parse_identifier_primary(p);
+    case TOKEN_MOD:
+      if (p->info->allow_natives_syntax) return parse_native_call(p);
+      error_unexpected(p);
+      return NULL;
     case TOKEN_PRIVATE_NAME:
       /* `#x in obj`: checked by the binary operator parser. */
       n = node_new(p, AST_PRIVATE_NAME, pos);

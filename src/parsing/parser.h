@@ -41,6 +41,7 @@ typedef struct ParseInfo {
   const char *filename;        /* for messages; may be NULL */
   bool is_module;              /* Module goal: strict, import/export, top-level await */
   bool is_strict;              /* start in strict mode (strict direct eval) */
+  bool allow_natives_syntax;   /* %Name(args) calls a native (runtime/runtime-test.h) */
   /* Direct eval: what the code around the eval allows (ES2025 19.2.1.1 PerformEval steps
    * 5-8 and the class-field rules of 19.2.1.1 step 11 / 15.7.1). With is_eval the
    * program's scope is SCOPE_EVAL. An indirect eval is a plain script (is_eval may be

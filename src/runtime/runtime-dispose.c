@@ -134,7 +134,7 @@ static bool dispose_record_error(Isolate *iso, Handle capability, Handle thrown)
 
 static bool dispose_take_exception(Isolate *iso, Handle capability) {
   Handle thrown = handle_new(iso, iso->pending_exception);
-  if (H(thrown) == ROOT(iso, out_of_memory_error)) return false;
+  if (isolate_exception_is_uncatchable(iso)) return false;
   isolate_clear_pending_exception(iso);
   return dispose_record_error(iso, capability, thrown);
 }

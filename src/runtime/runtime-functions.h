@@ -10,6 +10,7 @@
 #define KILN_RUNTIME_RUNTIME_FUNCTIONS_H_
 
 #include "execution/isolate.h"
+#include "runtime/runtime-test.h"
 
 #define RUNTIME_FUNCTION_LIST(V)                                                        \
   /* Frame state (the current interpreter frame) */                                    \
@@ -99,7 +100,9 @@
   V(DisposeStep, 1)           /* (capability): runs resources until one needs an Await:  \
                                  the value to await, or the hole when done */          \
   V(DisposeAwaitRejected, 2)  /* (capability, reason): an awaited dispose rejected */    \
-  V(DisposeEnd, 1)            /* (capability): throws the completion's error, if any */
+  V(DisposeEnd, 1)            /* (capability): throws the completion's error, if any */ \
+  /* Natives: %Name(...) under --allow-natives-syntax (runtime/runtime-test.h) */        \
+  NATIVES_LIST(V)
 
 typedef enum {
 #define V(name, argc) Runtime_##name,

@@ -70,6 +70,7 @@ static bool iterators_call_return(Isolate *iso, Handle iterator) {
 
 bool runtime_iterator_close(Isolate *iso, IteratorRecord *rec, bool completion_is_throw) {
   if (!completion_is_throw) return iterators_call_return(iso, rec->iterator);
+  if (isolate_exception_is_uncatchable(iso)) return false;  /* no JS runs on termination */
   /* The original throw wins over anything return() does (7.4.11 step 5). */
   HandleScope scope;
   handle_scope_open(iso, &scope);

@@ -26,10 +26,11 @@ RUNTIME_FUNCTION(IteratorCloseQuiet) {
     interpreter_call(iso, method.loc, iterator.loc, 0, NULL);
   }
   if (isolate_has_pending_exception(iso) &&
-      iso->pending_exception != ROOT(iso, out_of_memory_error)) {
+      !isolate_exception_is_uncatchable(iso)) {
     isolate_clear_pending_exception(iso);
   }
-  return ROOT_HANDLE(iso, undefined_value);
+  /* An uncatchable one (termination, out of memory) stays pending and propagates. */
+  return isolate_has_pending_exception(iso) ? HANDLE_NULL : ROOT_HANDLE(iso, undefined_value);
 }
 
 RUNTIME_FUNCTION(ToPropertyKey) { return runtime_to_property_key(iso, (Handle){&args[0]}); }

@@ -118,6 +118,7 @@ RuntimeMaybeBool runtime_get_own_property(Isolate *iso, Handle obj, Handle key,
 /* Rewrites an existing named property's kind, attributes and value in dictionary mode. */
 static bool object_reconfigure_named(Isolate *iso, Handle obj, Handle key, PropertyKind kind,
                                      Handle value, int attributes) {
+  map_invalidate_prototype_chains(heap_object_map(H(obj))); /* objects/map.h's invariant */
   if (!js_object_normalize_properties(iso, obj)) return false;
   Tagged dict = js_object_properties(H(obj));
   int entry = name_dictionary_find(iso, dict, H(key));
@@ -230,6 +231,7 @@ static bool array_make_length_read_only(Isolate *iso, Handle array) {
   Handle copy = map_copy(iso, handle_new(iso, heap_object_map(H(array))));
   if (handle_is_null(copy)) return false;
   map_set_flag(H(copy), MAP_HAS_READ_ONLY_LENGTH, true);
+  map_invalidate_prototype_chains(heap_object_map(H(array)));
   heap_object_set_map(H(array), H(copy));
   return true;
 }

@@ -151,10 +151,25 @@ check "errors from another realm use that realm's constructors" 0 "false true" "
    print(e instanceof TypeError, e instanceof other.global.TypeError)"
 check "\$262.detachArrayBuffer throws TypeError" 0 "TypeError" "" -- --test262 -e \
   "try { \$262.detachArrayBuffer({}); } catch (e) { print(e.name); }"
-check "\$262.agent: monotonicNow and sleep work, start throws" 0 "true true TypeError" "" -- --test262 -e \
-  "var t = \$262.agent.monotonicNow(); \$262.agent.sleep(5); var ok;
-   try { \$262.agent.start('x'); } catch (e) { ok = e.name; }
-   print(typeof t === 'number', \$262.agent.monotonicNow() >= t + 4, ok)"
+check "\$262.agent: monotonicNow and sleep work" 0 "true true" "" -- --test262 -e \
+  "var t = \$262.agent.monotonicNow(); \$262.agent.sleep(5);
+   print(typeof t === 'number', \$262.agent.monotonicNow() >= t + 4)"
+check "\$262.agent: agents on threads wait and are notified through a SharedArrayBuffer" 0 \
+  $'notified 2\nok 7,ok 7' "" -- --test262 -e \
+  "var i32 = new Int32Array(new SharedArrayBuffer(8));
+   for (var k = 0; k < 2; k++) \$262.agent.start('\$262.agent.receiveBroadcast(function (sab, n) {' +
+     'var a = new Int32Array(sab); Atomics.add(a, 1, 1);' +
+     '\$262.agent.report(Atomics.wait(a, 0, 0, 10000) + \" \" + n); \$262.agent.leaving(); });');
+   \$262.agent.broadcast(i32.buffer, 7);
+   while (Atomics.load(i32, 1) < 2) \$262.agent.sleep(2);
+   var n = 0; while (n < 2) n += Atomics.notify(i32, 0);
+   print('notified', n);
+   var r = []; while (r.length < 2) { var x = \$262.agent.getReport(); if (x === null) \$262.agent.sleep(2); else r.push(x); }
+   print(r.join())"
+check "\$262.agent: agents still running are terminated at exit" 0 "main done" "" -- --test262 -e \
+  "\$262.agent.start('for (;;) {}');
+   \$262.agent.start('Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0)');
+   \$262.agent.sleep(20); print('main done')"
 
 # ---- --help lists every shell flag and every engine flag -------------------------------
 "$build/kiln" --help > "$tmp/help"
@@ -167,6 +182,20 @@ done
 if [ -z "$missing" ]; then passed=$((passed + 1)); else
   failed=$((failed + 1)); echo "FAIL --help does not list:$missing"; fi
 check "--allow-natives-syntax is accepted" 0 "ok" "" -- --allow-natives-syntax -e "print('ok')"
+
+# ---- --timeout: a watchdog thread terminates the run (no catch or finally runs) ---------
+check "--timeout stops an infinite loop" 1 "before" "^Error: Script execution timed out\.\|$" -- \
+  --timeout=100 -e "print('before'); for (;;) {}"
+check "--timeout: catch and finally do not run" 1 "" "^Error: Script execution timed out\.\|$" -- \
+  --timeout=100 -e "try { for (;;) {} } catch (e) { print('catch'); } finally { print('finally'); }"
+check "--timeout stops regexp backtracking" 1 "" "Script execution timed out" -- \
+  --timeout=100 -e "/(a*)*b/.exec('a'.repeat(40))"
+check "--timeout stops a promise job and the event loop's wait" 1 "" "Script execution timed out" -- \
+  --timeout=100 -e "Promise.resolve().then(() => { for (;;) {} })"
+check "--timeout ends a wait for a far timer" 1 "" "Script execution timed out" -- \
+  --timeout=100 -e "setTimeout(() => print('late'), 1e6)"
+check "--timeout leaves a fast script alone" 0 "2" "" -- --timeout=5000 -e "print(1 + 1)"
+check "--timeout needs a number" 2 "" "positive number" -- --timeout=abc -e "1"
 
 # ---- --print-regexp-code: the disassembly of each pattern compiled (a cache hit prints nothing)
 check "--print-regexp-code prints the bytecode once per pattern" 0 \

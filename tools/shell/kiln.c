@@ -23,6 +23,7 @@
   V("-e CODE", "run CODE as a script (may be repeated; runs in order with the files)")  \
   V("--module FILE", "run FILE as an ES module (not supported yet)")                    \
   V("--test262", "install the $262 host object of test262's INTERPRETING.md")           \
+  V("--timeout=MS", "terminate the run after MS milliseconds (exit status 1)")          \
   V("--help, -h", "print this text")                                                    \
   V("--version", "print the version")
 
@@ -38,6 +39,7 @@ typedef struct {
   HostOptions host;
   Script *scripts;
   int script_count;
+  long timeout_ms;      /* --timeout; 0: none */
 } ShellArgs;
 
 static void shell_usage(FILE *f) {
@@ -63,6 +65,8 @@ static void shell_add_script(ShellArgs *a, ScriptKind kind, const char *text) {
 static int shell_parse_args(int argc, char **argv, ShellArgs *a) {
   flags_init_defaults(&a->flags);
   a->host = (HostOptions){false};
+  a->timeout_ms = 0;
+  a->script_count = 0;
   a->scripts = calloc((size_t)argc, sizeof(Script));
   if (a->scripts == NULL) return kShellExitUsage;
   bool only_files = false;
@@ -87,6 +91,13 @@ static int shell_parse_args(int argc, char **argv, ShellArgs *a) {
       shell_add_script(a, arg[1] == 'e' ? SCRIPT_CODE : SCRIPT_MODULE, argv[++i]);
     } else if (!strcmp(arg, "--test262")) {
       a->host.test262 = true;
+    } else if (!strncmp(arg, "--timeout=", 10)) {
+      char *end;
+      a->timeout_ms = strtol(arg + 10, &end, 10);
+      if (end == arg + 10 || *end != '\0' || a->timeout_ms <= 0) {
+        fprintf(stderr, "kiln: --timeout needs a positive number of milliseconds\n");
+        return kShellExitUsage;
+      }
     } else if (!flags_parse_one(&a->flags, arg, err, sizeof err)) {
       fprintf(stderr, "kiln: %s (see kiln --help)\n", err);
       return kShellExitUsage;
@@ -149,9 +160,14 @@ static int shell_run(ShellArgs *a) {
     return kShellExitException;
   }
   int code = kShellExitOk;
+  Watchdog *watchdog = NULL;
   if (a->host.test262) run_ignore_unhandled_rejections();
   if (!host_setup(iso, &a->host)) {
     run_report_exception(iso);
+    code = kShellExitException;
+  } else if ((watchdog = a->timeout_ms ? watchdog_start(iso, a->timeout_ms) : NULL) == NULL &&
+             a->timeout_ms) {
+    fprintf(stderr, "kiln: could not start the --timeout thread\n");
     code = kShellExitException;
   } else if (a->script_count == 0) {
     code = isatty(STDIN_FILENO) ? repl_run(iso) : repl_run_stdin(iso);
@@ -161,6 +177,8 @@ static int shell_run(ShellArgs *a) {
       if (code == kShellExitOk && run_unhandled_rejection_count() > 0) code = kShellExitException;
     }
   }
+  agents_shutdown();
+  watchdog_stop(watchdog);
   fflush(stdout);
   isolate_free(iso);
   return code;

@@ -6,6 +6,7 @@
  *   load(file)         runs another file in the same realm; returns its completion value
  *   console.log/info/debug (stdout), console.error/warn (stderr): util.format's text
  *   setTimeout, setInterval, clearTimeout, clearInterval (shell-timers.c)
+ *   require(name)      'type-pointer' and CommonJS files (shell-require.c)
  *   $262 (--test262)   test262's host object (INTERPRETING.md): global, gc, createRealm,
  *                      evalScript, detachArrayBuffer, agent; no IsHTMLDDA
  *
@@ -160,46 +161,16 @@ static Handle host_262_detach_array_buffer(Isolate *iso, BuiltinArgs *args) {
   return host_undefined(iso);
 }
 
-/* $262.agent: Kiln has no agents (workers), so the methods that need one throw; the main
- * agent's own helpers work. */
-static Handle host_agent_unsupported(Isolate *iso, BuiltinArgs *args) {
-  KILN_UNUSED(args);
-  return builtins_throw_type_error(iso, "$262.agent is not supported: the kiln shell has no "
-                                        "agents (workers)");
-}
-
-static Handle host_agent_get_report(Isolate *iso, BuiltinArgs *args) {
-  KILN_UNUSED(args);
-  return ROOT_HANDLE(iso, null_value);
-}
-
-static Handle host_agent_sleep(Isolate *iso, BuiltinArgs *args) {
-  double ms;
-  if (!runtime_to_number_double(iso, builtin_arg(iso, args, 0), &ms)) return HANDLE_NULL;
-  if (ms > 0) {
-    struct timespec ts = {(time_t)(ms / 1000), (long)((ms - (double)(time_t)(ms / 1000) * 1000) * 1e6)};
-    while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {}
-  }
-  return host_undefined(iso);
-}
-
-static Handle host_agent_monotonic_now(Isolate *iso, BuiltinArgs *args) {
-  KILN_UNUSED(args);
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return factory_new_number(iso, (double)ts.tv_sec * 1000 + (double)(ts.tv_nsec / 1000000));
-}
-
 /* V(name, function, length) */
-#define AGENT_METHOD_LIST(V)                       \
-  V("start", host_agent_unsupported, 1)            \
-  V("broadcast", host_agent_unsupported, 2)        \
-  V("receiveBroadcast", host_agent_unsupported, 1) \
-  V("report", host_agent_unsupported, 1)           \
-  V("leaving", host_agent_unsupported, 0)          \
-  V("getReport", host_agent_get_report, 0)         \
-  V("sleep", host_agent_sleep, 1)                  \
-  V("monotonicNow", host_agent_monotonic_now, 0)
+#define AGENT_METHOD_LIST(V)                          \
+  V("start", agent_start, 1)                          \
+  V("broadcast", agent_broadcast, 2)                  \
+  V("receiveBroadcast", agent_receive_broadcast, 1)   \
+  V("report", agent_report, 1)                        \
+  V("leaving", agent_leaving, 0)                      \
+  V("getReport", agent_get_report, 0)                 \
+  V("sleep", agent_sleep, 1)                          \
+  V("monotonicNow", agent_monotonic_now, 0)
 
 #define DOLLAR_262_METHOD_LIST(V)                          \
   V("gc", host_262_gc, 0)                                  \
@@ -241,7 +212,8 @@ static bool host_install(Isolate *iso, Handle native_context, bool test262, Hand
             !handle_is_null(builtins_install_method(iso, native_context, global, "load",
                                                     host_load, 1)) &&
             host_install_console(iso, native_context, global) &&
-            timers_install(iso, native_context, global);
+            timers_install(iso, native_context, global) &&
+            require_install(iso, native_context, global);
   Handle dollar = HANDLE_NULL;
   if (ok && test262) {
     dollar = host_new_262(iso, native_context, global);

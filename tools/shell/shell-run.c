@@ -33,8 +33,8 @@
 /* The host's HostPromiseRejectionTracker report (iso->unhandled_rejection): a promise
  * still rejected with no handler at the end of a microtask checkpoint is reported like an
  * uncaught exception, "Uncaught (in promise) ...", and the shell exits 1 (as Node does). */
-static int run_unhandled_rejections;
-static bool run_rejections_ignored; /* --test262: the suite has no notion of them */
+static _Thread_local int run_unhandled_rejections;
+static _Thread_local bool run_rejections_ignored; /* --test262: the suite has no notion of them */
 
 void run_ignore_unhandled_rejections(void) { run_rejections_ignored = true; }
 
@@ -213,6 +213,14 @@ char *run_describe_uncaught(Isolate *iso, Handle value) {
 
 void run_report_exception(Isolate *iso) {
   if (!isolate_has_pending_exception(iso)) return;
+  if (isolate_is_terminating(iso)) {
+    /* The shell's only source of termination is --timeout (shell-watchdog.c). */
+    isolate_cancel_termination(iso);
+    fflush(stdout);
+    fprintf(stderr, "Error: Script execution timed out.\n");
+    fflush(stderr);
+    return;
+  }
   HandleScope scope;
   handle_scope_open(iso, &scope);
   Handle exception = handle_new(iso, iso->pending_exception);

@@ -27,9 +27,10 @@ typedef struct {
   Handle arguments;  /* a FixedArray of the extra arguments */
 } Timer;
 
-/* The shell runs one isolate, so the list is the shell's (not the library's) state. */
-static Timer *timers;
-static int timer_count, timer_capacity, next_timer_id = 1;
+/* The list is the shell's (not the library's) state, one per thread: each agent
+ * (shell-agent.c) runs its own isolate and event loop. */
+static _Thread_local Timer *timers;
+static _Thread_local int timer_count, timer_capacity, next_timer_id = 1;
 
 static double timers_now(void) {
   struct timespec ts;
@@ -133,8 +134,12 @@ bool timers_run_loop(Isolate *iso, bool wait) {
     double delay = timers[i].due - timers_now();
     if (delay > 0) {
       if (!wait) return true;
-      struct timespec ts = {(time_t)(delay / 1e3), (long)(fmod(delay, 1e3) * 1e6)};
+      /* Sleep in slices of at most 10 ms so a termination (--timeout) ends the wait. */
+      if (!isolate_poll_interrupts(iso)) return false;
+      double slice = delay < 10 ? delay : 10;
+      struct timespec ts = {(time_t)(slice / 1e3), (long)(fmod(slice, 1e3) * 1e6)};
       nanosleep(&ts, NULL);
+      continue;
     }
     if (!timers_fire(iso, i)) return false;
   }

@@ -8,6 +8,9 @@
  *   shell-console.c  Node's util.inspect and util.format, for console.log and the REPL;
  *   shell-host.c     the host functions of the global object: print, load, console, $262;
  *   shell-timers.c   setTimeout/setInterval/clearTimeout/clearInterval and the event loop;
+ *   shell-require.c  require: the built-in 'type-pointer' module and CommonJS files;
+ *   shell-agent.c    $262.agent: agents on threads with their own isolates;
+ *   shell-watchdog.c --timeout: a thread that terminates the isolate after a delay;
  *   shell-buffer.c   a growable byte buffer.
  *
  * Exit codes (a contract with tools/test262/run.py and tests/js/run.sh): 0 every script ran,
@@ -20,6 +23,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "builtins/builtins.h"
 #include "execution/isolate.h"
 
 #define KILN_SHELL_VERSION "0.1.0"
@@ -104,6 +108,11 @@ typedef struct {
  * with an exception pending, or with a message on stderr when the realm cannot be made. */
 bool host_setup(Isolate *iso, const HostOptions *opts);
 
+/* ---- shell-require.c: require('type-pointer') and CommonJS files --------------------- */
+
+/* Installs require on global (realm native_context). false with an exception pending. */
+bool require_install(Isolate *iso, Handle native_context, Handle global);
+
 /* ---- shell-timers.c: timers and the event loop ----------------------------------------- */
 
 /* Installs setTimeout, setInterval, clearTimeout and clearInterval on global. */
@@ -112,6 +121,29 @@ bool timers_install(Isolate *iso, Handle native_context, Handle global);
  * wait, else only those already due), with a microtask checkpoint after each. false with
  * the exception pending when a callback (or a job) threw. */
 bool timers_run_loop(Isolate *iso, bool wait);
+
+/* ---- shell-agent.c: $262.agent on threads ------------------------------------------------ */
+
+/* The methods of $262.agent (the builtin signature; see shell-agent.c). */
+Handle agent_start(Isolate *iso, BuiltinArgs *args);
+Handle agent_broadcast(Isolate *iso, BuiltinArgs *args);
+Handle agent_get_report(Isolate *iso, BuiltinArgs *args);
+Handle agent_receive_broadcast(Isolate *iso, BuiltinArgs *args);
+Handle agent_report(Isolate *iso, BuiltinArgs *args);
+Handle agent_leaving(Isolate *iso, BuiltinArgs *args);
+Handle agent_sleep(Isolate *iso, BuiltinArgs *args);
+Handle agent_monotonic_now(Isolate *iso, BuiltinArgs *args);
+/* Terminates the agents still running and joins their threads (at exit). */
+void agents_shutdown(void);
+
+/* ---- shell-watchdog.c: --timeout ------------------------------------------------------ */
+
+typedef struct Watchdog Watchdog;
+/* Starts a thread that calls isolate_request_termination(iso) after ms milliseconds.
+ * NULL if the thread cannot be made. */
+Watchdog *watchdog_start(Isolate *iso, long ms);
+/* Stops (or reaps) the watchdog; returns whether it fired. */
+bool watchdog_stop(Watchdog *w);
 
 /* ---- shell-repl.c ------------------------------------------------------------------- */
 
