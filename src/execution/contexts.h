@@ -160,6 +160,7 @@
   V(js_regexp_string_iterator_map)                                                     \
   V(regexp_cache)              /* FixedArray of (source, flags, code) triples, or undefined */ \
   V(regexp_last_match)         /* legacy RegExp.$1...: FixedArray (valid, input, 10 pairs) */ \
+  V(regexp_prototype_map)      /* %RegExp.prototype%'s map after setup: unmodified check */ \
   V(generator_prototype_object_map) /* the map of a generator function's own "prototype" \
                                   object (inherits %GeneratorPrototype%), made on use */ \
   V(async_generator_prototype_object_map) /* the same for async generator functions */ \

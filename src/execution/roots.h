@@ -103,7 +103,14 @@
   V(delete_property_string, "deleteProperty") \
   V(own_keys_string, "ownKeys")       \
   V(apply_string, "apply")            \
-  V(construct_string, "construct")
+  V(construct_string, "construct") \
+  V(last_index_string, "lastIndex")   \
+  V(index_string, "index")            \
+  V(input_string, "input")            \
+  V(groups_string, "groups")          \
+  V(indices_string, "indices")        \
+  V(exec_string, "exec")              \
+  V(flags_string, "flags")
 
 /* Everything else: V(root name). */
 #define OTHER_ROOT_LIST(V)                                                      \

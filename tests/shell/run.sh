@@ -209,6 +209,14 @@ check "--timeout ends a wait for a far timer" 1 "" "Script execution timed out" 
 check "--timeout leaves a fast script alone" 0 "2" "" -- --timeout=5000 -e "print(1 + 1)"
 check "--timeout needs a number" 2 "" "positive number" -- --timeout=abc -e "1"
 
+# ---- --print-regexp-code: the disassembly of each pattern compiled (a cache hit prints nothing)
+check "--print-regexp-code prints the bytecode once per pattern" 0 \
+  "$(printf '%s\n' "--- regexp /a[0-9]+b/i ---" "regexp code: 11 words, 1 captures, 2 registers, flags 'i'" \
+     "    0  CHAR2            'a' 'A'" "    3  STAR             0['0'-'9'] 1 inf" \
+     "    7  CHAR2            'b' 'B'" "   10  MATCH           " "true false")" "" -- \
+  --print-regexp-code -e "print(/a[0-9]+b/i.test('xA12b'), /a[0-9]+b/i.test('ab'))"
+check "without --print-regexp-code nothing is printed" 0 "true" "" -- -e "print(/a[0-9]+b/i.test('a1b'))"
+
 # ---- the REPL, through a pseudo-terminal -----------------------------------------------
 if command -v python3 > /dev/null; then
   HOME=$tmp python3 - "${kiln[@]}" > "$tmp/repl" 2>&1 <<'EOF'
