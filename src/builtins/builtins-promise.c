@@ -263,11 +263,6 @@ static Handle state_keyed_result(Isolate *iso, Handle state) {
   Handle null_proto = ROOT_HANDLE(iso, null_value);
   Handle obj = runtime_object_create(iso, null_proto);
   BUILTIN_TRY(obj);
-  /* (runtime_object_create(null) may answer an object of the root {} map, whose prototype
-   * is the first realm's %Object.prototype%) */
-  if (!is_null(iso, js_object_get_prototype(H(obj)))) {
-    BUILTIN_CHECK(js_object_set_prototype(iso, obj, null_proto));
-  }
   for (int i = 0; i < count; i++) {
     Handle key = handle_new(iso, fixed_array_get(H(keys), i));
     Handle v = handle_new(iso, fixed_array_get(H(values), i));

@@ -317,11 +317,6 @@ static bool name_taken(const RegExpCode *code, const int *caps, int i) {
 static Handle make_groups(Isolate *iso, Handle rx, Handle s, const int *caps, int n, int kind) {
   Handle groups = runtime_object_create(iso, ROOT_HANDLE(iso, null_value));
   if (handle_is_null(groups)) return groups;
-  /* runtime_object_create(null) can hand back %Object.prototype% as the prototype (its
-   * js_object_new uses the realm's initial map): make sure it is null. */
-  if (runtime_set_prototype_of(iso, groups, ROOT_HANDLE(iso, null_value)) != RT_TRUE) {
-    return HANDLE_NULL;
-  }
   for (int i = 1; i < n; i++) {
     /* The code moves with its ByteArray when the GC runs: copy the name out first. */
     const RegExpCode *code = (const RegExpCode *)byte_array_data(js_regexp_data(H(rx)));

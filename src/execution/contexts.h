@@ -173,7 +173,9 @@
   V(raw_json_map)              /* JSON.rawJSON objects ([[IsRawJSON]]; builtins-json.c) */ \
   V(abstract_module_source_function) /* %AbstractModuleSource% (source phase imports;     \
                                         execution/modules.c), made on first use */       \
-  V(module_source_class_symbol)  /* the private key of [[ModuleSourceClassName]] */
+  V(module_source_class_symbol)  /* the private key of [[ModuleSourceClassName]] */ \
+  V(null_prototype_object_map) /* the map of OrdinaryObjectCreate(null) objects, made on   \
+                                  first use (runtime_object_create) */
 
 typedef enum {
 #define V(name) NATIVE_CONTEXT_##name,

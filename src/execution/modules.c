@@ -773,12 +773,8 @@ Tagged modules_current_module(Isolate *iso) {
 Handle modules_import_meta(Isolate *iso, Handle module) {
   Tagged meta = source_text_module_import_meta(H(module));
   if (!is_undefined(iso, meta)) return handle_new(iso, meta);
-  /* OrdinaryObjectCreate(null): runtime_object_create(null) keeps the root map's prototype
-   * (%Object.prototype% once a realm exists), so the prototype is set here. */
-  Handle obj = runtime_object_create(iso, ROOT_HANDLE(iso, null_value));
-  if (handle_is_null(obj) ||
-      runtime_set_prototype_of(iso, obj, ROOT_HANDLE(iso, null_value)) != RT_TRUE)
-    return HANDLE_NULL;
+  Handle obj = runtime_object_create(iso, ROOT_HANDLE(iso, null_value)); /* OrdinaryObjectCreate(null) */
+  if (handle_is_null(obj)) return HANDLE_NULL;
   const ModuleHost *host = iso->module_host;
   if (host && host->init_import_meta && !host->init_import_meta(iso, module, obj, host->data))
     return HANDLE_NULL;

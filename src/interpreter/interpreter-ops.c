@@ -523,12 +523,6 @@ bool op_create_class(Isolate *iso, JSFrame *f, int first) {
   }
   Handle proto = runtime_object_create(iso, proto_parent);
   if (handle_is_null(proto)) return false;
-  /* runtime_object_create(null) may answer an object of the root {} map, whose prototype
-   * is the first realm's %Object.prototype%: make sure of the prototype. */
-  if (js_object_get_prototype(H(proto)) != H(proto_parent) &&
-      !js_object_set_prototype(iso, proto, proto_parent)) {
-    return false;
-  }
   if (js_object_get_prototype(H(ctor)) != H(ctor_parent) &&
       !js_object_set_prototype(iso, ctor, ctor_parent)) {
     if (!isolate_has_pending_exception(iso)) {
