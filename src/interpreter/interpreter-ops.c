@@ -341,8 +341,9 @@ static Handle object_from_boilerplate(Isolate *iso, Handle boilerplate) {
 static const char kRegExpFlagLetters[] = "gimsuydv";
 
 static Handle regexp_literal(Isolate *iso, Handle pattern, int flags) {
-  Tagged ctor = context_get(iso->native_context, NATIVE_CONTEXT_regexp_function);
-  if (!runtime_is_constructor(ctor)) {
+  /* A handle before anything allocates: a scavenge may move the constructor. */
+  Handle c = handle_new(iso, context_get(iso->native_context, NATIVE_CONTEXT_regexp_function));
+  if (!runtime_is_constructor(H(c))) {
     isolate_throw_error(iso, kError_SYNTAX_ERROR, "RegExp not supported yet");
     return HANDLE_NULL;
   }
@@ -353,7 +354,6 @@ static Handle regexp_literal(Isolate *iso, Handle pattern, int flags) {
   }
   Handle flag_string = string_new_utf8(iso, text, (size_t)n);
   if (handle_is_null(flag_string)) return flag_string;
-  Handle c = handle_new(iso, ctor);
   JSStack *s = iso->js_stack;
   Tagged *saved = s->top;
   Tagged *slots = frames_reserve(iso, 2);
