@@ -97,11 +97,17 @@ Handle factory_copy_fixed_double_array(Isolate *iso, Handle array, int64_t new_l
   return h;
 }
 
+/* The hot allocation of double arithmetic: one handle, for the result (the map is a
+ * root, read after the allocation, which may have moved it). */
 Handle factory_new_heap_number(Isolate *iso, double value) {
-  Handle h = factory_new_raw(iso, HeapNumber_kHeaderSize, ROOT(iso, heap_number_map),
-                             ALLOCATE_YOUNG);
-  if (!handle_is_null(h)) heap_number_set_value(H(h), value);
-  return h;
+  Tagged o = heap_allocate(&iso->heap, HeapNumber_kHeaderSize, ALLOCATE_YOUNG);
+  if (o == 0) {
+    isolate_throw_out_of_memory(iso);
+    return HANDLE_NULL;
+  }
+  field_write_no_barrier(o, 0, ROOT(iso, heap_number_map));
+  heap_number_set_value(o, value);
+  return handle_new(iso, o);
 }
 
 static bool double_is_smi(double value, int32_t *out) {
