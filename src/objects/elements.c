@@ -244,28 +244,46 @@ static ElementsKind elements_kind_after_store(Tagged obj, uint32_t index, Tagged
   return opens_hole ? elements_kind_to_holey(needed) : needed;
 }
 
-/* The common store: overwrites an existing element of a fast store with a value the kind
- * already holds, so no transition, growth or length change is needed. false when this
- * is not that case (nothing done). Does not allocate. */
-static bool elements_overwrite_fast(Isolate *iso, Tagged obj, uint32_t index, Tagged value) {
+/* Whether a fast store of kind `kind` can hold value without a transition. */
+KILN_INLINE bool elements_kind_holds(ElementsKind kind, Tagged value) {
+  if (elements_kind_is_smi(kind)) return is_smi(value);
+  if (elements_kind_is_double(kind)) return is_number(value);
+  return true;
+}
+
+/* The common stores, which need no transition, growth or new map: overwriting an existing
+ * element of a fast store, or appending to a JSArray at its length within its capacity
+ * (the array stays packed; slots past the length are holes already), with a value the
+ * kind holds. false when this is not that case (nothing done). Does not allocate. */
+static bool elements_store_fast(Isolate *iso, Tagged obj, uint32_t index, Tagged value) {
   ElementsKind kind = js_object_elements_kind(obj);
-  if (!elements_kind_is_fast(kind) || index >= elements_fast_limit(obj)) return false;
+  if (!elements_kind_is_fast(kind) || !elements_kind_holds(kind, value)) return false;
   Tagged store = js_object_elements(obj);
-  if (elements_kind_is_double(kind)) {
-    if (!is_number(value) || double_slot_is_hole(store, index)) return false;
-    double_slot_set(store, index, value);
-    return true;
+  if (index >= elements_fast_limit(obj)) {
+    Tagged map = heap_object_map(obj);
+    if (!is_js_array(obj) || index != js_array_length_value(obj) ||
+        index >= (uint64_t)fixed_array_length(store) || !map_has_flag(map, MAP_IS_EXTENSIBLE) ||
+        map_has_flag(map, MAP_HAS_READ_ONLY_LENGTH) || index >= (uint32_t)KILN_SMI_MAX) {
+      return false;
+    }
+    js_array_set_length(obj, smi_from_int((int32_t)index + 1));
+  } else if (elements_kind_is_double(kind) ? double_slot_is_hole(store, index)
+                                           : fixed_array_get(store, index) ==
+                                                 ROOT(iso, the_hole_value)) {
+    return false; /* filling a hole may need the extensibility check */
   }
-  if (elements_kind_is_smi(kind) && !is_smi(value)) return false;
-  if (fixed_array_get(store, index) == ROOT(iso, the_hole_value)) return false;
-  fixed_array_set(store, index, value);
+  if (elements_kind_is_double(kind)) {
+    double_slot_set(store, index, value);
+  } else {
+    fixed_array_set(store, index, value);
+  }
   return true;
 }
 
 /* ES2025 10.1.9.2 OrdinarySetWithOwnDescriptor, for an own data element. */
 bool elements_set(Isolate *iso, Handle obj, uint32_t index, Handle value) {
   DCHECK(index <= kMaxArrayIndex);
-  if (elements_overwrite_fast(iso, H(obj), index, H(value))) return true;
+  if (elements_store_fast(iso, H(obj), index, H(value))) return true;
   if (elements_length_blocks(H(obj), index)) return false;
   if (js_object_elements_kind(H(obj)) == DICTIONARY_ELEMENTS) {
     return elements_set_dictionary(iso, obj, index, value);
