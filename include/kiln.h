@@ -158,6 +158,26 @@ KILN_EXPORT kiln_isolate *kiln_context_isolate(kiln_context ctx);
 KILN_EXPORT kiln_value kiln_eval(kiln_context ctx, const char *src, ssize_t len,
                                  const char *filename);
 
+/* ---- Modules ------------------------------------------------------------------------- */
+
+/* The module loader (ES modules: docs/modules.md). Resolves `specifier`, imported by the
+ * module whose resolved name is `referrer` (NULL for kiln_import_module and import() in a
+ * classic script), with the import attribute `type` ("json", or NULL when none), and
+ * fetches it: returns the module's source text (a String), or a promise of it for an
+ * asynchronous fetch (import() and kiln_import_module wait for every such promise of the
+ * graph), or NULL to fail (after throwing, or a TypeError).
+ * *resolved_name may receive the module's resolved name, malloc'd (Kiln frees it; default:
+ * the specifier): one module per (resolved name, type), and the referrer of its imports. */
+typedef kiln_value (*kiln_module_loader)(kiln_context ctx, const char *referrer,
+                                         const char *specifier, const char *type,
+                                         char **resolved_name, void *data);
+/* Installs the loader (NULL: none; imports then throw). */
+KILN_EXPORT void kiln_set_module_loader(kiln_isolate *iso, kiln_module_loader loader,
+                                        void *data);
+/* import(specifier) from C: loads, links and evaluates the module graph; returns a promise
+ * of the module's namespace object (settled by kiln_run_microtasks). */
+KILN_EXPORT kiln_value kiln_import_module(kiln_context ctx, const char *specifier);
+
 /* ---- Primitive values ---------------------------------------------------------------- */
 
 KILN_EXPORT kiln_value kiln_undefined(kiln_isolate *iso);

@@ -135,4 +135,9 @@ Handle api_string_utf8(Isolate *iso, const char *s, ssize_t len);
 /* A property key made from v (internalized strings; symbols as they are). May throw. */
 Handle api_property_key(Isolate *iso, Handle v);
 
+/* ---- modules (api-modules.c) ----------------------------------------------------------- */
+
+/* Frees the module loader's state (before the isolate is freed). */
+void api_modules_free(kiln_isolate *api);
+
 #endif /* KILN_API_API_INTERNAL_H_ */

@@ -78,6 +78,7 @@ kiln_isolate *kiln_isolate_new(const kiln_isolate_params *params) {
 void kiln_isolate_free(kiln_isolate *api) {
   if (api == NULL) return;
   DCHECK(api->entry_depth == 0 && api->callback == NULL);
+  api_modules_free(api);
   isolate_free(api->iso);
   free(api->pointers.slots);
   free(api);

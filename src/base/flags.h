@@ -21,7 +21,8 @@
   V(BOOL, print_bytecode, false, "print the bytecode of every function the compiler makes") \
   V(BOOL, allow_natives_syntax, false, "accept %Name(...) runtime calls (%DebugPrint, ...)") \
   V(BOOL, trace_maps, false, "log map creation and transitions on stderr")                 \
-  V(STRING, dump_maps, NULL, "write the map transition trees as Graphviz DOT to FILE at exit")
+  V(STRING, dump_maps, NULL, "write the map transition trees as Graphviz DOT to FILE at exit") \
+  V(BOOL, print_regexp_code, false, "print the bytecode of every regular expression compiled")
 
 #define FLAG_TYPE_BOOL bool
 #define FLAG_TYPE_INT int64_t

@@ -18,6 +18,7 @@
 BUILTIN_DECLARE(ErrorConstructor, "Error", 1)
 BUILTIN_DECLARE(AggregateErrorConstructor, "AggregateError", 2)
 BUILTIN_DECLARE(ErrorPrototypeToString, "toString", 0)
+BUILTIN_DECLARE(ErrorIsError, "isError", 1)
 
 /* The constructor and prototype slots of each ErrorKind, in ERROR_KIND_LIST order. */
 static const struct { int function_slot, prototype_slot; } kErrorSlots[kErrorKindCount] = {
@@ -181,6 +182,13 @@ static bool error_install_aggregate(Isolate *iso, Handle nc, Handle error_proto,
   return !handle_is_null(ctor) && js_object_set_prototype(iso, ctor, error_ctor);
 }
 
+/* Error.isError ( arg ) (ES2026 20.5.2.1): true for objects with [[ErrorData]], which
+ * are exactly the JS_ERROR_TYPE objects (never a proxy). */
+BUILTIN(ErrorIsError) {
+  Tagged arg = H(BUILTIN_ARG(0));
+  return builtins_boolean(iso, is_heap_object(arg) && heap_object_type(arg) == JS_ERROR_TYPE);
+}
+
 bool builtins_install_error(Isolate *iso, Handle nc) {
   Handle maps = factory_new_fixed_array(iso, kErrorKindCount);
   if (handle_is_null(maps)) return false;
@@ -189,7 +197,9 @@ bool builtins_install_error(Isolate *iso, Handle nc) {
   if (handle_is_null(error_ctor)) return false;
   Handle error_proto = builtins_intrinsic(iso, nc, NATIVE_CONTEXT_error_prototype);
   if (handle_is_null(builtins_install_method(iso, nc, error_proto, "toString",
-                                             Builtin_ErrorPrototypeToString, 0))) {
+                                             Builtin_ErrorPrototypeToString, 0)) ||
+      handle_is_null(builtins_install_method(iso, nc, error_ctor, "isError",
+                                             Builtin_ErrorIsError, 1))) {
     return false;
   }
   for (int kind = kError_ERROR + 1; kind < kErrorKindCount; kind++) {

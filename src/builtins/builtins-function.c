@@ -106,6 +106,19 @@ BUILTIN(FunctionPrototypeCall) {
 }
 
 /* "function name() { [native code] }" (ES2025 20.2.3.5 step 3's NativeFunction form). */
+/* Whether a builtin's name can follow "function " as is (NativeFunction's PropertyName):
+ * empty, an IdentifierName (non-ASCII taken on trust) or a computed "[Symbol.x]". */
+static bool function_name_is_property_name(const char *name) {
+  if (name[0] == '\0' || name[0] == '[') return true;
+  for (const char *c = name; *c != '\0'; c++) {
+    unsigned char u = (unsigned char)*c;
+    bool ok = u >= 0x80 || u == '$' || u == '_' || (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') ||
+              (c != name && u >= '0' && u <= '9');
+    if (!ok) return false;
+  }
+  return true;
+}
+
 static Handle function_native_source(Isolate *iso, Tagged name) {
   size_t len = 0;
   char *text = is_string(name) ? string_to_utf8(iso, name, &len) : NULL;
@@ -115,7 +128,15 @@ static Handle function_native_source(Isolate *iso, Tagged name) {
     free(text);
     return builtins_throw_range_error(iso, "out of memory");
   }
-  int n = snprintf(buf, size, "function %s() { [native code] }", text ? text : "");
+  const char *name_text = text ? text : "";
+  size_t prefix = strncmp(name_text, "get ", 4) == 0 || strncmp(name_text, "set ", 4) == 0 ? 4 : 0;
+  int n;
+  if (function_name_is_property_name(name_text + prefix)) {
+    n = snprintf(buf, size, "function %s() { [native code] }", name_text);
+  } else { /* "$&" and the like: a computed name, ["$&"] (they hold no quotes or escapes) */
+    n = snprintf(buf, size, "function %.*s[\"%s\"]() { [native code] }", (int)prefix, name_text,
+                 name_text + prefix);
+  }
   free(text);
   Handle result = string_new_utf8(iso, buf, (size_t)n);
   free(buf);

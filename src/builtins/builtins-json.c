@@ -18,6 +18,8 @@
 
 BUILTIN_DECLARE(JsonParse, "parse", 2)
 BUILTIN_DECLARE(JsonStringify, "stringify", 3)
+BUILTIN_DECLARE(JsonRawJson, "rawJSON", 1)
+BUILTIN_DECLARE(JsonIsRawJson, "isRawJSON", 1)
 
 static Handle json_stack_overflow(Isolate *iso) {
   return builtins_throw_range_error(iso, "Maximum call stack size exceeded");
@@ -25,11 +27,22 @@ static Handle json_stack_overflow(Isolate *iso) {
 
 /* ---- parse ---------------------------------------------------------------------------- */
 
+/* records: when a reviver will run, the parser also builds a JSON Parse Record for every
+ * value (json_record_new), from which the reviver's context argument gets the source text
+ * (JSON.parse source text access). text: the source String. */
 typedef struct {
   Isolate *iso;
   const uint16_t *s;
   size_t len, pos;
+  bool records;
+  Handle text;
 } JsonParser;
+
+/* A JSON Parse Record: a FixedArray | value | start | end | children |: the parsed value,
+ * its source text's code-unit range, and its children: for an array, a JS array of the
+ * elements' records; for an object, a JS array of (key, record) pairs in source order (a
+ * duplicate key's last pair is the one that counts); undefined for a primitive. */
+enum { kJsonRecordValue, kJsonRecordStart, kJsonRecordEnd, kJsonRecordChildren, kJsonRecordSize };
 
 static Handle json_syntax_error(JsonParser *p, const char *what) {
   if (p->pos >= p->len) {
@@ -138,9 +151,20 @@ static Handle json_parse_number(JsonParser *p) {
   return builtins_number(p->iso, d);
 }
 
-static Handle json_parse_value(JsonParser *p);
+static Handle json_parse_value(JsonParser *p, Handle *record);
 
-static Handle json_parse_array(JsonParser *p) {
+/* A JS array to collect child records in, or undefined when records are off. */
+static Handle json_children_new(JsonParser *p) {
+  return p->records ? runtime_new_array(p->iso, 0) : ROOT_HANDLE(p->iso, undefined_value);
+}
+
+static bool json_children_add(JsonParser *p, Handle children, Handle key, Handle record) {
+  if (!p->records) return true;
+  return (handle_is_null(key) || js_array_push(p->iso, children, key)) &&
+         js_array_push(p->iso, children, record);
+}
+
+static Handle json_parse_array(JsonParser *p, Handle children) {
   Isolate *iso = p->iso;
   p->pos++;
   Handle array = runtime_new_array(iso, 0);
@@ -151,8 +175,12 @@ static Handle json_parse_array(JsonParser *p) {
     return array;
   }
   for (;;) {
-    Handle v = json_parse_value(p);
-    if (handle_is_null(v) || !js_array_push(iso, array, v)) return HANDLE_NULL;
+    Handle record;
+    Handle v = json_parse_value(p, &record);
+    if (handle_is_null(v) || !js_array_push(iso, array, v) ||
+        !json_children_add(p, children, HANDLE_NULL, record)) {
+      return HANDLE_NULL;
+    }
     json_skip_space(p);
     if (p->pos < p->len && p->s[p->pos] == ',') {
       p->pos++;
@@ -166,7 +194,7 @@ static Handle json_parse_array(JsonParser *p) {
   }
 }
 
-static Handle json_parse_object(JsonParser *p) {
+static Handle json_parse_object(JsonParser *p, Handle children) {
   Isolate *iso = p->iso;
   p->pos++;
   Handle obj = runtime_new_object(iso);
@@ -190,8 +218,10 @@ static Handle json_parse_object(JsonParser *p) {
       return json_syntax_error(p, "Expected ':' after property name");
     }
     p->pos++;
-    Handle v = json_parse_value(p);
-    if (handle_is_null(v) || !runtime_create_data_property_or_throw(iso, obj, key, v)) {
+    Handle record;
+    Handle v = json_parse_value(p, &record);
+    if (handle_is_null(v) || !runtime_create_data_property_or_throw(iso, obj, key, v) ||
+        !json_children_add(p, children, key, record)) {
       return HANDLE_NULL;
     }
     json_skip_space(p);
@@ -207,33 +237,98 @@ static Handle json_parse_object(JsonParser *p) {
   }
 }
 
-static Handle json_parse_value(JsonParser *p) {
+/* The JSON Parse Record of a value parsed from [start, end) with children. May allocate. */
+static Handle json_record_new(JsonParser *p, Handle value, size_t start, Handle children) {
+  Handle record = factory_new_fixed_array(p->iso, kJsonRecordSize);
+  if (handle_is_null(record)) return record;
+  fixed_array_set(H(record), kJsonRecordValue, H(value));
+  fixed_array_set(H(record), kJsonRecordStart, smi_from_int((int32_t)start));
+  fixed_array_set(H(record), kJsonRecordEnd, smi_from_int((int32_t)p->pos));
+  fixed_array_set(H(record), kJsonRecordChildren, H(children));
+  return record;
+}
+
+/* A JSON value; with records on, *record is its JSON Parse Record. */
+static Handle json_parse_value(JsonParser *p, Handle *record) {
   Isolate *iso = p->iso;
   if (!execution_stack_ok(iso)) return json_stack_overflow(iso);
   json_skip_space(p);
   if (p->pos >= p->len) return json_syntax_error(p, "Unexpected end");
   HandleScope scope;
   handle_scope_open_escapable(iso, &scope);
+  size_t start = p->pos;
   uint16_t c = p->s[p->pos];
+  Handle children = c == '{' || c == '[' ? json_children_new(p) : ROOT_HANDLE(iso, undefined_value);
   Handle v;
-  if (c == '{') v = json_parse_object(p);
-  else if (c == '[') v = json_parse_array(p);
+  if (handle_is_null(children)) v = children;
+  else if (c == '{') v = json_parse_object(p, children);
+  else if (c == '[') v = json_parse_array(p, children);
   else if (c == '"') v = json_parse_string(p);
   else if (c == '-' || (c >= '0' && c <= '9')) v = json_parse_number(p);
   else if (json_consume(p, "true")) v = ROOT_HANDLE(iso, true_value);
   else if (json_consume(p, "false")) v = ROOT_HANDLE(iso, false_value);
   else if (json_consume(p, "null")) v = ROOT_HANDLE(iso, null_value);
   else v = json_syntax_error(p, "Unexpected token");
+  *record = ROOT_HANDLE(iso, undefined_value);
+  if (!handle_is_null(v) && p->records) {
+    /* Escape the value and its record together, as the record (which holds the value). */
+    v = json_record_new(p, v, start, children);
+  }
   if (!handle_is_null(v)) v = handle_scope_escape(&scope, v);
   handle_scope_close(&scope);
-  return v;
+  if (handle_is_null(v) || !p->records) return v;
+  *record = v;
+  return handle_new(iso, fixed_array_get(H(v), kJsonRecordValue));
 }
 
-/* ES2025 25.5.1.1 InternalizeJSONProperty ( holder, name, reviver ) */
-static Handle json_internalize(Isolate *iso, Handle holder, Handle name, Handle reviver) {
+/* The record of child `key` (a string; for arrays an index) among a record's children, or
+ * undefined: arrays by position, objects by the last pair with that key. */
+static Handle json_record_child(Isolate *iso, Handle children, bool is_array, Handle key,
+                                double index) {
+  if (!is_js_array(H(children))) return ROOT_HANDLE(iso, undefined_value);
+  double len = js_array_length_value(H(children));
+  if (is_array) {
+    return index < len ? builtins_get_index(iso, children, index) : ROOT_HANDLE(iso, undefined_value);
+  }
+  for (double i = len - 2; i >= 0; i -= 2) {
+    Handle k = builtins_get_index(iso, children, i);
+    if (handle_is_null(k)) return k;
+    if (string_equals(H(k), H(key))) return builtins_get_index(iso, children, i + 1);
+  }
+  return ROOT_HANDLE(iso, undefined_value);
+}
+
+/* The reviver's context argument: { source } for a primitive that is still the parsed
+ * value, {} otherwise; *children gets the record's children when it applies to val. */
+static Handle json_reviver_context(Isolate *iso, Handle text, Handle record, Handle val,
+                                   Handle *children) {
+  Handle context = runtime_new_object(iso);
+  *children = ROOT_HANDLE(iso, undefined_value);
+  if (handle_is_null(context) || !is_fixed_array(H(record)) ||
+      !runtime_same_value(fixed_array_get(H(record), kJsonRecordValue), H(val))) {
+    return context;
+  }
+  *children = handle_new(iso, fixed_array_get(H(record), kJsonRecordChildren));
+  if (is_js_receiver(H(val))) return context;
+  Handle source = string_substring(iso, text, smi_value(fixed_array_get(H(record), kJsonRecordStart)),
+                                   smi_value(fixed_array_get(H(record), kJsonRecordEnd)));
+  Handle key = handle_is_null(source) ? source : builtins_string(iso, "source");
+  if (handle_is_null(key) || !runtime_create_data_property_or_throw(iso, context, key, source)) {
+    return HANDLE_NULL;
+  }
+  return context;
+}
+
+/* ES2025 25.5.1.1 InternalizeJSONProperty ( holder, name, reviver ), with the JSON Parse
+ * Record of JSON.parse source text access (record: undefined when none applies). */
+static Handle json_internalize(Isolate *iso, Handle text, Handle holder, Handle name,
+                               Handle reviver, Handle record) {
   if (!execution_stack_ok(iso)) return json_stack_overflow(iso);
   Handle val = runtime_get(iso, holder, name, holder);
   BUILTIN_TRY(val);
+  Handle children;
+  Handle context = json_reviver_context(iso, text, record, val, &children);
+  BUILTIN_TRY(context);
   if (is_js_receiver(H(val))) {
     RuntimeMaybeBool is_array = runtime_is_array(iso, val);
     if (is_array == RT_EXCEPTION) return HANDLE_NULL;
@@ -252,7 +347,10 @@ static Handle json_internalize(Isolate *iso, Handle holder, Handle name, Handle 
       handle_scope_open(iso, &scope);
       Handle key = is_array == RT_TRUE ? builtins_index_key(iso, i) : builtins_get_index(iso, keys, i);
       if (!handle_is_null(key) && is_array != RT_TRUE) key = runtime_to_property_key(iso, key);
-      Handle element = handle_is_null(key) ? key : json_internalize(iso, val, key, reviver);
+      Handle child = handle_is_null(key) ? key
+                     : json_record_child(iso, children, is_array == RT_TRUE, key, i);
+      Handle element = handle_is_null(child) ? child
+                       : json_internalize(iso, text, val, key, reviver, child);
       bool ok = !handle_is_null(element);
       if (ok && is_undefined(iso, H(element))) {
         ok = runtime_delete(iso, val, key) != RT_EXCEPTION;
@@ -263,34 +361,78 @@ static Handle json_internalize(Isolate *iso, Handle holder, Handle name, Handle 
       BUILTIN_CHECK(ok);
     }
   }
-  Handle argv[2] = {name, val};
-  return builtins_call(iso, reviver, holder, 2, argv);
+  Handle argv[3] = {name, val, context};
+  return builtins_call(iso, reviver, holder, 3, argv);
+}
+
+/* Parses all of text (nothing but whitespace may follow the value); with records, *record
+ * gets the root's JSON Parse Record. */
+static Handle json_parse_text(Isolate *iso, Handle text, bool records, Handle *record) {
+  size_t len;
+  uint16_t *units = builtins_string_units(iso, H(text), &len);
+  if (units == NULL) return HANDLE_NULL;
+  JsonParser p = {iso, units, len, 0, records, text};
+  Handle result = json_parse_value(&p, record);
+  if (!handle_is_null(result)) {
+    json_skip_space(&p);
+    if (p.pos < p.len) result = json_syntax_error(&p, "Unexpected non-whitespace character");
+  }
+  free(units);
+  return result;
 }
 
 /* ES2025 25.5.1 JSON.parse ( text [ , reviver ] ) */
 BUILTIN(JsonParse) {
   Handle text = runtime_to_string(iso, BUILTIN_ARG(0));
   BUILTIN_TRY(text);
-  size_t len;
-  uint16_t *units = builtins_string_units(iso, H(text), &len);
-  if (units == NULL) return HANDLE_NULL;
-  JsonParser p = {iso, units, len, 0};
-  Handle result = json_parse_value(&p);
-  if (!handle_is_null(result)) {
-    json_skip_space(&p);
-    if (p.pos < p.len) result = json_syntax_error(&p, "Unexpected non-whitespace character");
-  }
-  free(units);
-  BUILTIN_TRY(result);
   Handle reviver = BUILTIN_ARG(1);
-  if (!runtime_is_callable(H(reviver))) return result;
+  bool revive = runtime_is_callable(H(reviver));
+  Handle record;
+  Handle result = json_parse_text(iso, text, revive, &record);
+  BUILTIN_TRY(result);
+  if (!revive) return result;
   Handle realm = builtins_realm(iso, args);
   Handle root = factory_new_js_object_from_map(
       iso, builtins_intrinsic(iso, realm, NATIVE_CONTEXT_object_map));
   BUILTIN_TRY(root);
   Handle empty = ROOT_HANDLE(iso, empty_string);
   BUILTIN_CHECK(runtime_create_data_property_or_throw(iso, root, empty, result));
-  return json_internalize(iso, root, empty, reviver);
+  return json_internalize(iso, text, root, empty, reviver, record);
+}
+
+/* JSON.rawJSON ( text ) (JSON.parse source text access): a frozen null-prototype object
+ * with [[IsRawJSON]] (a JS_RAW_JSON_TYPE object) whose "rawJSON" is text, which must be
+ * the JSON text of a primitive without leading or trailing whitespace. */
+BUILTIN(JsonRawJson) {
+  Handle text = runtime_to_string(iso, BUILTIN_ARG(0));
+  BUILTIN_TRY(text);
+  text = string_flatten(iso, text);
+  BUILTIN_TRY(text);
+  int64_t len = string_length(H(text));
+  uint16_t first = len > 0 ? string_get(H(text), 0) : 0;
+  uint16_t last = len > 0 ? string_get(H(text), len - 1) : 0;
+  static const char kBad[] = "\t\n\r {[";
+  if (len == 0 || (first < 128 && strchr(kBad, first) != NULL) ||
+      (last < 128 && strchr("\t\n\r ", last) != NULL)) {
+    isolate_throw_error(iso, kError_SYNTAX_ERROR, "JSON.rawJSON: invalid raw JSON text");
+    return HANDLE_NULL;
+  }
+  Handle record;
+  BUILTIN_TRY(json_parse_text(iso, text, false, &record));
+  Handle map = builtins_intrinsic(iso, builtins_realm(iso, args), NATIVE_CONTEXT_raw_json_map);
+  Handle obj = factory_new_js_object_from_map(iso, map);
+  BUILTIN_TRY(obj);
+  Handle key = builtins_string(iso, "rawJSON");
+  BUILTIN_TRY(key);
+  BUILTIN_CHECK(runtime_create_data_property_or_throw(iso, obj, key, text));
+  BUILTIN_CHECK(runtime_set_integrity_level(iso, obj, true));
+  return obj;
+}
+
+/* JSON.isRawJSON ( O ) */
+BUILTIN(JsonIsRawJson) {
+  Tagged o = H(BUILTIN_ARG(0));
+  return builtins_boolean(iso, is_heap_object(o) && heap_object_type(o) == JS_RAW_JSON_TYPE);
 }
 
 /* ---- stringify ------------------------------------------------------------------------- */
@@ -485,6 +627,13 @@ static int json_serialize_property(JsonWriter *w, Handle holder, Handle key, Han
   value = json_prepare_value(w, holder, key, value);
   if (handle_is_null(value)) return -1;
   Tagged v = H(value);
+  if (is_heap_object(v) && heap_object_type(v) == JS_RAW_JSON_TYPE) {
+    /* A frozen "rawJSON" data property holding a String: reading it runs no user code. */
+    Handle raw = runtime_get_named(iso, value, "rawJSON");
+    if (handle_is_null(raw)) return -1;
+    builtins_buffer_append_string(&w->out, H(raw));
+    return 1;
+  }
   if (is_js_primitive_wrapper(v)) {
     Tagged inner = js_primitive_wrapper_value(v);
     if (is_number(inner)) {
@@ -617,6 +766,14 @@ BUILTIN(JsonStringify) {
   return builtins_buffer_finish(iso, &w.out);
 }
 
+/* The map of JSON.rawJSON's objects: JS_RAW_JSON_TYPE, prototype null. */
+static bool json_install_raw_json_map(Isolate *iso, Handle nc) {
+  Handle map = builtins_new_internal_map(iso, JS_RAW_JSON_TYPE, ROOT_HANDLE(iso, null_value));
+  if (handle_is_null(map)) return false;
+  context_set(H(nc), NATIVE_CONTEXT_raw_json_map, H(map));
+  return true;
+}
+
 bool builtins_install_json(Isolate *iso, Handle nc) {
   Handle object_proto = builtins_intrinsic(iso, nc, NATIVE_CONTEXT_object_prototype);
   Handle json = builtins_new_object_with_proto(iso, nc, object_proto);
@@ -625,6 +782,9 @@ bool builtins_install_json(Isolate *iso, Handle nc) {
   return !handle_is_null(tag) &&
          !handle_is_null(builtins_install_method(iso, nc, json, "parse", Builtin_JsonParse, 2)) &&
          !handle_is_null(builtins_install_method(iso, nc, json, "stringify", Builtin_JsonStringify, 3)) &&
+         !handle_is_null(builtins_install_method(iso, nc, json, "rawJSON", Builtin_JsonRawJson, 1)) &&
+         !handle_is_null(builtins_install_method(iso, nc, json, "isRawJSON", Builtin_JsonIsRawJson, 1)) &&
+         json_install_raw_json_map(iso, nc) &&
          builtins_define_value(iso, json, "@@toStringTag", tag, READ_ONLY | DONT_ENUM) &&
          builtins_define_value(iso, global, "JSON", json, DONT_ENUM);
 }

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <gmp.h>
+
 #include "builtins/builtins-utils.h"
 #include "heap/factory.h"
 #include "numbers/conversions.h"
@@ -71,7 +73,8 @@ static double math_f16round(double x) {
   V(MathMax, "max", 2)              \
   V(MathMin, "min", 2)              \
   V(MathPow, "pow", 2)              \
-  V(MathRandom, "random", 0)
+  V(MathRandom, "random", 0)        \
+  V(MathSumPrecise, "sumPrecise", 1)
 
 #define MATH_UNARY_DEFINE(Name, key, fn)                                  \
   BUILTIN(Name) {                                                          \
@@ -207,6 +210,112 @@ static bool math_install_constants(Isolate *iso, Handle math) {
     }
   }
   return true;
+}
+
+/* ---- Math.sumPrecise (ES2026 21.3.2.34) --------------------------------------------- */
+
+/* The exact sum of finite doubles, as an integer count of 2^-1074 (the smallest subnormal):
+ * every double is m * 2^e with e >= -1074, so each addend is exact. */
+typedef struct {
+  mpz_t sum, term;
+} MathExactSum;
+
+static void math_exact_add(MathExactSum *acc, double x) {
+  int e;
+  double m = frexp(x, &e);                   /* x = m * 2^e, 0.5 <= |m| < 1 */
+  int64_t mant = (int64_t)ldexp(m, 53);      /* x = mant * 2^(e - 53), exact */
+  int shift = e - 53 + 1074;
+  mpz_set_si(acc->term, mant);
+  if (shift >= 0) {
+    mpz_mul_2exp(acc->term, acc->term, (mp_bitcnt_t)shift);
+  } else {
+    mpz_tdiv_q_2exp(acc->term, acc->term, (mp_bitcnt_t)-shift); /* subnormal: low bits are 0 */
+  }
+  mpz_add(acc->sum, acc->sum, acc->term);
+}
+
+/* F(sum * 2^-1074): rounded to nearest, ties to even (overflowing to +-Infinity). */
+static double math_exact_to_double(MathExactSum *acc) {
+  int sign = mpz_sgn(acc->sum);
+  if (sign == 0) return 0.0;
+  mpz_abs(acc->sum, acc->sum);
+  size_t bits = mpz_sizeinbase(acc->sum, 2);
+  if (bits <= 53) return sign * ldexp((double)mpz_get_ui(acc->sum), -1074);
+  mp_bitcnt_t shift = bits - 53;
+  mpz_tdiv_q_2exp(acc->term, acc->sum, shift);          /* the top 53 bits */
+  uint64_t q = mpz_get_ui(acc->term);
+  bool odd = q & 1, above_half = false, half = mpz_tstbit(acc->sum, shift - 1);
+  if (half) above_half = mpz_scan1(acc->sum, 0) < shift - 1;
+  if (half && (above_half || odd)) q++;
+  return sign * ldexp((double)q, (int)shift - 1074);
+}
+
+/* What the values seen so far add up to, before the finite part (the spec's state). */
+typedef enum { SUM_MINUS_ZERO, SUM_FINITE, SUM_PLUS_INF, SUM_MINUS_INF, SUM_NAN } MathSumState;
+
+static MathSumState math_sum_state_add(MathSumState state, double n, MathExactSum *acc) {
+  if (state == SUM_NAN) return state;
+  if (isnan(n)) return SUM_NAN;
+  if (isinf(n)) {
+    MathSumState inf = n > 0 ? SUM_PLUS_INF : SUM_MINUS_INF;
+    bool opposite = (state == SUM_PLUS_INF || state == SUM_MINUS_INF) && state != inf;
+    return opposite ? SUM_NAN : inf;
+  }
+  if (n == 0 && signbit(n)) return state;
+  if (state == SUM_MINUS_ZERO || state == SUM_FINITE) {
+    if (n != 0) math_exact_add(acc, n);
+    return SUM_FINITE;
+  }
+  return state;
+}
+
+/* Steps 2-6: iterates items; every value must be a Number (else TypeError, closing the
+ * iterator). Calls user code. */
+static bool math_sum_iterate(Isolate *iso, Handle items, MathExactSum *acc, MathSumState *state) {
+  IteratorRecord rec;
+  if (!runtime_get_iterator(iso, items, &rec)) return false;
+  for (double count = 0;; count++) {
+    HandleScope scope;
+    handle_scope_open(iso, &scope);
+    bool done = false;
+    Handle value = runtime_iterator_step_value(iso, &rec, &done);
+    bool ok = !handle_is_null(value);
+    if (ok && !done && count + 1 >= 9007199254740992.0) {
+      builtins_throw_range_error(iso, "Math.sumPrecise: too many values");
+      ok = runtime_iterator_close(iso, &rec, true);
+    } else if (ok && !done && !is_number(H(value))) {
+      builtins_throw_type_error(iso, "Math.sumPrecise: a value is not a Number");
+      ok = runtime_iterator_close(iso, &rec, true);
+    } else if (ok && !done) {
+      *state = math_sum_state_add(*state, runtime_number_value(H(value)), acc);
+    }
+    handle_scope_close(&scope);
+    if (!ok) return false;
+    if (done) return true;
+  }
+}
+
+/* ES2026 21.3.2.34 Math.sumPrecise ( items ): the sum of the values computed exactly (a GMP
+ * integer) and rounded once. */
+BUILTIN(MathSumPrecise) {
+  Handle items = BUILTIN_ARG(0);
+  if (is_undefined(iso, H(items)) || is_null(iso, H(items))) {
+    return builtins_throw_type_error(iso, "Math.sumPrecise called on null or undefined");
+  }
+  MathExactSum acc;
+  mpz_init(acc.sum);
+  mpz_init(acc.term);
+  MathSumState state = SUM_MINUS_ZERO;
+  bool ok = math_sum_iterate(iso, items, &acc, &state);
+  double result = state == SUM_NAN        ? NAN
+                  : state == SUM_PLUS_INF  ? INFINITY
+                  : state == SUM_MINUS_INF ? -INFINITY
+                  : state == SUM_MINUS_ZERO ? -0.0
+                                            : math_exact_to_double(&acc);
+  mpz_clear(acc.sum);
+  mpz_clear(acc.term);
+  BUILTIN_CHECK(ok);
+  return builtins_number(iso, result);
 }
 
 static bool math_seed(Isolate *iso, Handle nc) {

@@ -263,11 +263,6 @@ static Handle state_keyed_result(Isolate *iso, Handle state) {
   Handle null_proto = ROOT_HANDLE(iso, null_value);
   Handle obj = runtime_object_create(iso, null_proto);
   BUILTIN_TRY(obj);
-  /* (runtime_object_create(null) may answer an object of the root {} map, whose prototype
-   * is the first realm's %Object.prototype%) */
-  if (!is_null(iso, js_object_get_prototype(H(obj)))) {
-    BUILTIN_CHECK(js_object_set_prototype(iso, obj, null_proto));
-  }
   for (int i = 0; i < count; i++) {
     Handle key = handle_new(iso, fixed_array_get(H(keys), i));
     Handle v = handle_new(iso, fixed_array_get(H(values), i));
@@ -558,6 +553,14 @@ BUILTIN(PromiseRace) { return promise_combinator(iso, args, -1); }
 /* ---- installing -------------------------------------------------------------------------- */
 
 
+/* execution/modules.c */
+Handle modules_async_fulfilled_closure(Isolate *iso, BuiltinArgs *args);
+Handle modules_async_rejected_closure(Isolate *iso, BuiltinArgs *args);
+Handle modules_import_fulfilled_closure(Isolate *iso, BuiltinArgs *args);
+Handle modules_import_rejected_closure(Isolate *iso, BuiltinArgs *args);
+Handle modules_import_continue_closure(Isolate *iso, BuiltinArgs *args);
+Handle modules_import_load_step_closure(Isolate *iso, BuiltinArgs *args);
+
 /* builtins-async.c */
 Handle builtins_async_from_sync_unwrap(Isolate *iso, BuiltinArgs *args);
 Handle builtins_async_from_sync_close(Isolate *iso, BuiltinArgs *args);
@@ -582,6 +585,12 @@ static const BuiltinFunction kPromiseClosures[kPromiseClosureCount] = {
     [kPromiseClosure_ASYNC_GENERATOR_RETURN_REJECTED] = js_async_generator_return_rejected,
     [kPromiseClosure_FROM_ASYNC_FULFILLED] = builtins_array_from_async_fulfilled,
     [kPromiseClosure_FROM_ASYNC_REJECTED] = builtins_array_from_async_rejected,
+    [kPromiseClosure_MODULE_ASYNC_FULFILLED] = modules_async_fulfilled_closure,
+    [kPromiseClosure_MODULE_ASYNC_REJECTED] = modules_async_rejected_closure,
+    [kPromiseClosure_IMPORT_FULFILLED] = modules_import_fulfilled_closure,
+    [kPromiseClosure_IMPORT_REJECTED] = modules_import_rejected_closure,
+    [kPromiseClosure_IMPORT_CONTINUE] = modules_import_continue_closure,
+    [kPromiseClosure_IMPORT_LOAD_STEP] = modules_import_load_step_closure,
 };
 
 #define INSTALL_CHECK(ok)                 \

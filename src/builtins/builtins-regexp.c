@@ -8,6 +8,7 @@
  * property. Matching never allocates on the JS heap: the subject is flattened first, the
  * engine writes capture positions into a C array, and the result objects are built after.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,17 +54,17 @@ REGEXP_PROTOTYPE_BUILTINS(BUILTIN_DECLARE)
  * legacy RegExp features: set when the RegExp was made by %RegExp% itself, not a subclass). */
 enum { kLegacyFeaturesBit = 1 << 8, kFlagsMask = 0xFF };
 
-static Handle last_index_key(Isolate *iso) { return builtins_string(iso, "lastIndex"); }
+static Handle last_index_key(Isolate *iso) { return ROOT_HANDLE(iso, last_index_string); }
 
 static bool set_last_index(Isolate *iso, Handle rx, double value) {
   Handle v = builtins_number(iso, value);
   if (handle_is_null(v)) return false;
-  return builtins_set(iso, rx, "lastIndex", v);
+  return runtime_set_property(iso, rx, last_index_key(iso), v, true);
 }
 
 /* ToLength(Get(rx, "lastIndex")). Calls user code. */
 static bool get_last_index(Isolate *iso, Handle rx, double *out) {
-  Handle v = builtins_get(iso, rx, "lastIndex");
+  Handle v = runtime_get(iso, rx, last_index_key(iso), rx);
   return !handle_is_null(v) && runtime_to_length(iso, v, out);
 }
 
@@ -141,6 +142,18 @@ static bool cache_store(Isolate *iso, Handle source, RegExpFlags flags, Handle c
   return true;
 }
 
+/* --print-regexp-code: "--- regexp /source/flags ---", then the disassembly, on stdout. */
+static void print_regexp_code(Isolate *iso, Handle source, RegExpFlags flags,
+                              const RegExpCode *code) {
+  char text[9];
+  regexp_flags_to_string(flags, text);
+  char *utf8 = string_to_utf8(iso, H(source), NULL);
+  printf("--- regexp /%s/%s ---\n", utf8 ? utf8 : "?", text);
+  free(utf8);
+  regexp_print_code(code, stdout);
+  fflush(stdout);
+}
+
 /* Compiles pattern P (a String) with flags F (a String) into o. */
 static bool regexp_compile_into(Isolate *iso, Handle o, Handle p, Handle f) {
   size_t flen, plen;
@@ -174,6 +187,7 @@ static bool regexp_compile_into(Isolate *iso, Handle o, Handle p, Handle f) {
     isolate_throw_error(iso, kError_SYNTAX_ERROR, "%s", err);
     return false;
   }
+  if (iso->flags.print_regexp_code) print_regexp_code(iso, p, flags, code);
   Handle data = factory_new_byte_array(iso, (int64_t)regexp_code_size(code));
   if (handle_is_null(data)) { regexp_free(code); return false; }
   memcpy(byte_array_data(H(data)), code, regexp_code_size(code));
@@ -235,7 +249,7 @@ static Handle BUILTIN_NAME(RegExpConstructor)(Isolate *iso, BuiltinArgs *args) {
   } else if (pattern_is_regexp == RT_TRUE) {
     p = builtins_get(iso, pattern, "source");
     BUILTIN_TRY(p);
-    f = is_undefined(iso, H(flags)) ? builtins_get(iso, pattern, "flags") : flags;
+    f = is_undefined(iso, H(flags)) ? runtime_get(iso, pattern, ROOT_HANDLE(iso, flags_string), pattern) : flags;
     BUILTIN_TRY(f);
   } else {
     p = pattern;
@@ -253,10 +267,18 @@ static Handle BUILTIN_NAME(RegExpConstructor)(Isolate *iso, BuiltinArgs *args) {
 
 /* ---- exec ------------------------------------------------------------------------------ */
 
-/* Creates data property key (a C string) on obj. */
-static bool define(Isolate *iso, Handle obj, const char *key, Handle value) {
-  Handle k = builtins_string(iso, key);
-  return !handle_is_null(k) && runtime_create_data_property_or_throw(iso, obj, k, value);
+/* Creates data property key (a root string) on obj. */
+static bool define(Isolate *iso, Handle obj, Handle key, Handle value) {
+  return runtime_create_data_property_or_throw(iso, obj, key, value);
+}
+
+/* CreateDataPropertyOrThrow(a, index, value) for an array this file made: an ordinary
+ * extensible array, where [[Set]] of an absent index (the element fast path, taken when
+ * nothing on the chain has elements) defines the same data property. */
+static bool define_index(Isolate *iso, Handle a, double index, Handle value) {
+  ElementResult r = runtime_fast_set_element(iso, a, index, value);
+  if (r != ELEMENT_ABSENT) return r == ELEMENT_FOUND;
+  return builtins_create_data_index(iso, a, index, value);
 }
 
 /* The substring for capture i, or undefined. */
@@ -271,9 +293,9 @@ static Handle index_pair(Isolate *iso, const int *caps, int i) {
   Handle a = runtime_new_array(iso, 0);
   if (handle_is_null(a)) return a;
   Handle s = builtins_number(iso, caps[2 * i]);
-  if (handle_is_null(s) || !builtins_create_data_index(iso, a, 0, s)) return HANDLE_NULL;
+  if (handle_is_null(s) || !define_index(iso, a, 0, s)) return HANDLE_NULL;
   Handle e = builtins_number(iso, caps[2 * i + 1]);
-  if (handle_is_null(e) || !builtins_create_data_index(iso, a, 1, e)) return HANDLE_NULL;
+  if (handle_is_null(e) || !define_index(iso, a, 1, e)) return HANDLE_NULL;
   return a;
 }
 
@@ -295,11 +317,6 @@ static bool name_taken(const RegExpCode *code, const int *caps, int i) {
 static Handle make_groups(Isolate *iso, Handle rx, Handle s, const int *caps, int n, int kind) {
   Handle groups = runtime_object_create(iso, ROOT_HANDLE(iso, null_value));
   if (handle_is_null(groups)) return groups;
-  /* runtime_object_create(null) can hand back %Object.prototype% as the prototype (its
-   * js_object_new uses the realm's initial map): make sure it is null. */
-  if (runtime_set_prototype_of(iso, groups, ROOT_HANDLE(iso, null_value)) != RT_TRUE) {
-    return HANDLE_NULL;
-  }
   for (int i = 1; i < n; i++) {
     /* The code moves with its ByteArray when the GC runs: copy the name out first. */
     const RegExpCode *code = (const RegExpCode *)byte_array_data(js_regexp_data(H(rx)));
@@ -329,26 +346,28 @@ static Handle match_result(Isolate *iso, Handle rx, Handle s, const int *caps, i
   BUILTIN_TRY(a);
   Handle index = builtins_number(iso, caps[0]);
   BUILTIN_TRY(index);
-  BUILTIN_CHECK(define(iso, a, "index", index) && define(iso, a, "input", s));
+  BUILTIN_CHECK(define(iso, a, ROOT_HANDLE(iso, index_string), index) &&
+                define(iso, a, ROOT_HANDLE(iso, input_string), s));
   for (int i = 0; i < n; i++) {
     Handle v = capture_value(iso, s, caps, i);
     BUILTIN_TRY(v);
-    BUILTIN_CHECK(builtins_create_data_index(iso, a, i, v));
+    BUILTIN_CHECK(define_index(iso, a, i, v));
   }
   Handle groups = named ? make_groups(iso, rx, s, caps, n, 0) : ROOT_HANDLE(iso, undefined_value);
   BUILTIN_TRY(groups);
-  BUILTIN_CHECK(define(iso, a, "groups", groups));
+  BUILTIN_CHECK(define(iso, a, ROOT_HANDLE(iso, groups_string), groups));
   if (has_indices) {
     Handle indices = runtime_new_array(iso, 0);
     BUILTIN_TRY(indices);
     for (int i = 0; i < n; i++) {
       Handle pair = index_pair(iso, caps, i);
       BUILTIN_TRY(pair);
-      BUILTIN_CHECK(builtins_create_data_index(iso, indices, i, pair));
+      BUILTIN_CHECK(define_index(iso, indices, i, pair));
     }
     Handle igroups = named ? make_groups(iso, rx, s, caps, n, 1) : ROOT_HANDLE(iso, undefined_value);
     BUILTIN_TRY(igroups);
-    BUILTIN_CHECK(define(iso, indices, "groups", igroups) && define(iso, a, "indices", indices));
+    BUILTIN_CHECK(define(iso, indices, ROOT_HANDLE(iso, groups_string), igroups) &&
+                  define(iso, a, ROOT_HANDLE(iso, indices_string), indices));
   }
   return a;
 }
@@ -488,47 +507,112 @@ static bool install_legacy_accessors(Isolate *iso, Handle nc, Handle ctor) {
   return true;
 }
 
-/* ES2025 22.2.7.2 RegExpBuiltinExec ( R, S ). Calls user code (lastIndex). */
-static Handle regexp_builtin_exec(Isolate *iso, Handle rx, Handle s) {
+/* ES2025 22.2.7.2 RegExpBuiltinExec ( R, S ) steps 1-19 and 21-ish: reads lastIndex, runs
+ * the engine from it, records the legacy match and updates lastIndex, without building the
+ * result. caps holds 2 * capture count ints (the caller's); *flat_out gets S flattened.
+ * Returns RE_MATCH, RE_NO_MATCH, or an error value with the exception pending (also for a
+ * throwing lastIndex conversion). Calls user code (ToLength(lastIndex)). */
+static RegExpResult builtin_exec_raw(Isolate *iso, Handle rx, Handle s, int *caps,
+                                     Handle *flat_out) {
   double last_index;
-  BUILTIN_CHECK(get_last_index(iso, rx, &last_index));
+  if (!get_last_index(iso, rx, &last_index)) return RE_ERROR_INTERRUPTED;
   RegExpFlags flags = (RegExpFlags)js_regexp_flags(H(rx));
   bool global = flags & RE_FLAG_G, sticky = flags & RE_FLAG_Y;
   if (!global && !sticky) last_index = 0;
   Handle flat = string_flatten(iso, s);
-  BUILTIN_TRY(flat);
+  if (handle_is_null(flat)) return RE_ERROR_MEMORY;
+  *flat_out = flat;
   int64_t length = string_length(H(flat));
   if (last_index > (double)length) {
-    if (global || sticky) BUILTIN_CHECK(set_last_index(iso, rx, 0));
-    return ROOT_HANDLE(iso, null_value);
+    if ((global || sticky) && !set_last_index(iso, rx, 0)) return RE_ERROR_INTERRUPTED;
+    return RE_NO_MATCH;
   }
   const RegExpCode *code = (const RegExpCode *)byte_array_data(js_regexp_data(H(rx)));
   int n = regexp_capture_count(code);
-  bool named = regexp_has_named_groups(code);
-  int *caps = malloc(2 * (size_t)n * sizeof(int));
-  if (!caps) return builtins_throw_range_error(iso, "out of memory");
   RegExpResult r = run_engine(iso, rx, flat, (size_t)last_index, caps);
-  Handle result;
-  if (r == RE_MATCH && !record_legacy_match(iso, rx, flat, caps, n)) {
-    free(caps);
-    return HANDLE_NULL;
-  }
   if (r == RE_MATCH) {
-    if ((global || sticky) && !set_last_index(iso, rx, caps[1])) result = HANDLE_NULL;
-    else result = match_result(iso, rx, flat, caps, n, named, flags & RE_FLAG_D);
+    if (!record_legacy_match(iso, rx, flat, caps, n)) return RE_ERROR_MEMORY;
+    if ((global || sticky) && !set_last_index(iso, rx, caps[1])) return RE_ERROR_INTERRUPTED;
   } else if (r == RE_NO_MATCH) {
-    result = (global || sticky) && !set_last_index(iso, rx, 0) ? HANDLE_NULL
-                                                               : ROOT_HANDLE(iso, null_value);
-  } else {
-    result = HANDLE_NULL;
+    if ((global || sticky) && !set_last_index(iso, rx, 0)) return RE_ERROR_INTERRUPTED;
   }
-  free(caps);
+  return r;
+}
+
+/* Captures of up to kInlineCaptures groups live on the C stack; more are malloc'd. */
+enum { kInlineCaptures = 16 };
+
+typedef struct {
+  int *caps;
+  int inline_caps[2 * kInlineCaptures];
+  int count;        /* capture groups including group 0 */
+} CaptureBuffer;
+
+static bool capture_buffer_init(Isolate *iso, CaptureBuffer *b, Handle rx) {
+  const RegExpCode *code = (const RegExpCode *)byte_array_data(js_regexp_data(H(rx)));
+  b->count = regexp_capture_count(code);
+  b->caps = b->count <= kInlineCaptures ? b->inline_caps : malloc(2 * (size_t)b->count * sizeof(int));
+  if (!b->caps) builtins_throw_range_error(iso, "out of memory");
+  return b->caps != NULL;
+}
+
+static void capture_buffer_free(CaptureBuffer *b) {
+  if (b->caps != b->inline_caps) free(b->caps);
+}
+
+/* ES2025 22.2.7.2 RegExpBuiltinExec ( R, S ). Calls user code (lastIndex). */
+static Handle regexp_builtin_exec(Isolate *iso, Handle rx, Handle s) {
+  CaptureBuffer cb;
+  if (!capture_buffer_init(iso, &cb, rx)) return HANDLE_NULL;
+  Handle flat = s;
+  RegExpResult r = builtin_exec_raw(iso, rx, s, cb.caps, &flat);
+  Handle result;
+  if (r == RE_MATCH) {
+    const RegExpCode *code = (const RegExpCode *)byte_array_data(js_regexp_data(H(rx)));
+    bool named = regexp_has_named_groups(code);
+    bool indices = js_regexp_flags(H(rx)) & RE_FLAG_D;
+    result = match_result(iso, rx, flat, cb.caps, cb.count, named, indices);
+  } else {
+    result = r == RE_NO_MATCH ? ROOT_HANDLE(iso, null_value) : HANDLE_NULL;
+  }
+  capture_buffer_free(&cb);
   return result;
+}
+
+/* ---- the unmodified fast path --------------------------------------------------------- */
+
+/* Does rx follow the built-in RegExp protocol, so that skipping the observable Gets of
+ * "exec", "flags", the flag getters, "constructor" and @@species changes nothing? True
+ * when rx is a RegExp of the current realm whose only own property is lastIndex (its map
+ * is the lastIndex transition of the realm's RegExp map), %RegExp.prototype% still has the
+ * map it had after setup (accessors live in descriptors, so redefining one, or any
+ * reconfiguration, changes the map; adding a property too), and its "exec" (a data field,
+ * which can change without a map change) is still %RegExp.prototype.exec%. */
+static bool regexp_is_pristine(Isolate *iso, Handle rx) {
+  Tagged o = H(rx);
+  if (!is_heap_object(o) || !is_js_regexp(o)) return false;
+  Tagged nc = iso->native_context;
+  Tagged map = heap_object_map(o);
+  Tagged proto = context_get(nc, NATIVE_CONTEXT_regexp_prototype);
+  if (map_back_pointer(map) != context_get(nc, NATIVE_CONTEXT_js_regexp_map) ||
+      map_is_dictionary(map) || map_own_descriptors(map) != 1 || map_prototype(map) != proto ||
+      heap_object_map(proto) != context_get(nc, NATIVE_CONTEXT_regexp_prototype_map)) {
+    return false;
+  }
+  LookupResult lookup;
+  if (!property_lookup_own(iso, handle_new(iso, proto), ROOT_HANDLE(iso, exec_string), &lookup) ||
+      lookup.state == LOOKUP_DESCRIPTOR) {
+    return false;
+  }
+  Handle exec = lookup_result_value(iso, &lookup);
+  return !handle_is_null(exec) &&
+         H(exec) == context_get(iso->native_context, NATIVE_CONTEXT_regexp_exec_function);
 }
 
 /* ES2025 22.2.7.1 RegExpExec ( R, S ). Calls user code. */
 static Handle regexp_exec_abstract(Isolate *iso, Handle rx, Handle s) {
-  Handle exec = builtins_get(iso, rx, "exec");
+  if (regexp_is_pristine(iso, rx)) return regexp_builtin_exec(iso, rx, s);
+  Handle exec = runtime_get(iso, rx, ROOT_HANDLE(iso, exec_string), rx);
   BUILTIN_TRY(exec);
   if (runtime_is_callable(H(exec))) {
     Handle result = builtins_call(iso, exec, rx, 1, &s);
@@ -572,6 +656,15 @@ BUILTIN(RegExpPrototypeTest) {
   BUILTIN_CHECK(require_object(iso, rx, "test"));
   Handle s = runtime_to_string(iso, BUILTIN_ARG(0));
   BUILTIN_TRY(s);
+  if (regexp_is_pristine(iso, rx)) {  /* no result array: only the match state changes */
+    CaptureBuffer cb;
+    BUILTIN_CHECK(capture_buffer_init(iso, &cb, rx));
+    Handle flat = s;
+    RegExpResult r = builtin_exec_raw(iso, rx, s, cb.caps, &flat);
+    capture_buffer_free(&cb);
+    if (r != RE_MATCH && r != RE_NO_MATCH) return HANDLE_NULL;
+    return builtins_boolean(iso, r == RE_MATCH);
+  }
   Handle match = regexp_exec_abstract(iso, rx, s);
   BUILTIN_TRY(match);
   return builtins_boolean(iso, !is_null(iso, H(match)));
@@ -585,7 +678,7 @@ BUILTIN(RegExpPrototypeToString) {
   BUILTIN_TRY(source);
   source = runtime_to_string(iso, source);
   BUILTIN_TRY(source);
-  Handle flags = builtins_get(iso, rx, "flags");
+  Handle flags = runtime_get(iso, rx, ROOT_HANDLE(iso, flags_string), rx);
   BUILTIN_TRY(flags);
   flags = runtime_to_string(iso, flags);
   BUILTIN_TRY(flags);
@@ -644,11 +737,15 @@ REGEXP_FLAG_GETTERS(FLAG_GETTER)
 BUILTIN(RegExpPrototypeGetFlags) {
   Handle rx = builtin_receiver(args);
   BUILTIN_CHECK(require_object(iso, rx, "flags"));
+  char text[9];
+  if (regexp_is_pristine(iso, rx)) {  /* the flag getters are the built-in ones */
+    regexp_flags_to_string((RegExpFlags)(js_regexp_flags(H(rx)) & kFlagsMask), text);
+    return builtins_string(iso, text);
+  }
   static const struct { const char *name; char letter; } kFlags[] = {
     {"hasIndices", 'd'}, {"global", 'g'}, {"ignoreCase", 'i'}, {"multiline", 'm'},
     {"dotAll", 's'}, {"unicode", 'u'}, {"unicodeSets", 'v'}, {"sticky", 'y'},
   };
-  char text[9];
   int n = 0;
   for (size_t i = 0; i < KILN_ARRAY_SIZE(kFlags); i++) {
     Handle v = builtins_get(iso, rx, kFlags[i].name);
@@ -712,7 +809,15 @@ BUILTIN(RegExpGetSpecies) { return builtin_receiver(args); }
 
 /* The flags string of rx: ToString(Get(rx, "flags")), and whether it has g and u/v. */
 static Handle flags_of(Isolate *iso, Handle rx, bool *global, bool *unicode) {
-  Handle f = builtins_get(iso, rx, "flags");
+  if (regexp_is_pristine(iso, rx)) {  /* the "flags" getter and those it calls are built-in */
+    RegExpFlags flags = (RegExpFlags)(js_regexp_flags(H(rx)) & kFlagsMask);
+    *global = (flags & RE_FLAG_G) != 0;
+    *unicode = (flags & (RE_FLAG_U | RE_FLAG_V)) != 0;
+    char text[9];
+    regexp_flags_to_string(flags, text);
+    return builtins_string(iso, text);
+  }
+  Handle f = runtime_get(iso, rx, ROOT_HANDLE(iso, flags_string), rx);
   BUILTIN_TRY(f);
   f = runtime_to_string(iso, f);
   BUILTIN_TRY(f);
@@ -734,6 +839,25 @@ static bool advance_after_empty(Isolate *iso, Handle rx, Handle s, bool unicode)
   return set_last_index(iso, rx, advance_string_index(H(s), this_index, unicode));
 }
 
+/* 22.2.6.8 step 6 for a pristine global rx: the matched substrings straight from the
+ * capture positions, into the fresh array a; null when nothing matched. */
+static Handle match_all_fast(Isolate *iso, Handle rx, Handle s, Handle a, bool unicode) {
+  CaptureBuffer cb;
+  if (!capture_buffer_init(iso, &cb, rx)) return HANDLE_NULL;
+  Handle out = HANDLE_NULL;
+  for (double n = 0;; n++) {
+    Handle flat = s;
+    RegExpResult r = builtin_exec_raw(iso, rx, s, cb.caps, &flat);
+    if (r == RE_NO_MATCH) { out = n == 0 ? ROOT_HANDLE(iso, null_value) : a; break; }
+    if (r != RE_MATCH) break;
+    Handle m = capture_value(iso, s, cb.caps, 0);
+    if (handle_is_null(m) || !define_index(iso, a, n, m)) break;
+    if (cb.caps[0] == cb.caps[1] && !advance_after_empty(iso, rx, s, unicode)) break;
+  }
+  capture_buffer_free(&cb);
+  return out;
+}
+
 /* ES2025 22.2.6.8 RegExp.prototype [ @@match ] ( string ) */
 BUILTIN(RegExpPrototypeMatch) {
   Handle rx = builtin_receiver(args);
@@ -748,6 +872,7 @@ BUILTIN(RegExpPrototypeMatch) {
   BUILTIN_CHECK(set_last_index(iso, rx, 0));
   Handle a = runtime_new_array(iso, 0);
   BUILTIN_TRY(a);
+  if (regexp_is_pristine(iso, rx)) return match_all_fast(iso, rx, s, a, unicode);
   for (double n = 0;; n++) {
     Handle result = regexp_exec_abstract(iso, rx, s);
     BUILTIN_TRY(result);
@@ -756,7 +881,7 @@ BUILTIN(RegExpPrototypeMatch) {
     BUILTIN_TRY(m);
     m = runtime_to_string(iso, m);
     BUILTIN_TRY(m);
-    BUILTIN_CHECK(builtins_create_data_index(iso, a, n, m));
+    BUILTIN_CHECK(define_index(iso, a, n, m));
     if (string_length(H(m)) == 0) BUILTIN_CHECK(advance_after_empty(iso, rx, s, unicode));
   }
 }
@@ -767,18 +892,18 @@ BUILTIN(RegExpPrototypeSearch) {
   BUILTIN_CHECK(require_object(iso, rx, "[Symbol.search]"));
   Handle s = runtime_to_string(iso, BUILTIN_ARG(0));
   BUILTIN_TRY(s);
-  Handle previous = builtins_get(iso, rx, "lastIndex");
+  Handle previous = runtime_get(iso, rx, ROOT_HANDLE(iso, last_index_string), rx);
   BUILTIN_TRY(previous);
   if (!runtime_same_value(H(previous), smi_from_int(0))) BUILTIN_CHECK(set_last_index(iso, rx, 0));
   Handle result = regexp_exec_abstract(iso, rx, s);
   BUILTIN_TRY(result);
-  Handle current = builtins_get(iso, rx, "lastIndex");
+  Handle current = runtime_get(iso, rx, ROOT_HANDLE(iso, last_index_string), rx);
   BUILTIN_TRY(current);
   if (!runtime_same_value(H(current), H(previous))) {
-    BUILTIN_CHECK(builtins_set(iso, rx, "lastIndex", previous));
+    BUILTIN_CHECK(runtime_set_property(iso, rx, last_index_key(iso), previous, true));
   }
   if (is_null(iso, H(result))) return builtins_number(iso, -1);
-  return builtins_get(iso, result, "index");
+  return runtime_get(iso, result, ROOT_HANDLE(iso, index_string), result);
 }
 
 /* ES2025 22.2.6.9 RegExp.prototype [ @@matchAll ] ( string ) */
@@ -790,7 +915,7 @@ BUILTIN(RegExpPrototypeMatchAll) {
   Handle realm = builtins_realm(iso, args);
   Handle ctor = runtime_species_constructor(iso, rx, builtins_intrinsic(iso, realm, NATIVE_CONTEXT_regexp_function));
   BUILTIN_TRY(ctor);
-  Handle flags = builtins_get(iso, rx, "flags");
+  Handle flags = runtime_get(iso, rx, ROOT_HANDLE(iso, flags_string), rx);
   BUILTIN_TRY(flags);
   flags = runtime_to_string(iso, flags);
   BUILTIN_TRY(flags);
@@ -916,7 +1041,7 @@ static bool get_substitution(Isolate *iso, BuiltinsBuffer *b, Handle matched, Ha
 /* The replacement for one match result (22.2.6.11 steps 14.a-14.p). */
 static Handle replacement_for(Isolate *iso, Handle result, Handle s, Handle replace_value,
                               bool functional, int64_t *position_out, int64_t *matched_length) {
-  Handle ncap_h = builtins_get(iso, result, "length");
+  Handle ncap_h = runtime_get(iso, result, ROOT_HANDLE(iso, length_string), result);
   BUILTIN_TRY(ncap_h);
   double ncap;
   BUILTIN_CHECK(runtime_to_length(iso, ncap_h, &ncap));
@@ -925,7 +1050,7 @@ static Handle replacement_for(Isolate *iso, Handle result, Handle s, Handle repl
   BUILTIN_TRY(matched);
   matched = runtime_to_string(iso, matched);
   BUILTIN_TRY(matched);
-  Handle pos_h = builtins_get(iso, result, "index");
+  Handle pos_h = runtime_get(iso, result, ROOT_HANDLE(iso, index_string), result);
   BUILTIN_TRY(pos_h);
   double pos;
   BUILTIN_CHECK(runtime_to_integer_or_infinity(iso, pos_h, &pos));
@@ -943,7 +1068,7 @@ static Handle replacement_for(Isolate *iso, Handle result, Handle s, Handle repl
     }
     captures[i - 1] = c;
   }
-  Handle named = builtins_get(iso, result, "groups");
+  Handle named = runtime_get(iso, result, ROOT_HANDLE(iso, groups_string), result);
   if (handle_is_null(named)) goto done;
   if (functional) {
     int argc = n + 3 + (is_undefined(iso, H(named)) ? 0 : 1);
@@ -978,6 +1103,156 @@ done:
   return out;
 }
 
+/* ---- the fast paths of @@replace, @@split and @@match ---------------------------------- */
+
+/* Appends the units [start, end) of the flat string s: straight into the buffer's spare
+ * capacity, one builtins_buffer_append_unit (which grows it) when there is none. */
+static void append_slice(BuiltinsBuffer *b, Tagged s, int64_t start, int64_t end) {
+  StringView v = string_view_of(s);
+  while (start < end && !b->failed) {
+    size_t room = b->capacity - b->length;
+    if (room == 0) {
+      builtins_buffer_append_unit(b, string_view_get(v, start++));
+      continue;
+    }
+    size_t n = (size_t)(end - start) < room ? (size_t)(end - start) : room;
+    uint16_t *out = b->data + b->length;
+    if (v.one_byte) {
+      for (size_t i = 0; i < n; i++) out[i] = v.one_byte[start + (int64_t)i];
+    } else {
+      memcpy(out, v.two_byte + start, n * sizeof(uint16_t));
+    }
+    b->length += n;
+    start += (int64_t)n;
+  }
+}
+
+/* GetSubstitution (22.1.3.19.1) over capture positions, for a pattern without named
+ * groups (so "$<" is literal): caps holds groups 0..m of one match of the flat string s;
+ * tmpl is the flat replacement template. The same cases as get_substitution. */
+static void substitute_positions(BuiltinsBuffer *b, Tagged s, const int *caps, int m,
+                                 Tagged tmpl) {
+  int64_t rlen = string_length(tmpl), slen = string_length(s);
+  for (int64_t i = 0; i < rlen; i++) {
+    uint16_t c = string_get(tmpl, i);
+    if (c != '$' || i + 1 >= rlen) { builtins_buffer_append_unit(b, c); continue; }
+    uint16_t d = string_get(tmpl, i + 1);
+    if (d == '$') { builtins_buffer_append_unit(b, '$'); i++; continue; }
+    if (d == '&') { append_slice(b, s, caps[0], caps[1]); i++; continue; }
+    if (d == '`') { append_slice(b, s, 0, caps[0]); i++; continue; }
+    if (d == '\'') { append_slice(b, s, caps[1] < slen ? caps[1] : slen, slen); i++; continue; }
+    if (d >= '0' && d <= '9') {
+      int digits = 1, index = d - '0';
+      if (i + 2 < rlen) {
+        uint16_t e = string_get(tmpl, i + 2);
+        if (e >= '0' && e <= '9' && index * 10 + (e - '0') >= 1 && index * 10 + (e - '0') <= m) {
+          index = index * 10 + (e - '0');
+          digits = 2;
+        }
+      }
+      if (index < 1 || index > m) { builtins_buffer_append_unit(b, c); continue; }
+      if (caps[2 * index] >= 0) append_slice(b, s, caps[2 * index], caps[2 * index + 1]);
+      i += digits;
+      continue;
+    }
+    builtins_buffer_append_unit(b, c);
+  }
+}
+
+/* A growable array of match positions: `width` ints (2 * capture count) per match. */
+typedef struct {
+  int *data;
+  size_t count, capacity, width;
+} MatchList;
+
+static bool match_list_push(MatchList *l, const int *caps) {
+  if (l->count == l->capacity) {
+    size_t capacity = l->capacity ? 2 * l->capacity : 8;
+    int *data = realloc(l->data, capacity * l->width * sizeof(int));
+    if (!data) return false;
+    l->data = data;
+    l->capacity = capacity;
+  }
+  memcpy(l->data + l->count++ * l->width, caps, l->width * sizeof(int));
+  return true;
+}
+
+/* The function replacer's result for one match (22.2.6.11 steps 14.k-14.m without the
+ * groups argument): ToString(Call(fn, undefined, matched, captures..., position, s)). */
+static Handle call_replacer(Isolate *iso, Handle fn, Handle s, const int *caps, int n) {
+  Handle *argv = calloc((size_t)n + 2, sizeof(Handle));
+  if (!argv) return builtins_throw_range_error(iso, "out of memory");
+  Handle out = HANDLE_NULL;
+  for (int i = 0; i < n; i++) {
+    argv[i] = capture_value(iso, s, caps, i);
+    if (handle_is_null(argv[i])) goto done;
+  }
+  argv[n] = builtins_number(iso, caps[0]);
+  argv[n + 1] = s;
+  if (handle_is_null(argv[n])) goto done;
+  out = builtins_call(iso, fn, ROOT_HANDLE(iso, undefined_value), n + 2, argv);
+  if (!handle_is_null(out)) out = runtime_to_string(iso, out);
+done:
+  free(argv);
+  return out;
+}
+
+/* 22.2.6.11 steps 8-16 for an unmodified RegExp without named groups: the matches are
+ * collected as positions (no result objects; nothing observable runs while matching), then
+ * the replacements are made in order, calling fn (if functional) once per match. s is
+ * flat; tmpl is the flat template when !functional. */
+static Handle replace_fast(Isolate *iso, Handle rx, Handle s, Handle replacer, bool functional,
+                           bool global, bool unicode) {
+  CaptureBuffer cb;
+  if (!capture_buffer_init(iso, &cb, rx)) return HANDLE_NULL;
+  MatchList list = {NULL, 0, 0, 2 * (size_t)cb.count};
+  Handle out = HANDLE_NULL;
+  if (global && !set_last_index(iso, rx, 0)) goto done;
+  for (;;) {
+    Handle flat = s;
+    RegExpResult r = builtin_exec_raw(iso, rx, s, cb.caps, &flat);
+    if (r == RE_NO_MATCH) break;
+    if (r != RE_MATCH) goto done;
+    if (!match_list_push(&list, cb.caps)) { builtins_throw_range_error(iso, "out of memory"); goto done; }
+    if (!global) break;
+    if (cb.caps[0] == cb.caps[1] && !advance_after_empty(iso, rx, s, unicode)) goto done;
+  }
+  if (list.count == 0) { out = s; goto done; }
+  BuiltinsBuffer acc;
+  builtins_buffer_init(&acc);
+  int64_t next = 0;
+  for (size_t k = 0; k < list.count; k++) {
+    const int *caps = list.data + k * list.width;
+    Handle replacement = HANDLE_NULL;
+    if (functional) {
+      HandleScope scope;
+      handle_scope_open(iso, &scope);
+      replacement = call_replacer(iso, replacer, s, caps, cb.count);
+      if (handle_is_null(replacement)) {
+        handle_scope_close(&scope);
+        builtins_buffer_free(&acc);
+        goto done;
+      }
+      if (caps[0] >= next) {
+        append_slice(&acc, H(s), next, caps[0]);
+        builtins_buffer_append_string(&acc, H(replacement));
+        next = caps[1];
+      }
+      handle_scope_close(&scope);
+    } else if (caps[0] >= next) {
+      append_slice(&acc, H(s), next, caps[0]);
+      substitute_positions(&acc, H(s), caps, cb.count - 1, H(replacer));
+      next = caps[1];
+    }
+  }
+  append_slice(&acc, H(s), next, string_length(H(s)));
+  out = builtins_buffer_finish(iso, &acc);
+done:
+  free(list.data);
+  capture_buffer_free(&cb);
+  return out;
+}
+
 /* ES2025 22.2.6.11 RegExp.prototype [ @@replace ] ( string, replaceValue ) */
 BUILTIN(RegExpPrototypeReplace) {
   Handle rx = builtin_receiver(args);
@@ -995,6 +1270,12 @@ BUILTIN(RegExpPrototypeReplace) {
     BUILTIN_TRY(replace_value);
   }
   bool global, unicode;
+  if (regexp_is_pristine(iso, rx) &&
+      !regexp_has_named_groups((const RegExpCode *)byte_array_data(js_regexp_data(H(rx))))) {
+    RegExpFlags flags = (RegExpFlags)js_regexp_flags(H(rx));
+    return replace_fast(iso, rx, s, replace_value, functional, (flags & RE_FLAG_G) != 0,
+                        (flags & (RE_FLAG_U | RE_FLAG_V)) != 0);
+  }
   BUILTIN_TRY(flags_of(iso, rx, &global, &unicode));
   if (global) BUILTIN_CHECK(set_last_index(iso, rx, 0));
   /* The results, kept in a JS array so the GC sees them. */
@@ -1005,7 +1286,7 @@ BUILTIN(RegExpPrototypeReplace) {
     Handle result = regexp_exec_abstract(iso, rx, s);
     BUILTIN_TRY(result);
     if (is_null(iso, H(result))) break;
-    BUILTIN_CHECK(builtins_create_data_index(iso, results, count++, result));
+    BUILTIN_CHECK(define_index(iso, results, count++, result));
     if (!global) break;
     Handle m = builtins_get_index(iso, result, 0);
     BUILTIN_TRY(m);
@@ -1036,6 +1317,79 @@ BUILTIN(RegExpPrototypeReplace) {
 
 /* ---- @@split ------------------------------------------------------------------------------ */
 
+/* Does SpeciesConstructor(rx, %RegExp%) give %RegExp% without observable steps? (rx is
+ * pristine, so "constructor" is %RegExp.prototype%'s own data property.) */
+static bool regexp_species_is_default(Isolate *iso, Handle rx) {
+  Tagged nc = iso->native_context;
+  Handle proto = handle_new(iso, map_prototype(heap_object_map(H(rx))));
+  Handle ctor = handle_new(iso, context_get(nc, NATIVE_CONTEXT_regexp_function));
+  LookupResult lookup;
+  if (!property_lookup_own(iso, proto, ROOT_HANDLE(iso, constructor_string), &lookup) ||
+      lookup.state == LOOKUP_DESCRIPTOR) {
+    return false;
+  }
+  Handle c = lookup_result_value(iso, &lookup);
+  if (handle_is_null(c) || H(c) != H(ctor)) return false;
+  if (!property_lookup_own(iso, ctor, ROOT_HANDLE(iso, species_symbol), &lookup)) return false;
+  Handle pair = lookup_result_value(iso, &lookup);
+  if (handle_is_null(pair) || !is_heap_object(H(pair)) || !is_accessor_pair(H(pair))) return false;
+  Tagged getter = accessor_pair_getter(H(pair));
+  return is_heap_object(getter) && is_js_function(getter) &&
+         js_function_builtin(getter) == BUILTIN_NAME(RegExpGetSpecies);
+}
+
+/* 22.2.6.14 steps 4-25 for a pristine rx with the default species: the splitter would be
+ * a fresh copy of rx with "y" added, whose lastIndex nobody else sees, so the sticky
+ * attempts at q, q+1, ... are one forward search of rx's own code from q (or, when rx is
+ * sticky itself, the attempts one by one). Each accepted match is recorded as the legacy
+ * last match, as the splitter's exec would. s is flat; lim > 0. */
+static Handle split_fast(Isolate *iso, Handle rx, Handle s, double lim) {
+  CaptureBuffer cb;
+  if (!capture_buffer_init(iso, &cb, rx)) return HANDLE_NULL;
+  RegExpFlags flags = (RegExpFlags)js_regexp_flags(H(rx));
+  bool unicode = (flags & (RE_FLAG_U | RE_FLAG_V)) != 0, sticky = (flags & RE_FLAG_Y) != 0;
+  Handle a = runtime_new_array(iso, 0);
+  Handle out = HANDLE_NULL;
+  if (handle_is_null(a)) goto done;
+  int64_t size = string_length(H(s)), p = 0, q = 0;
+  double length_a = 0;
+  if (size == 0) {
+    RegExpResult r = run_engine(iso, rx, s, 0, cb.caps);
+    if (r == RE_MATCH && !record_legacy_match(iso, rx, s, cb.caps, cb.count)) goto done;
+    if (r == RE_MATCH || (r == RE_NO_MATCH && define_index(iso, a, 0, s))) out = a;
+    goto done;
+  }
+  while (q < size) {
+    RegExpResult r = run_engine(iso, rx, s, (size_t)q, cb.caps);
+    if (r != RE_MATCH && r != RE_NO_MATCH) goto done;
+    if (r == RE_NO_MATCH) {
+      if (!sticky) break;
+      q = (int64_t)advance_string_index(H(s), (double)q, unicode);
+      continue;
+    }
+    if (cb.caps[0] >= size) break;  /* the spec's loop never tries q = size */
+    if (!record_legacy_match(iso, rx, s, cb.caps, cb.count)) goto done;
+    int64_t e = cb.caps[1] < size ? cb.caps[1] : size;
+    q = cb.caps[0];
+    if (e == p) { q = (int64_t)advance_string_index(H(s), (double)q, unicode); continue; }
+    Handle t = string_substring(iso, s, p, q);
+    if (handle_is_null(t) || !define_index(iso, a, length_a++, t)) goto done;
+    if (length_a == lim) { out = a; goto done; }
+    p = e;
+    for (int i = 1; i < cb.count; i++) {
+      Handle cap = capture_value(iso, s, cb.caps, i);
+      if (handle_is_null(cap) || !define_index(iso, a, length_a++, cap)) goto done;
+      if (length_a == lim) { out = a; goto done; }
+    }
+    q = p;
+  }
+  Handle t = string_substring(iso, s, p, size);
+  if (!handle_is_null(t) && define_index(iso, a, length_a, t)) out = a;
+done:
+  capture_buffer_free(&cb);
+  return out;
+}
+
 /* ES2025 22.2.6.14 RegExp.prototype [ @@split ] ( string, limit ) */
 BUILTIN(RegExpPrototypeSplit) {
   Handle rx = builtin_receiver(args);
@@ -1044,6 +1398,14 @@ BUILTIN(RegExpPrototypeSplit) {
   BUILTIN_TRY(s);
   s = string_flatten(iso, s);
   BUILTIN_TRY(s);
+  Handle limit = BUILTIN_ARG(1);
+  if ((is_undefined(iso, H(limit)) || is_number(H(limit))) && regexp_is_pristine(iso, rx) &&
+      regexp_species_is_default(iso, rx)) {
+    uint32_t l = 0xFFFFFFFFu;  /* ToUint32 of a Number runs no user code */
+    if (!is_undefined(iso, H(limit))) BUILTIN_CHECK(runtime_to_uint32(iso, limit, &l));
+    if (l == 0) return runtime_new_array(iso, 0);
+    return split_fast(iso, rx, s, (double)l);
+  }
   Handle realm = builtins_realm(iso, args);
   Handle ctor = runtime_species_constructor(iso, rx, builtins_intrinsic(iso, realm, NATIVE_CONTEXT_regexp_function));
   BUILTIN_TRY(ctor);
@@ -1077,7 +1439,7 @@ BUILTIN(RegExpPrototypeSplit) {
     Handle z = regexp_exec_abstract(iso, splitter, s);
     BUILTIN_TRY(z);
     if (!is_null(iso, H(z))) return a;
-    BUILTIN_CHECK(builtins_create_data_index(iso, a, 0, s));
+    BUILTIN_CHECK(define_index(iso, a, 0, s));
     return a;
   }
   int64_t p = 0, q = 0;
@@ -1092,10 +1454,10 @@ BUILTIN(RegExpPrototypeSplit) {
     if ((int64_t)e == p) { q = (int64_t)advance_string_index(H(s), (double)q, unicode); continue; }
     Handle t = string_substring(iso, s, p, q);
     BUILTIN_TRY(t);
-    BUILTIN_CHECK(builtins_create_data_index(iso, a, length_a++, t));
+    BUILTIN_CHECK(define_index(iso, a, length_a++, t));
     if (length_a == lim) return a;
     p = (int64_t)e;
-    Handle ncap_h = builtins_get(iso, z, "length");
+    Handle ncap_h = runtime_get(iso, z, ROOT_HANDLE(iso, length_string), z);
     BUILTIN_TRY(ncap_h);
     double ncap;
     BUILTIN_CHECK(runtime_to_length(iso, ncap_h, &ncap));
@@ -1103,14 +1465,14 @@ BUILTIN(RegExpPrototypeSplit) {
     for (double i = 1; i <= ncap; i++) {
       Handle cap = builtins_get_index(iso, z, i);
       BUILTIN_TRY(cap);
-      BUILTIN_CHECK(builtins_create_data_index(iso, a, length_a++, cap));
+      BUILTIN_CHECK(define_index(iso, a, length_a++, cap));
       if (length_a == lim) return a;
     }
     q = p;
   }
   Handle t = string_substring(iso, s, p, size);
   BUILTIN_TRY(t);
-  BUILTIN_CHECK(builtins_create_data_index(iso, a, length_a, t));
+  BUILTIN_CHECK(define_index(iso, a, length_a, t));
   return a;
 }
 
@@ -1233,5 +1595,10 @@ bool builtins_install_regexp(Isolate *iso, Handle nc) {
   Handle map = builtins_new_internal_map(iso, JS_REG_EXP_TYPE, proto);
   if (handle_is_null(map)) return false;
   context_set(H(nc), NATIVE_CONTEXT_js_regexp_map, H(map));
+  /* The fast path's check (regexp_is_pristine) needs a fast-mode prototype: in dictionary
+   * mode, redefining an accessor would not change its map. */
+  Tagged proto_map = heap_object_map(H(proto));
+  context_set(H(nc), NATIVE_CONTEXT_regexp_prototype_map,
+              map_is_dictionary(proto_map) ? ROOT(iso, undefined_value) : proto_map);
   return true;
 }

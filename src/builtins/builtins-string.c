@@ -11,6 +11,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/ucol.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
@@ -384,12 +385,40 @@ BUILTIN(StringPrototypeLastIndexOf) { return string_search_index(iso, args, true
 
 /* ES2025 22.1.3.12 String.prototype.localeCompare ( that ): code-unit order (the
  * implementation-defined collation of an engine without Intl). */
+/* The root locale's collation order of a and b (ICU's UCA, so canonically equivalent
+ * strings are equal); code-unit order if ICU cannot open a collator. INT32_MIN with an
+ * exception pending when out of memory. */
+static int string_collate(Isolate *iso, Handle a, Handle b) {
+  size_t alen, blen;
+  uint16_t *au = builtins_string_units(iso, H(a), &alen);
+  uint16_t *bu = au == NULL ? NULL : builtins_string_units(iso, H(b), &blen);
+  if (bu == NULL) {
+    free(au);
+    return INT32_MIN;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  UCollator *collator = ucol_open("", &status);
+  ucol_setAttribute(collator, UCOL_NORMALIZATION_MODE, UCOL_ON, &status);
+  int c;
+  if (U_SUCCESS(status) && alen <= INT32_MAX && blen <= INT32_MAX) {
+    c = (int)ucol_strcoll(collator, (const UChar *)au, (int32_t)alen, (const UChar *)bu,
+                          (int32_t)blen);
+  } else {
+    c = string_compare(H(a), H(b));
+  }
+  if (collator != NULL) ucol_close(collator);
+  free(au);
+  free(bu);
+  return c;
+}
+
 BUILTIN(StringPrototypeLocaleCompare) {
   Handle s = string_this(iso, args, "localeCompare");
   BUILTIN_TRY(s);
   Handle that = runtime_to_string(iso, BUILTIN_ARG(0));
   BUILTIN_TRY(that);
-  int c = string_compare(H(s), H(that));
+  int c = string_collate(iso, s, that);
+  if (c == INT32_MIN) return HANDLE_NULL;
   return handle_new(iso, smi_from_int(c < 0 ? -1 : c > 0 ? 1 : 0));
 }
 

@@ -231,6 +231,11 @@ RuntimeMaybeBool builtins_has_index(Isolate *iso, Handle obj, double index) {
 }
 
 bool builtins_create_data_index(Isolate *iso, Handle obj, double index, Handle value) {
+  /* An ordinary extensible object with fast elements and no elements on its chain: its own
+   * elements are plain writable, enumerable, configurable data, so defining one is setting
+   * it (no key string: map, filter and friends build arrays this way). */
+  ElementResult fast = runtime_fast_set_element(iso, obj, index, value);
+  if (fast != ELEMENT_ABSENT) return fast == ELEMENT_FOUND;
   Handle key = builtins_index_key(iso, index);
   return !handle_is_null(key) && runtime_create_data_property_or_throw(iso, obj, key, value);
 }

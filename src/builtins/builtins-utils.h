@@ -68,7 +68,9 @@ typedef struct {
   V(bigint)                    \
   V(dispose)                   \
   V(regexp)                    \
-  V(shadow_realm)
+  V(shadow_realm)               \
+  V(iterator)                  \
+  V(annex_b)
 
 #define V(family) bool builtins_install_##family(Isolate *iso, Handle native_context);
 BUILTIN_FAMILY_LIST(V)

@@ -160,11 +160,22 @@
   V(js_regexp_string_iterator_map)                                                     \
   V(regexp_cache)              /* FixedArray of (source, flags, code) triples, or undefined */ \
   V(regexp_last_match)         /* legacy RegExp.$1...: FixedArray (valid, input, 10 pairs) */ \
+  V(regexp_prototype_map)      /* %RegExp.prototype%'s map after setup: unmodified check */ \
   V(generator_prototype_object_map) /* the map of a generator function's own "prototype" \
                                   object (inherits %GeneratorPrototype%), made on use */ \
   V(async_generator_prototype_object_map) /* the same for async generator functions */ \
   V(shadow_realm_prototype)    /* %ShadowRealm.prototype% */                            \
-  V(shadow_realm_map)          /* the map of ShadowRealm instances (ordinary objects) */
+  V(shadow_realm_map)          /* the map of ShadowRealm instances (ordinary objects) */ \
+  /* Iterator helpers (builtins-iterator.c) */                                         \
+  V(iterator_function)         /* %Iterator% */                                          \
+  V(iterator_helper_map)       /* %IteratorHelperPrototype% objects */                   \
+  V(wrap_for_valid_iterator_map) /* %WrapForValidIteratorPrototype% objects */ \
+  V(raw_json_map)              /* JSON.rawJSON objects ([[IsRawJSON]]; builtins-json.c) */ \
+  V(abstract_module_source_function) /* %AbstractModuleSource% (source phase imports;     \
+                                        execution/modules.c), made on first use */       \
+  V(module_source_class_symbol)  /* the private key of [[ModuleSourceClassName]] */ \
+  V(null_prototype_object_map) /* the map of OrdinaryObjectCreate(null) objects, made on   \
+                                  first use (runtime_object_create) */
 
 typedef enum {
 #define V(name) NATIVE_CONTEXT_##name,

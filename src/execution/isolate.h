@@ -53,6 +53,9 @@ typedef struct Isolate {
                                      (isolate_request_termination) */
   int execution_depth;          /* execution_call/construct entries from C in progress;
                                    the one leaving at 0 is the outermost */
+  const struct ModuleHost *module_host; /* the host's module loader (execution/modules.h),
+                                     or NULL: import then throws */
+  int64_t module_async_order;   /* the next [[AsyncEvaluationOrder]] (execution/modules.c) */
 } Isolate;
 
 /* Creates an isolate: heap, roots, the string table. NULL if memory is short. */

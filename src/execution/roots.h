@@ -43,7 +43,9 @@
   V(ordered_hash_set_map, ORDERED_HASH_SET_TYPE)                                 \
   V(ephemeron_hash_table_map, EPHEMERON_HASH_TABLE_TYPE)                         \
   V(weak_fixed_array_map, WEAK_FIXED_ARRAY_TYPE) \
-  V(bigint_map, BIGINT_TYPE)
+  V(bigint_map, BIGINT_TYPE) \
+  V(validity_cell_map, VALIDITY_CELL_TYPE) \
+  V(source_text_module_map, SOURCE_TEXT_MODULE_TYPE)
 
 /* The oddballs: V(root name, kind, to_string text, typeof text, ToNumber value). */
 #define ODDBALL_ROOT_LIST(V)                                        \
@@ -101,7 +103,14 @@
   V(delete_property_string, "deleteProperty") \
   V(own_keys_string, "ownKeys")       \
   V(apply_string, "apply")            \
-  V(construct_string, "construct")
+  V(construct_string, "construct") \
+  V(last_index_string, "lastIndex")   \
+  V(index_string, "index")            \
+  V(input_string, "input")            \
+  V(groups_string, "groups")          \
+  V(indices_string, "indices")        \
+  V(exec_string, "exec")              \
+  V(flags_string, "flags")
 
 /* Everything else: V(root name). */
 #define OTHER_ROOT_LIST(V)                                                      \
@@ -129,7 +138,8 @@
   V(termination_exception)       /* the uncatchable sentinel a terminating isolate   \
                                     unwinds with (isolate.h): an oddball of its own */ \
   V(shadow_realm_slot_symbol)    /* private key of a ShadowRealm's [[ShadowRealm]] and a \
-                                    wrapped function's [[WrappedTargetFunction]] (lazy) */
+                                    wrapped function's [[WrappedTargetFunction]] (lazy) */ \
+  V(module_namespace_map)        /* module namespace objects (objects/source-text-module.h) */
 
 /* The well-known symbols (ES2025 6.1.5.1): V(root name, description). Created by
  * runtime_setup_roots (runtime/runtime.h) during bootstrap, shared by every realm. */

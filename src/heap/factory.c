@@ -150,6 +150,7 @@ Handle factory_new_map(Isolate *iso, InstanceType type, size_t instance_size,
   field_write_no_barrier(m, Map_instance_descriptors_offset, ROOT(iso, empty_descriptor_array));
   field_write_no_barrier(m, Map_transitions_offset, ROOT(iso, undefined_value));
   field_write_no_barrier(m, Map_enum_cache_offset, ROOT(iso, undefined_value));
+  field_write_no_barrier(m, Map_prototype_validity_cell_offset, smi_from_int(0));
   return h;
 }
 

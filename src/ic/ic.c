@@ -5,29 +5,17 @@
 #include "ic/ic.h"
 
 #include "execution/contexts.h"
+#include "execution/execution.h"
 #include "heap/factory.h"
 #include "objects/dictionary.h"
 #include "objects/map.h"
+#include "objects/string-hash.h"
 #include "runtime/runtime.h"
 
-/* Objects whose named properties are exactly what their map or dictionary describes. */
-static bool ic_is_plain_object(Tagged o) {
-  if (!is_heap_object(o)) return false;
-  switch (heap_object_type(o)) {
-    case JS_OBJECT_TYPE:
-    case JS_ARRAY_TYPE:
-    case JS_FUNCTION_TYPE:
-    case JS_ERROR_TYPE:
-    case JS_PRIMITIVE_WRAPPER_TYPE: /* named (non-index) properties are ordinary */
-      return true;
-    default:
-      return false;
-  }
-}
-
-/* ... and in fast mode: their fields can be cached by map. */
+/* Objects whose named properties are what their fast-mode map describes: their fields can
+ * be cached by map. */
 static bool ic_is_simple_receiver(Tagged o) {
-  return ic_is_plain_object(o) && !map_is_dictionary(heap_object_map(o));
+  return map_is_cacheable_prototype(o) && !map_is_dictionary(heap_object_map(o));
 }
 
 static Tagged ic_field_handler(const LookupResult *lookup) {
@@ -89,37 +77,101 @@ static Handle ic_tuple(Isolate *iso, int n, const Tagged *values) {
   return tuple;
 }
 
-static Handle ic_pair(Isolate *iso, Tagged a, Tagged b) {
-  Tagged values[2] = {a, b};
-  return ic_tuple(iso, 2, values);
+static bool ic_is_index(Tagged name) {
+  uint32_t index;
+  return is_string(name) && string_to_array_index(name, &index);
+}
+
+/* Whether o has an own property name that its map does not describe: a String wrapper's
+ * "length" (runtime/runtime-object.c finds it). */
+static bool ic_hides_name(Isolate *iso, Tagged o, Tagged name) {
+  return name == ROOT(iso, length_string) && is_js_primitive_wrapper(o) &&
+         is_string(js_primitive_wrapper_value(o));
+}
+
+/* The handler of a data property found on a prototype-chain holder, dictionary entries
+ * included (the chain's validity cell keeps the entry in place), or 0. */
+static Tagged ic_holder_handler(const LookupResult *lookup) {
+  if (property_details_kind(lookup->details) != PROPERTY_DATA) return 0;
+  if (lookup->state == LOOKUP_DICTIONARY) {
+    return smi_from_int(lookup->index << kICKindBits | IC_FIELD_DICTIONARY);
+  }
+  return ic_field_handler(lookup);
+}
+
+/* What a load handler keeps for the accessor property a lookup found: its getter when
+ * that is a JSFunction or undefined, else 0. Does not allocate. */
+static Tagged ic_getter_handler(Isolate *iso, const LookupResult *lookup) {
+  Tagged pair;
+  if (lookup->state == LOOKUP_DESCRIPTOR) {
+    pair = descriptor_array_value(map_instance_descriptors(H(lookup->holder_map)),
+                                  lookup->descriptor);
+  } else if (lookup->state == LOOKUP_DICTIONARY) {
+    pair = dictionary_value_at(js_object_properties(H(lookup->holder)), lookup->index);
+  } else {
+    return 0;
+  }
+  if (!is_accessor_pair(pair)) return 0;
+  Tagged getter = accessor_pair_getter(pair);
+  if (is_heap_object(getter) && heap_object_type(getter) == JS_FUNCTION_TYPE) return getter;
+  return is_undefined(iso, getter) ? getter : 0;
+}
+
+/* The load handler for name on the chain that starts at start (ic.h): [cell, holder,
+ * handler or getter], or [cell, Smi 0, undefined] when no object on the chain has name.
+ * Empty when not cacheable. May allocate. */
+static Handle ic_chain_load_handler(Isolate *iso, Handle start, Handle name) {
+  Handle cell = map_prototype_chain_validity_cell(iso, start);
+  if (handle_is_null(cell)) return cell;
+  /* The cell's making gave the chain's objects their own maps; nothing moves below. */
+  Tagged values[3] = {H(cell), smi_from_int(0), ROOT(iso, undefined_value)};
+  for (Tagged o = H(start); !is_null(iso, o); o = map_prototype(heap_object_map(o))) {
+    if (ic_hides_name(iso, o, H(name))) return HANDLE_NULL;
+    LookupResult lookup;
+    if (!property_lookup_own(iso, handle_new(iso, o), name, &lookup)) continue;
+    values[1] = o;
+    values[2] = property_details_kind(lookup.details) == PROPERTY_ACCESSOR
+                    ? ic_getter_handler(iso, &lookup)
+                    : ic_holder_handler(&lookup);
+    if (values[2] == 0) return HANDLE_NULL;
+    break;
+  }
+  return ic_tuple(iso, 3, values);
 }
 
 /* The handler for loading name from receiver, or empty if not cacheable. May allocate. */
 static Handle ic_compute_load_handler(Isolate *iso, Handle receiver, Handle name) {
-  Handle proto;
-  LookupResult lookup;
+  if (ic_is_index(H(name))) return HANDLE_NULL;
   if (is_string(H(receiver))) {
     Tagged sp = context_get(iso->native_context, NATIVE_CONTEXT_string_prototype);
-    proto = handle_new(iso, sp);
-  } else {
-    if (!ic_is_simple_receiver(H(receiver))) return HANDLE_NULL;
-    if (property_lookup_own(iso, receiver, name, &lookup)) {
-      if (property_details_kind(lookup.details) != PROPERTY_DATA) return HANDLE_NULL;
-      Tagged h = ic_field_handler(&lookup);
-      return h ? handle_new(iso, h) : HANDLE_NULL;
-    }
-    proto = handle_new(iso, map_prototype(heap_object_map(H(receiver))));
+    return ic_chain_load_handler(iso, handle_new(iso, sp), name);
   }
-  if (!ic_is_simple_receiver(H(proto))) return HANDLE_NULL;
-  if (!property_lookup_own(iso, proto, name, &lookup)) return HANDLE_NULL;
-  if (property_details_kind(lookup.details) != PROPERTY_DATA) return HANDLE_NULL;
-  Tagged h = ic_field_handler(&lookup);
-  if (h == 0) return HANDLE_NULL;
-  Tagged values[3] = {H(proto), heap_object_map(H(proto)), h};
-  return ic_tuple(iso, 3, values);
+  if (!ic_is_simple_receiver(H(receiver)) || ic_hides_name(iso, H(receiver), H(name))) {
+    return HANDLE_NULL;
+  }
+  LookupResult lookup;
+  if (property_lookup_own(iso, receiver, name, &lookup)) {
+    if (property_details_kind(lookup.details) != PROPERTY_DATA) return HANDLE_NULL;
+    Tagged h = ic_field_handler(&lookup);
+    return h ? handle_new(iso, h) : HANDLE_NULL;
+  }
+  Handle proto = handle_new(iso, map_prototype(heap_object_map(H(receiver))));
+  return ic_chain_load_handler(iso, proto, name);
+}
+
+/* The getter a valid load handler for receiver's map names (ic.h), or 0. */
+static Tagged ic_cached_getter(Tagged fv, int slot, Tagged receiver) {
+  if (!is_heap_object(receiver) || !ic_has_vector(fv)) return 0;
+  Tagged handler = ic_find_handler(feedback_vector_slot(fv, slot), heap_object_map(receiver));
+  if (handler == 0 || is_smi(handler) || fixed_array_length(handler) != 3) return 0;
+  if (!validity_cell_chain_valid(fixed_array_get(handler, 0))) return 0;
+  Tagged getter = fixed_array_get(handler, 2);
+  return is_heap_object(getter) && heap_object_type(getter) == JS_FUNCTION_TYPE ? getter : 0;
 }
 
 Handle ic_load_named_miss(Isolate *iso, Handle fv, int slot, Handle receiver, Handle name) {
+  Tagged getter = ic_cached_getter(H(fv), slot, H(receiver));
+  if (getter != 0) return execution_call(iso, handle_new(iso, getter), receiver, 0, NULL);
   if (ic_has_vector(H(fv)) && feedback_vector_get(H(fv), slot, 0) != kFeedbackMegamorphic &&
       is_heap_object(H(receiver))) {
     Handle handler = ic_compute_load_handler(iso, receiver, name);
@@ -128,6 +180,8 @@ Handle ic_load_named_miss(Isolate *iso, Handle fv, int slot, Handle receiver, Ha
       ic_update(iso, fv, slot, map, handler);
       Tagged out;
       if (ic_load_named_hit(H(fv), slot, H(receiver), &out)) return handle_new(iso, out);
+      getter = ic_cached_getter(H(fv), slot, H(receiver));
+      if (getter != 0) return execution_call(iso, handle_new(iso, getter), receiver, 0, NULL);
     }
   }
   return runtime_get_property(iso, receiver, name);
@@ -136,34 +190,92 @@ Handle ic_load_named_miss(Isolate *iso, Handle fv, int slot, Handle receiver, Ha
 /* Whether an ordinary [[Set]] of name on receiver (simple, fast) adds an own data
  * property: no own property, nothing read-only or an accessor on the chain. Does not
  * allocate on the JS heap. */
-static bool ic_set_would_add(Isolate *iso, Handle receiver, Handle name) {
-  if (!js_object_is_extensible(H(receiver))) return false;
+typedef enum { IC_SET_OTHER, IC_SET_ADDS, IC_SET_SETTER } IcSetKind;
+
+/* What an ordinary [[Set]] of name on receiver (simple, fast, without an own property of
+ * that name) does, when it is cacheable: adds an own data property (nothing read-only or an
+ * accessor on the chain), or calls a JSFunction setter found on the chain (*holder and
+ * *setter set). Does not allocate on the JS heap. */
+static IcSetKind ic_set_kind(Isolate *iso, Handle receiver, Handle name, Tagged *holder,
+                             Tagged *setter) {
+  if (ic_is_index(H(name))) return IC_SET_OTHER;
   for (Tagged o = H(receiver); is_js_receiver(o); o = js_object_get_prototype(o)) {
-    if (!ic_is_plain_object(o)) return false; /* an exotic object on the chain */
+    /* an exotic object on the chain, or a property the map does not show */
+    if (!map_is_cacheable_prototype(o) || ic_hides_name(iso, o, H(name))) return IC_SET_OTHER;
     LookupResult lookup;
     Handle h = handle_new(iso, o);
-    if (property_lookup_own(iso, h, name, &lookup)) {
-      if (o == H(receiver)) return false;
-      return property_details_kind(lookup.details) == PROPERTY_DATA &&
-             !(property_details_attributes(lookup.details) & READ_ONLY);
+    if (!property_lookup_own(iso, h, name, &lookup)) continue;
+    if (o == H(receiver)) return IC_SET_OTHER;
+    if (property_details_kind(lookup.details) == PROPERTY_ACCESSOR) {
+      Tagged pair = lookup.state == LOOKUP_DESCRIPTOR
+                        ? descriptor_array_value(map_instance_descriptors(H(lookup.holder_map)),
+                                                 lookup.descriptor)
+                        : dictionary_value_at(js_object_properties(o), lookup.index);
+      Tagged fn = is_accessor_pair(pair) ? accessor_pair_setter(pair) : 0;
+      if (fn == 0 || !is_heap_object(fn) || heap_object_type(fn) != JS_FUNCTION_TYPE) {
+        return IC_SET_OTHER;
+      }
+      *holder = o;
+      *setter = fn;
+      return IC_SET_SETTER;
     }
+    bool writable = !(property_details_attributes(lookup.details) & READ_ONLY);
+    return writable && js_object_is_extensible(H(receiver)) ? IC_SET_ADDS : IC_SET_OTHER;
   }
-  return true;
+  return js_object_is_extensible(H(receiver)) ? IC_SET_ADDS : IC_SET_OTHER;
+}
+
+/* The setter a valid store handler for receiver's map names (ic.h), or 0. */
+static Tagged ic_cached_setter(Tagged fv, int slot, Tagged receiver) {
+  if (!is_heap_object(receiver) || !ic_has_vector(fv)) return 0;
+  Tagged handler = ic_find_handler(feedback_vector_slot(fv, slot), heap_object_map(receiver));
+  if (handler == 0 || is_smi(handler)) return 0;
+  Tagged setter = fixed_array_get(handler, 2);
+  if (!is_heap_object(setter) || heap_object_type(setter) != JS_FUNCTION_TYPE) return 0;
+  return validity_cell_chain_valid(fixed_array_get(handler, 0)) ? setter : 0;
+}
+
+static bool ic_call_setter(Isolate *iso, Tagged setter, Handle receiver, Handle value) {
+  Handle argv[1] = {value};
+  return !handle_is_null(execution_call(iso, handle_new(iso, setter), receiver, 1, argv));
+}
+
+/* Caches [cell, holder, setter] for receiver's map. May allocate. */
+static void ic_record_setter(Isolate *iso, Handle fv, int slot, Handle receiver, Tagged holder,
+                             Tagged setter) {
+  Handle h = handle_new(iso, holder), fn = handle_new(iso, setter);
+  Handle map = handle_new(iso, heap_object_map(H(receiver)));
+  Handle cell = map_prototype_chain_validity_cell(iso, handle_new(iso, map_prototype(H(map))));
+  if (handle_is_null(cell)) return;
+  Tagged values[3] = {H(cell), H(h), H(fn)};
+  Handle handler = ic_tuple(iso, 3, values);
+  if (!handle_is_null(handler)) ic_update(iso, fv, slot, map, handler);
 }
 
 /* After an add: if receiver went from old_map to a new map by adding name as an
- * in-object field, caches the transition. May allocate. */
+ * in-object field, caches the transition, guarded by the validity cell of the chain above
+ * (with_chain: a [[Set]]) or by none (Smi 0: a define). A prototype's transitions are not
+ * cached: the hit path does not invalidate chains (objects/map.h's invariant). May
+ * allocate. */
 static void ic_record_transition(Isolate *iso, Handle fv, int slot, Handle receiver,
-                                 Handle old_map, Handle name) {
-  Tagged map = heap_object_map(H(receiver));
-  if (map_back_pointer(map) != H(old_map) || map_is_dictionary(map)) return;
+                                 Handle old_map, Handle name, bool with_chain) {
+  if (map_is_prototype_map(H(old_map))) return;
+  Handle map = handle_new(iso, heap_object_map(H(receiver)));
+  if (map_back_pointer(H(map)) != H(old_map) || map_is_dictionary(H(map))) return;
   LookupResult lookup;
   if (!property_lookup_own(iso, receiver, name, &lookup)) return;
   if (lookup.state != LOOKUP_IN_OBJECT ||
       property_details_attributes(lookup.details) != PROPERTY_ATTRIBUTES_NONE) {
     return;
   }
-  Handle handler = ic_pair(iso, map, ic_field_handler(&lookup));
+  Tagged h = ic_field_handler(&lookup);
+  Handle cell = handle_new(iso, smi_from_int(0));
+  if (with_chain) {
+    cell = map_prototype_chain_validity_cell(iso, handle_new(iso, map_prototype(H(old_map))));
+    if (handle_is_null(cell)) return;
+  }
+  Tagged values[3] = {H(cell), H(map), h};
+  Handle handler = ic_tuple(iso, 3, values);
   if (!handle_is_null(handler)) ic_update(iso, fv, slot, old_map, handler);
 }
 
@@ -189,12 +301,20 @@ bool ic_store_named_miss(Isolate *iso, Handle fv, int slot, Handle receiver, Han
   bool learn = ic_has_vector(H(fv)) &&
                feedback_vector_get(H(fv), slot, 0) != kFeedbackMegamorphic &&
                ic_is_simple_receiver(H(receiver));
+  Tagged setter = ic_cached_setter(H(fv), slot, H(receiver)), holder = 0;
+  if (setter != 0) return ic_call_setter(iso, setter, receiver, value);
   if (learn && ic_store_existing(iso, fv, slot, receiver, name, value, false)) return true;
-  bool adds = learn && ic_set_would_add(iso, receiver, name);
+  IcSetKind kind = learn ? ic_set_kind(iso, receiver, name, &holder, &setter) : IC_SET_OTHER;
+  if (kind == IC_SET_SETTER) {
+    ic_record_setter(iso, fv, slot, receiver, holder, setter);
+    setter = ic_cached_setter(H(fv), slot, H(receiver));
+    if (setter != 0) return ic_call_setter(iso, setter, receiver, value);
+  }
+  bool adds = kind == IC_SET_ADDS;
   Handle old_map = handle_new(iso, is_heap_object(H(receiver)) ? heap_object_map(H(receiver))
                                                                 : ROOT(iso, undefined_value));
   if (!runtime_set_property(iso, receiver, name, value, strict)) return false;
-  if (adds) ic_record_transition(iso, fv, slot, receiver, old_map, name);
+  if (adds) ic_record_transition(iso, fv, slot, receiver, old_map, name, true);
   return true;
 }
 
@@ -208,7 +328,7 @@ bool ic_define_named_miss(Isolate *iso, Handle fv, int slot, Handle receiver, Ha
   bool adds = learn && !property_lookup_own(iso, receiver, name, &lookup);
   Handle old_map = handle_new(iso, heap_object_map(H(receiver)));
   if (!runtime_create_data_property_or_throw(iso, receiver, name, value)) return false;
-  if (adds) ic_record_transition(iso, fv, slot, receiver, old_map, name);
+  if (adds) ic_record_transition(iso, fv, slot, receiver, old_map, name, false);
   return true;
 }
 
@@ -222,27 +342,8 @@ void ic_record_keyed(Isolate *iso, Tagged fv, int slot, Tagged receiver) {
   else if (s[0] != map) s[0] = kFeedbackMegamorphic;
 }
 
-static int ic_binary_kind(Tagged v) {
-  if (is_smi(v)) return IC_BINARY_SMI;
-  if (is_heap_number(v)) return IC_BINARY_NUMBER;
-  if (is_string(v)) return IC_BINARY_STRING;
-  if (is_bigint(v)) return IC_BINARY_BIGINT;
-  return IC_BINARY_ANY;
-}
-
-void ic_record_binary(Tagged fv, int slot, Tagged left, Tagged right) {
-  if (!ic_has_vector(fv)) return;
+void ic_record_call_slow(Isolate *iso, Tagged fv, int slot, Tagged target) {
   Tagged *s = feedback_vector_slot(fv, slot);
-  int bits = is_smi(s[0]) ? smi_value(s[0]) : 0;
-  if (bits < 0) bits = 0;
-  bits |= ic_binary_kind(left) | ic_binary_kind(right);
-  s[0] = smi_from_int(bits);
-}
-
-void ic_record_call(Isolate *iso, Tagged fv, int slot, Tagged target) {
-  if (!ic_has_vector(fv)) return;
-  Tagged *s = feedback_vector_slot(fv, slot);
-  if (s[0] == target || s[0] == kFeedbackMegamorphic) return;
   if (is_undefined(iso, s[0]) && is_js_function(target)) feedback_vector_set(fv, slot, 0, target);
   else s[0] = kFeedbackMegamorphic;
 }
@@ -268,28 +369,6 @@ void ic_load_global_record(Isolate *iso, Tagged fv, int slot, Tagged name) {
   if (entry < 0) return;
   feedback_vector_set(fv, slot, 0, dict);
   feedback_vector_set(fv, slot, 1, smi_from_int(entry));
-}
-
-bool ic_store_global_hit(Isolate *iso, Tagged fv, int slot, Tagged name, Tagged value) {
-  if (!ic_has_vector(fv)) return false;
-  Tagged *s = feedback_vector_slot(fv, slot);
-  if (!is_heap_object(s[0]) || !is_smi(s[1])) return false;
-  Tagged nc = iso->native_context;
-  int index = smi_value(s[1]);
-  if (s[0] == context_get(nc, NATIVE_CONTEXT_script_context)) {
-    if (is_the_hole(iso, context_get(s[0], index))) return false;
-    context_set(s[0], index, value);
-    return true;
-  }
-  Tagged global = context_get(nc, NATIVE_CONTEXT_global_object);
-  if (s[0] != js_object_properties(global) || index >= dictionary_capacity(s[0])) return false;
-  if (dictionary_key_at(s[0], index) != name) return false;
-  PropertyDetails d = dictionary_details_at(s[0], index);
-  if (property_details_kind(d) != PROPERTY_DATA || (property_details_attributes(d) & READ_ONLY)) {
-    return false;
-  }
-  dictionary_set_value_at(s[0], index, value);
-  return true;
 }
 
 void ic_store_global_record(Isolate *iso, Tagged fv, int slot, Tagged name) {

@@ -847,6 +847,19 @@ static void gen_bigint_literal(Gen *g, const AstBigInt *b) {
   EMIT(g, LdaConstant, idx);
 }
 
+/* import(source, options): ES2025 13.3.10.1; the runtime does the rest (modules.h). */
+static void gen_import_call(Gen *g, AstImportCall *c) {
+  int mark = gen_reg_mark(g), args = gen_new_regs(g, 3);
+  gen_expr(g, c->source);
+  EMIT(g, Star, args);
+  if (c->options) gen_expr(g, c->options); else EMIT(g, LdaUndefined);
+  EMIT(g, Star, args + 1);
+  EMIT(g, LdaSmi, c->phase);
+  EMIT(g, Star, args + 2);
+  gen_call_runtime(g, Runtime_DynamicImport, args, 3);
+  gen_reg_release(g, mark);
+}
+
 void gen_expr(Gen *g, AstNode *n) {
   if (n == NULL) { EMIT(g, LdaUndefined); return; }
   if (g->job->failed || !gen_stack_ok(g)) return;
@@ -896,10 +909,8 @@ void gen_expr(Gen *g, AstNode *n) {
     case AST_PAREN: gen_expr(g, n->u.unary.operand); break;
     case AST_YIELD: gen_yield(g, n); break;
     case AST_AWAIT: gen_await(g, n); break;
-    case AST_IMPORT_META:
-    case AST_IMPORT_CALL:
-      gen_fail(g, kError_SYNTAX_ERROR, "modules are not supported yet");
-      break;
+    case AST_IMPORT_META: gen_call_runtime(g, Runtime_GetImportMeta, 0, 0); break;
+    case AST_IMPORT_CALL: gen_import_call(g, &n->u.import_call); break;
     default:
       gen_fail(g, kError_SYNTAX_ERROR, "unexpected node in an expression");
       break;

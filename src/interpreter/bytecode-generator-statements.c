@@ -92,6 +92,34 @@ static void gen_class_decl(Gen *g, AstNode *n) {
   if (v) gen_store_var(g, v, v->name, STORE_INIT);
 }
 
+/* An AstString "default" (for NamedEvaluation of `export default` values, ES2025 16.2.3.7). */
+static const AstString *default_name(Gen *g) {
+  AstString *s = zone_alloc_zeroed(g->job->zone, sizeof(AstString) + 8);
+  memcpy(s->data, "default", 8);
+  s->byte_length = 7;
+  s->utf16_length = 7;
+  return s;
+}
+
+/* ES2025 16.2.3.7: an exported declaration runs as itself; `export default expr` binds
+ * "*default*" to the value (anonymous functions and classes are named "default"). */
+static void gen_export(Gen *g, AstNode *n) {
+  AstModuleDecl *m = &n->u.module_decl;
+  AstNode *d = m->declaration;
+  if (d == NULL) return;
+  if (!m->is_default || d->kind == AST_FUNCTION_DECL) { gen_statement(g, d); return; }
+  if (d->kind == AST_CLASS_DECL) {
+    AstClass *c = &d->u.class_lit;
+    if (c->name) { gen_statement(g, d); return; }
+    gen_class(g, c, default_name(g));
+    if (c->decl_var) gen_store_var(g, c->decl_var, c->decl_var->name, STORE_INIT);
+    return;
+  }
+  AstVariable *v = scopes_find_local(g->job->res.program->u.program.scope, "*default*");
+  gen_expr_named(g, d, default_name(g));
+  if (v) gen_store_var(g, v, v->name, STORE_INIT);
+}
+
 static void gen_block(Gen *g, AstNode *n) {
   ControlScope cs;
   int mark = gen_reg_mark(g);
@@ -695,8 +723,8 @@ void gen_statement(Gen *g, AstNode *n) {
     case AST_TRY: gen_try(g, n); break;
     case AST_DEBUGGER: EMIT(g, Debugger); break;
     case AST_CLASS_FIELD_INIT: gen_field_init(g, &n->u.field_init); break;
-    case AST_IMPORT_DECL:
-    case AST_EXPORT_DECL: gen_fail(g, kError_SYNTAX_ERROR, "modules are not supported yet"); break;
+    case AST_IMPORT_DECL: break;  /* bound when the module was linked */
+    case AST_EXPORT_DECL: gen_export(g, n); break;
     default:
       gen_expr(g, n);  /* an expression used as a statement by a synthesized body */
       break;

@@ -105,8 +105,19 @@ static bool needs_tdz_check(AstVariable *v) {
   }
 }
 
+/* A named import (VAR_LOCATION_MODULE, index: its import entry): the live binding of the
+ * exporting module, with its TDZ check, read by the runtime (execution/modules.h). */
+static void gen_load_module_import(Gen *g, AstVariable *v) {
+  int mark = gen_reg_mark(g), r = gen_new_reg(g);
+  EMIT(g, LdaSmi, v->index);
+  EMIT(g, Star, r);
+  gen_call_runtime(g, Runtime_LoadModuleImport, r, 1);
+  gen_reg_release(g, mark);
+}
+
 void gen_load_var_raw(Gen *g, AstVariable *v) {
   switch (v->location) {
+    case VAR_LOCATION_MODULE: gen_load_module_import(g, v); break;
     case VAR_LOCATION_PARAMETER: EMIT(g, Ldar, -2 - v->index); break;
     case VAR_LOCATION_REGISTER: EMIT(g, Ldar, v->index); break;
     case VAR_LOCATION_CONTEXT: {
@@ -191,6 +202,15 @@ void gen_store_var(Gen *g, AstVariable *v, const AstString *name, StoreMode mode
     int idx = gen_name(g, v->mode == VAR_MODE_DYNAMIC ? name : v->name);
     if (v->location == VAR_LOCATION_GLOBAL) EMIT(g, StaGlobal, idx, SLOT(g));
     else EMIT(g, StaLookupSlot, idx, g->is_strict ? 1 : 0);
+    return;
+  }
+  if (v->location == VAR_LOCATION_MODULE) {  /* imports are immutable: TDZ, then TypeError */
+    int mark = gen_reg_mark(g), t = gen_new_reg(g);
+    EMIT(g, Star, t);
+    gen_load_module_import(g, v);
+    EMIT(g, Ldar, t);
+    EMIT(g, ThrowConstAssignment, gen_name(g, v->name));
+    gen_reg_release(g, mark);
     return;
   }
   if (mode == STORE_ASSIGN) {
@@ -352,6 +372,7 @@ void gen_with_statement(Gen *g, AstNode *n) {
 void gen_hoist_functions(Gen *g, AstList *body) {
   for (int i = 0; i < body->length; i++) {
     AstNode *n = body->items[i];
+    if (n && n->kind == AST_EXPORT_DECL) n = n->u.module_decl.declaration;  /* export function */
     if (n == NULL || n->kind != AST_FUNCTION_DECL) continue;
     AstFunction *fn = &n->u.function;
     AstVariable *v = fn->decl_var;

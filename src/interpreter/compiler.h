@@ -60,4 +60,9 @@ Handle compiler_compile_indirect_eval(Isolate *iso, Handle source);
  * realm's native context. */
 Handle compiler_compile_dynamic_function(Isolate *iso, Handle params, Handle body, int kind);
 
+/* ES2025 16.2.1.7 ParseModule: a SourceTextModule (objects/source-text-module.h) in status
+ * new, whose function (see execution/modules.h) is compiled. filename names the script
+ * (stack traces, SyntaxError positions); host_defined is kept for the host. */
+Handle compiler_compile_module(Isolate *iso, Handle source, Handle filename, Handle host_defined);
+
 #endif /* KILN_INTERPRETER_COMPILER_H_ */

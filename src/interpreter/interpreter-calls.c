@@ -131,9 +131,11 @@ static Tagged run_bytecode_frame(Isolate *iso, Tagged *callee, Tagged *receiver,
   if ((!is_undefined(iso, fp[kFrameFeedback]) || ensure_feedback_vector(iso, &frame)) &&
       (construct || sfi_is_strict(sfi) || sfi_is_arrow(sfi) || bind_sloppy_this(iso, &frame))) {
     result = interpreter_run(iso, &frame);
-    if (result != kException && construct) result = construct_result(iso, &frame, result);
   }
+  /* [[Construct]] checks the result in the caller's execution context (10.2.2 step 10),
+   * so its errors belong to the caller's realm. */
   iso->native_context = saved_realm;
+  if (result != kException && construct) result = construct_result(iso, &frame, result);
   s->current = frame.caller;
   s->depth--;
   s->top = saved_top;
@@ -255,8 +257,12 @@ Tagged interpreter_call(Isolate *iso, Tagged *callee, Tagged *receiver, int argc
     BuiltinFunction builtin = (BuiltinFunction)sfi_builtin(sfi);
     if (builtin == NULL) {
       if (KILN_UNLIKELY(sfi_is_class_constructor(sfi))) {
+        /* 10.2.1 [[Call]] step 2: the TypeError comes from F's realm. */
+        Tagged saved_realm = iso->native_context;
+        iso->native_context = interpreter_native_context_of(js_function_context(fn));
         isolate_throw_error(iso, kError_TYPE_ERROR,
                             "Class constructor cannot be invoked without 'new'");
+        iso->native_context = saved_realm;
         return kException;
       }
       return call_bytecode(iso, callee, receiver, argc, argv, ROOT(iso, undefined_value),

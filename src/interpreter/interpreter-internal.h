@@ -67,6 +67,8 @@ bool op_private(Isolate *iso, JSFrame *f, Bytecode op, int obj_reg, int key_reg)
 
 /* ---- operators and conversions ---- */
 bool op_binary(Isolate *iso, JSFrame *f, RuntimeBinaryOp op, Handle left, Handle right);
+/* The accumulator becomes the Number value (a Smi when it is one). May allocate. */
+bool op_number_result(Isolate *iso, JSFrame *f, double value);
 bool op_unary(Isolate *iso, JSFrame *f, RuntimeUnaryOp op);
 bool op_compare(Isolate *iso, JSFrame *f, Bytecode op, int reg);
 bool op_convert(Isolate *iso, JSFrame *f, Bytecode op);

@@ -245,6 +245,10 @@ bool op_binary(Isolate *iso, JSFrame *f, RuntimeBinaryOp op, Handle left, Handle
   return set_acc(f, runtime_binary_op(iso, op, left, right));
 }
 
+bool op_number_result(Isolate *iso, JSFrame *f, double value) {
+  return set_acc(f, factory_new_number(iso, value));
+}
+
 bool op_unary(Isolate *iso, JSFrame *f, RuntimeUnaryOp op) {
   return set_acc(f, runtime_unary_op(iso, op, frame_acc(f)));
 }
@@ -519,12 +523,6 @@ bool op_create_class(Isolate *iso, JSFrame *f, int first) {
   }
   Handle proto = runtime_object_create(iso, proto_parent);
   if (handle_is_null(proto)) return false;
-  /* runtime_object_create(null) may answer an object of the root {} map, whose prototype
-   * is the first realm's %Object.prototype%: make sure of the prototype. */
-  if (js_object_get_prototype(H(proto)) != H(proto_parent) &&
-      !js_object_set_prototype(iso, proto, proto_parent)) {
-    return false;
-  }
   if (js_object_get_prototype(H(ctor)) != H(ctor_parent) &&
       !js_object_set_prototype(iso, ctor, ctor_parent)) {
     if (!isolate_has_pending_exception(iso)) {

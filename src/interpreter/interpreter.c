@@ -16,6 +16,10 @@
  */
 #include "interpreter/interpreter.h"
 
+#include <math.h>
+#include <string.h>
+
+#include "heap/factory.h"
 #include "ic/ic.h"
 #include "interpreter/bytecode-array-builder.h"
 #include "interpreter/interpreter-generators.h"
@@ -138,6 +142,46 @@ KILN_INLINE bool smi_binary(RuntimeBinaryOp op, Tagged l, Tagged r, Tagged *out)
   return true;
 }
 
+/* The Number value of a Smi or HeapNumber in *out; false for anything else. */
+KILN_INLINE bool number_value(Tagged v, double *out) {
+  if (is_smi(v)) {
+    *out = (double)smi_value(v);
+    return true;
+  }
+  if (!is_heap_number(v)) return false;
+  *out = heap_number_value(v);
+  return true;
+}
+
+/* ES2025 6.1.6.1 Number::add, ::subtract, ::multiply, ::divide, ::remainder on two Numbers
+ * (what the Smi path left: a HeapNumber operand or an overflow): true with *out set. */
+KILN_INLINE bool number_binary(RuntimeBinaryOp op, Tagged l, Tagged r, double *out) {
+  double a, b;
+  if (!number_value(l, &a) || !number_value(r, &b)) return false;
+  switch (op) {
+    case RT_OP_ADD: *out = a + b; return true;
+    case RT_OP_SUB: *out = a - b; return true;
+    case RT_OP_MUL: *out = a * b; return true;
+    case RT_OP_DIV: *out = a / b; return true;
+    case RT_OP_MOD: *out = fmod(a, b); return true; /* C's fmod is Number::remainder */
+    default: return false;
+  }
+}
+
+/* Number relational comparison (ES2025 7.2.13 IsLessThan on Numbers): true with *out set
+ * when both operands are Numbers. NaN compares false. */
+KILN_INLINE bool number_compare(Bytecode op, Tagged l, Tagged r, bool *out) {
+  double a, b;
+  if (!number_value(l, &a) || !number_value(r, &b)) return false;
+  switch (op) {
+    case Bytecode_TestLessThan: *out = a < b; return true;
+    case Bytecode_TestGreaterThan: *out = a > b; return true;
+    case Bytecode_TestLessThanOrEqual: *out = a <= b; return true;
+    case Bytecode_TestGreaterThanOrEqual: *out = a >= b; return true;
+    default: return false;
+  }
+}
+
 /* Fast keyed load: a Smi index into fast elements. */
 KILN_INLINE bool fast_keyed_load(Isolate *iso, Tagged obj, Tagged key, Tagged *out) {
   if (!is_smi(key) || !is_heap_object(obj)) return false;
@@ -151,6 +195,31 @@ KILN_INLINE bool fast_keyed_load(Isolate *iso, Tagged obj, Tagged key, Tagged *o
   Tagged v = fixed_array_data(elements)[i];
   if (is_the_hole(iso, v)) return false;
   *out = v;
+  return true;
+}
+
+/* Fast keyed load from double elements: a Smi index to an element that is not the hole.
+ * Sets *out and returns true when the value is a Smi; returns true with *out = 0 and *d set
+ * when it must be boxed (the caller allocates). */
+KILN_INLINE bool fast_keyed_load_double(Tagged obj, Tagged key, Tagged *out, double *d) {
+  if (!is_smi(key) || !is_heap_object(obj)) return false;
+  InstanceType t = heap_object_type(obj);
+  if (t != JS_ARRAY_TYPE && t != JS_OBJECT_TYPE) return false;
+  int32_t i = smi_value(key);
+  ElementsKind kind = js_object_elements_kind(obj);
+  if (i < 0 || !elements_kind_is_double(kind)) return false;
+  Tagged elements = js_object_elements(obj);
+  if (i >= fixed_array_length(elements)) return false;
+  double v = fixed_double_array_data(elements)[i];
+  uint64_t bits;
+  memcpy(&bits, &v, sizeof bits);
+  if (bits == FIXED_DOUBLE_HOLE_NAN_BITS) return false;
+  *out = 0;
+  *d = v;
+  if (v >= KILN_SMI_MIN && v <= KILN_SMI_MAX && v == (double)(int32_t)v &&
+      !(v == 0 && signbit(v))) {
+    *out = smi_from_int((int32_t)v);
+  }
   return true;
 }
 
@@ -171,6 +240,42 @@ KILN_INLINE bool chain_has_no_elements(Isolate *iso, Tagged map) {
   return false;
 }
 
+/* Whether a store of the element at i (a hole of obj's fast elements) may append it: obj
+ * is an extensible array of length i, its length writable, nothing on its chain with
+ * elements. Then the length grows by one. */
+KILN_INLINE bool fast_append(Isolate *iso, Tagged obj, Tagged map, int32_t i) {
+  if (heap_object_type(obj) != JS_ARRAY_TYPE || js_array_length(obj) != smi_from_int(i) ||
+      !map_has_flag(map, MAP_IS_EXTENSIBLE) || map_has_flag(map, MAP_HAS_READ_ONLY_LENGTH) ||
+      !chain_has_no_elements(iso, map)) {
+    return false;
+  }
+  js_array_set_length(obj, smi_from_int(i + 1));
+  return true;
+}
+
+/* Fast keyed store of a Number into double elements, unboxed (NaNs canonicalised, so no
+ * value reads as the hole). */
+KILN_INLINE bool fast_keyed_store_double(Isolate *iso, Tagged obj, Tagged key, Tagged value) {
+  if (!is_smi(key) || !is_heap_object(obj)) return false;
+  InstanceType t = heap_object_type(obj);
+  if (t != JS_ARRAY_TYPE && t != JS_OBJECT_TYPE) return false;
+  int32_t i = smi_value(key);
+  Tagged map = heap_object_map(obj);
+  double v;
+  if (i < 0 || !elements_kind_is_double((ElementsKind)map_elements_kind(map)) ||
+      !number_value(value, &v)) {
+    return false;
+  }
+  Tagged elements = js_object_elements(obj);
+  if (i >= fixed_array_length(elements)) return false;
+  double *slot = fixed_double_array_data(elements) + i;
+  uint64_t bits;
+  memcpy(&bits, slot, sizeof bits);
+  if (bits == FIXED_DOUBLE_HOLE_NAN_BITS && !fast_append(iso, obj, map, i)) return false;
+  *slot = v != v ? NAN : v;
+  return true;
+}
+
 /* Fast keyed store: overwrite an existing element of fast elements, or append to an
  * array with spare capacity. */
 KILN_INLINE bool fast_keyed_store(Isolate *iso, Tagged obj, Tagged key, Tagged value) {
@@ -185,15 +290,8 @@ KILN_INLINE bool fast_keyed_store(Isolate *iso, Tagged obj, Tagged key, Tagged v
   Tagged elements = js_object_elements(obj);
   if (i >= fixed_array_length(elements)) return false;
   Tagged *slot = fixed_array_data(elements) + i;
-  if (is_the_hole(iso, *slot)) {
-    /* Appending at length: stays packed; the length grows by one. */
-    if (t != JS_ARRAY_TYPE || js_array_length(obj) != smi_from_int(i) ||
-        !map_has_flag(map, MAP_IS_EXTENSIBLE) || map_has_flag(map, MAP_HAS_READ_ONLY_LENGTH) ||
-        !chain_has_no_elements(iso, map)) {
-      return false;
-    }
-    js_array_set_length(obj, smi_from_int(i + 1));
-  }
+  /* Appending at length: stays packed; the length grows by one. */
+  if (is_the_hole(iso, *slot) && !fast_append(iso, obj, map, i)) return false;
   *slot = value;
   heap_write_barrier(elements, slot, value);
   return true;
@@ -315,8 +413,15 @@ L_GetNamedProperty: {
 }
 L_GetKeyedProperty: {
   Tagged v;
-  if (fast_keyed_load(iso, REG(0), acc, &v)) acc = v;
-  else SLOW(op_get_keyed(iso, f, SOP(0), UOP(1)));
+  double d;
+  if (fast_keyed_load(iso, REG(0), acc, &v)) {
+    acc = v;
+  } else if (fast_keyed_load_double(REG(0), acc, &v, &d)) {
+    if (v != 0) acc = v;
+    else SLOW(op_number_result(iso, f, d));
+  } else {
+    SLOW(op_get_keyed(iso, f, SOP(0), UOP(1)));
+  }
   NEXT(GetKeyedProperty);
 }
 L_SetNamedProperty:
@@ -325,7 +430,8 @@ L_SetNamedProperty:
   }
   NEXT(SetNamedProperty);
 L_SetKeyedProperty:
-  if (!fast_keyed_store(iso, REG(0), REG(1), acc)) {
+  if (!fast_keyed_store(iso, REG(0), REG(1), acc) &&
+      !fast_keyed_store_double(iso, REG(0), REG(1), acc)) {
     SLOW(op_set_keyed(iso, f, SOP(0), SOP(1), UOP(2)));
   }
   NEXT(SetKeyedProperty);
@@ -380,8 +486,12 @@ L_TestPrivateIn:
 #define BINARY(name, op)                                                              \
   L_##name: {                                                                         \
     Tagged v;                                                                         \
+    double d;                                                                         \
     if (smi_binary(op, REG(0), acc, &v)) {                                            \
       acc = v;                                                                        \
+    } else if (number_binary(op, REG(0), acc, &d)) {                                  \
+      ic_record_binary(FV, (int)UOP(1), REG(0), acc);                                 \
+      SLOW(op_number_result(iso, f, d));                                              \
     } else {                                                                          \
       ic_record_binary(FV, (int)UOP(1), REG(0), acc);                                 \
       SLOW(op_binary(iso, f, op, frame_reg(f, SOP(0)), frame_acc(f)));                \
@@ -453,13 +563,17 @@ L_TestEqual:
   NEXT(TestEqual);
 L_TestEqualStrict: acc = BOOL(runtime_strict_equals(REG(0), acc)); NEXT(TestEqualStrict);
 #define RELATIONAL(name, cop)                                                         \
-  L_##name:                                                                           \
+  L_##name: {                                                                         \
+    bool b_;                                                                          \
     if (is_smi(acc) && is_smi(REG(0))) {                                              \
       acc = BOOL(smi_value(REG(0)) cop smi_value(acc));                               \
+    } else if (number_compare(Bytecode_##name, REG(0), acc, &b_)) {                   \
+      acc = BOOL(b_);                                                                 \
     } else {                                                                          \
       SLOW(op_compare(iso, f, Bytecode_##name, SOP(0)));                              \
     }                                                                                 \
-    NEXT(name);
+    NEXT(name);                                                                       \
+  }
   RELATIONAL(TestLessThan, <)
   RELATIONAL(TestGreaterThan, >)
   RELATIONAL(TestLessThanOrEqual, <=)

@@ -262,6 +262,18 @@ int bignum_dtoa_counted(double v, int count, char *digits, int *point) {
     if (len == count) break;
     e10 += len > count ? 1 : -1;
   }
+  /* "100...0" may be a value just below 10^e10 rounded up (log10 rounded up to e10, as for
+   * 1e-21, whose double is 9.99...e-22): then e10 - 1 also gives count digits, and is the
+   * true exponent. */
+  bool power_of_ten = digits[0] == '1';
+  for (int i = 1; power_of_ten && i < count; i++) power_of_ten = digits[i] == '0';
+  if (power_of_ten) {
+    char lower[kBignumDtoaMaxCounted + 1];
+    if (scaled_round_digits(v, count - e10, lower, count) == count) {
+      memcpy(digits, lower, (size_t)count);
+      e10--;
+    }
+  }
   *point = e10 + 1;
   return count;
 }

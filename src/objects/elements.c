@@ -144,6 +144,7 @@ static Handle elements_doubles_to_objects(Isolate *iso, Handle store) {
 /* Installs a new store and map together: no allocation between the two stores. */
 static void elements_install(Handle obj, Handle store, Handle map) {
   js_object_set_elements(H(obj), H(store));
+  map_invalidate_prototype_chains(heap_object_map(H(obj))); /* objects/map.h's invariant */
   heap_object_set_map(H(obj), H(map));
 }
 

@@ -56,7 +56,9 @@
   V(ORDERED_HASH_SET_TYPE, FixedArray, TAGGED_TAIL, 8)                \
   V(EPHEMERON_HASH_TABLE_TYPE, FixedArray, TAGGED_TAIL, 8)            \
   V(WEAK_FIXED_ARRAY_TYPE, FixedArray, TAGGED_TAIL, 8) \
-  V(BIGINT_TYPE, BigInt, RAW_TAIL, 8)
+  V(BIGINT_TYPE, BigInt, RAW_TAIL, 8)                                \
+  V(VALIDITY_CELL_TYPE, ValidityCell, FIXED, 0) \
+  V(SOURCE_TEXT_MODULE_TYPE, SourceTextModule, FIXED, 0)
 
 #define JS_TYPE_LIST(V)                                               \
   V(JS_OBJECT_TYPE, JSObject, JS, 0)                                  \
@@ -89,7 +91,11 @@
   V(JS_DISPOSABLE_STACK_TYPE, JSDisposableStack, JS, 0)               \
   V(JS_ASYNC_DISPOSABLE_STACK_TYPE, JSDisposableStack, JS, 0) \
   V(JS_REG_EXP_TYPE, JSRegExp, JS, 0)                                 \
-  V(JS_REG_EXP_STRING_ITERATOR_TYPE, JSRegExpStringIterator, JS, 0)
+  V(JS_REG_EXP_STRING_ITERATOR_TYPE, JSRegExpStringIterator, JS, 0) \
+  V(JS_ITERATOR_HELPER_TYPE, JSIteratorHelper, JS, 0)                 \
+  V(JS_WRAP_FOR_VALID_ITERATOR_TYPE, JSWrapForValidIterator, JS, 0) \
+  V(JS_RAW_JSON_TYPE, JSObject, JS, 0) \
+  V(JS_MODULE_NAMESPACE_TYPE, JSModuleNamespace, JS, 0)
 
 #define INSTANCE_TYPE_LIST(V) STRING_TYPE_LIST(V) HEAP_TYPE_LIST(V) JS_TYPE_LIST(V)
 

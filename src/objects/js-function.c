@@ -73,9 +73,11 @@ static bool function_map_add_field(Isolate *iso, Handle map, Handle name, int at
   return true;
 }
 
-Handle js_function_map_new(Isolate *iso, InstanceType type, Handle proto, int map_flags,
-                           bool with_prototype, int prototype_attributes) {
-  int inobject = with_prototype ? 3 : 2;
+/* A function map; legacy adds the sloppy "arguments" and "caller" fields after
+ * "prototype". May allocate. */
+static Handle function_map_build(Isolate *iso, InstanceType type, Handle proto, int map_flags,
+                                 bool with_prototype, int prototype_attributes, bool legacy) {
+  int inobject = (with_prototype ? 3 : 2) + (legacy ? 2 : 0);
   size_t header = (size_t)kBodyDescriptors[type].header_words * kTaggedSize;
   Handle map = factory_new_map(iso, type, header + (size_t)inobject * kTaggedSize, inobject);
   if (handle_is_null(map)) return map;
@@ -92,7 +94,23 @@ Handle js_function_map_new(Isolate *iso, InstanceType type, Handle proto, int ma
                                                 prototype_attributes)) {
     return HANDLE_NULL;
   }
+  if (legacy) {
+    static const char *const kLegacy[] = {"arguments", "caller"};
+    for (size_t i = 0; i < KILN_ARRAY_SIZE(kLegacy); i++) {
+      Handle key = string_internalize_utf8(iso, kLegacy[i], strlen(kLegacy[i]));
+      if (handle_is_null(key) ||
+          !function_map_add_field(iso, map, key, READ_ONLY | DONT_ENUM | DONT_DELETE)) {
+        return HANDLE_NULL;
+      }
+    }
+  }
   return map;
+}
+
+Handle js_function_map_new(Isolate *iso, InstanceType type, Handle proto, int map_flags,
+                           bool with_prototype, int prototype_attributes) {
+  return function_map_build(iso, type, proto, map_flags, with_prototype, prototype_attributes,
+                            false);
 }
 
 typedef struct {
@@ -127,8 +145,9 @@ bool js_function_setup_maps(Isolate *iso, Handle native_context) {
                                              NATIVE_CONTEXT_function_prototype));
   for (size_t i = 0; i < KILN_ARRAY_SIZE(kFunctionMaps); i++) {
     const FunctionMapSpec *s = &kFunctionMaps[i];
-    Handle map = js_function_map_new(iso, s->type, proto, s->map_flags, s->with_prototype,
-                                     s->prototype_attributes);
+    Handle map = function_map_build(iso, s->type, proto, s->map_flags, s->with_prototype,
+                                    s->prototype_attributes,
+                                    s->slot == NATIVE_CONTEXT_sloppy_function_map);
     if (handle_is_null(map)) return false;
     context_set(H(native_context), s->slot, H(map));
   }
@@ -266,6 +285,10 @@ Handle js_function_new_closure(Isolate *iso, Handle sfi, Handle context) {
   Handle map = handle_new(iso, context_get(realm, slot));
   Handle fn = js_function_new_with_map(iso, map, sfi, context);
   if (handle_is_null(fn)) return fn;
+  if (map_inobject_properties(H(map)) > kFunctionCallerField) {
+    js_function_init_field(H(fn), kFunctionArgumentsField, ROOT(iso, undefined_value));
+    js_function_init_field(H(fn), kFunctionCallerField, ROOT(iso, undefined_value));
+  }
   if (map_inobject_properties(H(map)) <= kFunctionPrototypeField) return fn;
   js_function_init_field(H(fn), kFunctionPrototypeField, ROOT(iso, undefined_value));
   if (slot == NATIVE_CONTEXT_class_constructor_map) return fn;

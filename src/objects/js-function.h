@@ -45,6 +45,12 @@ enum {
   kFunctionLengthField = 0,
   kFunctionNameField = 1,
   kFunctionPrototypeField = 2,
+  /* Sloppy functions only: the legacy "arguments" and "caller" own properties
+   * (undefined: Kiln does not track callers; non-writable, non-configurable), which keep
+   * Function.prototype's %ThrowTypeError% accessors from answering for them, as sloppy
+   * functions have own properties in V8 and JSC. */
+  kFunctionArgumentsField = 3,
+  kFunctionCallerField = 4,
 };
 
 /* ---- SharedFunctionInfo flags -----------------------------------------------------------

@@ -213,6 +213,7 @@ Handle js_object_get_property(Isolate *iso, Handle obj, Handle name) {
 /* Adds name to a dictionary-mode object. May allocate. */
 static bool js_object_dictionary_add(Isolate *iso, Handle obj, Handle name, Handle value,
                                      PropertyDetails details) {
+  map_invalidate_prototype_chains(heap_object_map(H(obj)));
   Handle dict = handle_new(iso, js_object_properties(H(obj)));
   if (H(dict) == ROOT(iso, empty_property_dictionary)) { /* shared: never written */
     dict = name_dictionary_new(iso, 2);
@@ -269,6 +270,7 @@ static bool js_object_add_property(Isolate *iso, Handle obj, Handle name, Handle
     /* No allocation from here: the value and the map change together. */
     js_object_set_field(H(obj), H(target), field, H(value));
   }
+  map_invalidate_prototype_chains(heap_object_map(H(obj)));
   heap_object_set_map(H(obj), H(target));
   return true;
 }
@@ -315,6 +317,7 @@ bool js_object_normalize_properties(Isolate *iso, Handle obj) {
   if (handle_is_null(dict_map)) return false;
   /* In-object slots keep their old values (still valid) until the object dies; the error
    * kind of an error object stays in slot 0. */
+  map_invalidate_prototype_chains(heap_object_map(H(obj)));
   js_object_set_properties(H(obj), H(dict));
   heap_object_set_map(H(obj), H(dict_map));
   return true;
@@ -324,6 +327,7 @@ bool js_object_normalize_properties(Isolate *iso, Handle obj) {
  * moving obj to dictionary mode. May allocate. */
 static bool js_object_reconfigure(Isolate *iso, Handle obj, Handle name, Handle value,
                                   PropertyKind kind, int attributes) {
+  map_invalidate_prototype_chains(heap_object_map(H(obj)));
   if (!js_object_normalize_properties(iso, obj)) return false;
   Tagged dict = js_object_properties(H(obj));
   int entry = name_dictionary_find(iso, dict, H(name));
@@ -440,6 +444,7 @@ static bool js_object_delete_last(Isolate *iso, Handle obj, const LookupResult *
   if (lookup->state == LOOKUP_IN_OBJECT || lookup->state == LOOKUP_BACKING_STORE) {
     js_object_write_found(iso, obj, lookup, ROOT_HANDLE(iso, undefined_value));
   }
+  map_invalidate_prototype_chains(map);
   heap_object_set_map(H(obj), back);
   return true;
 }
@@ -455,6 +460,7 @@ bool js_object_delete_property(Isolate *iso, Handle obj, Handle name) {
     if (js_object_delete_last(iso, obj, &lookup)) return true;
     if (!js_object_normalize_properties(iso, obj)) return false;
   }
+  map_invalidate_prototype_chains(heap_object_map(H(obj)));
   Handle dict = handle_new(iso, js_object_properties(H(obj)));
   dictionary_remove(iso, H(dict), name_dictionary_find(iso, H(dict), H(name)));
   Handle shrunk = dictionary_shrink(iso, dict);
@@ -571,6 +577,7 @@ bool js_object_set_prototype(Isolate *iso, Handle obj, Handle prototype) {
   Handle map = handle_new(iso, heap_object_map(H(obj)));
   Handle copy = map_copy_with_prototype(iso, map, prototype);
   if (handle_is_null(copy)) return false;
+  map_invalidate_prototype_chains(H(map));
   heap_object_set_map(H(obj), H(copy));
   return true;
 }
@@ -580,6 +587,7 @@ bool js_object_prevent_extensions(Isolate *iso, Handle obj) {
   Handle copy = map_copy(iso, handle_new(iso, heap_object_map(H(obj))));
   if (handle_is_null(copy)) return false;
   map_set_flag(H(copy), MAP_IS_EXTENSIBLE, false);
+  map_invalidate_prototype_chains(heap_object_map(H(obj)));
   heap_object_set_map(H(obj), H(copy));
   return true;
 }

@@ -116,7 +116,15 @@ bool js_promise_run_thenable_job(Isolate *iso, Handle promise, Handle thenable, 
   V(ASYNC_GENERATOR_RETURN_FULFILLED, 1) /* [generator] */                               \
   V(ASYNC_GENERATOR_RETURN_REJECTED, 1)                                                  \
   V(FROM_ASYNC_FULFILLED, 1)    /* Array.fromAsync's await: [its state] (builtins-async.c) */ \
-  V(FROM_ASYNC_REJECTED, 1)
+  V(FROM_ASYNC_REJECTED, 1)                                                              \
+  V(MODULE_ASYNC_FULFILLED, 1)  /* a TLA module's body settled: [module] (modules.c) */    \
+  V(MODULE_ASYNC_REJECTED, 1)                                                            \
+  V(IMPORT_FULFILLED, 1)        /* import()'s Evaluate() settled: [module, capability] */ \
+  V(IMPORT_REJECTED, 1)                                                                  \
+  V(IMPORT_CONTINUE, 1)         /* import()'s loaded graph: link and evaluate: [module,    \
+                                   capability] */                                        \
+  V(IMPORT_LOAD_STEP, 1)        /* a module loader's promise fulfilled: [import state,    \
+                                   importing module or undefined, Smi request] */
 
 typedef enum {
 #define V(name, length) kPromiseClosure_##name,

@@ -269,3 +269,68 @@ Handle map_transition_elements_kind(Isolate *iso, Handle map, ElementsKind kind)
   }
   return target;
 }
+
+/* ---- prototype validity ------------------------------------------------------------- */
+
+bool map_is_cacheable_prototype(Tagged o) {
+  if (!is_heap_object(o)) return false;
+  Tagged map = heap_object_map(o);
+  if (map_has_flag(map, MAP_HAS_NAMED_INTERCEPTOR)) return false;
+  switch (map_instance_type(map)) {
+    case JS_OBJECT_TYPE:
+    case JS_ARRAY_TYPE:
+    case JS_FUNCTION_TYPE:
+    case JS_ERROR_TYPE:
+    case JS_PRIMITIVE_WRAPPER_TYPE:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool map_make_prototype(Isolate *iso, Handle obj) {
+  Handle map = handle_new(iso, heap_object_map(H(obj)));
+  if (map_is_prototype_map(H(map))) return true;
+  Handle copy = map_copy_raw(iso, map);
+  if (handle_is_null(copy)) return false;
+  map_set_flag(H(copy), MAP_IS_PROTOTYPE, true);
+  /* Same layout, descriptors and prototype: only the map's identity changes. The old map
+   * was not a prototype map, so no cell depends on it. */
+  heap_object_set_map(H(obj), H(copy));
+  debug_maps_trace(iso, "PrototypeMap", H(map), H(copy), 0);
+  return true;
+}
+
+/* A valid cell for the chain at prototype, whose parent is the cell above. May allocate. */
+static Handle map_new_validity_cell(Isolate *iso, Handle prototype, Handle parent) {
+  Handle cell = factory_new_raw(iso, ValidityCell_kHeaderSize, ROOT(iso, validity_cell_map),
+                                ALLOCATE_YOUNG);
+  if (handle_is_null(cell)) return cell;
+  validity_cell_set_value(H(cell), kValidityCellValid);
+  field_write_no_barrier(H(cell), ValidityCell_parent_offset, H(parent));
+  map_set_prototype_validity_cell(heap_object_map(H(prototype)), H(cell));
+  return cell;
+}
+
+static Handle map_chain_cell(Isolate *iso, Handle prototype, int depth) {
+  if (is_null(iso, H(prototype))) return handle_new(iso, smi_from_int(0));
+  if (depth >= kMaxPrototypeChainDepth || !map_is_cacheable_prototype(H(prototype))) {
+    return HANDLE_NULL;
+  }
+  if (!map_make_prototype(iso, prototype)) {
+    isolate_clear_pending_exception(iso);
+    return HANDLE_NULL;
+  }
+  Tagged current = map_prototype_validity_cell(heap_object_map(H(prototype)));
+  if (validity_cell_chain_valid(current) && !is_smi(current)) return handle_new(iso, current);
+  Handle above = handle_new(iso, map_prototype(heap_object_map(H(prototype))));
+  Handle parent = map_chain_cell(iso, above, depth + 1);
+  if (handle_is_null(parent)) return parent;
+  Handle cell = map_new_validity_cell(iso, prototype, parent);
+  if (handle_is_null(cell)) isolate_clear_pending_exception(iso);
+  return cell;
+}
+
+Handle map_prototype_chain_validity_cell(Isolate *iso, Handle prototype) {
+  return map_chain_cell(iso, prototype, 0);
+}

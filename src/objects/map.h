@@ -109,4 +109,63 @@ Handle map_copy_for_dictionary(Isolate *iso, Handle map);
 /* A copy with another prototype. Not cached: each call makes a new map. May allocate. */
 Handle map_copy_with_prototype(Isolate *iso, Handle map, Handle prototype);
 
+/* ---- prototype validity (docs/object-model.md, "Inline caches and prototype validity") ----
+ *
+ * An object is a prototype when its map has MAP_IS_PROTOTYPE. map_make_prototype gives it a
+ * copy of its map with the flag, so a prototype map never describes an ordinary object;
+ * the maps a prototype moves to later (transitions and copies of its map) keep the flag.
+ *
+ * A prototype map's prototype_validity_cell is the ValidityCell of the chain that starts at
+ * its object: valid while neither that object nor any object above it has changed shape
+ * since the cell was made. The cell of P links to the cell of P's prototype (parent), and a
+ * cell counts as valid only when every cell up its parent links is (validity_cell_chain_valid).
+ * So invalidating one object's cell invalidates the chains of every object below it with
+ * no list of users to walk (V8 keeps such a list, with weak references, to invalidate
+ * eagerly; Kiln pays one load per level of the chain on each cache hit instead).
+ *
+ * Invariant (kept by objects/js-objects.c, objects/elements.c and runtime/): every change of
+ * a prototype's shape -- its map (a property added, deleted or reconfigured, dictionary
+ * mode, a new [[Prototype]], extensibility, elements kind) or the named entries of its
+ * dictionary -- calls map_invalidate_prototype_chains(its map) first. A value written into
+ * an existing data property is not a change of shape. A cell once invalid stays invalid;
+ * the next map_prototype_chain_validity_cell makes a fresh one.
+ */
+enum { kValidityCellValid = 1, kValidityCellInvalid = 0, kMaxPrototypeChainDepth = 64 };
+
+KILN_INLINE bool map_is_prototype_map(Tagged map) { return map_has_flag(map, MAP_IS_PROTOTYPE); }
+
+/* Whether cell (a ValidityCell, or Smi 0 for an empty chain) and every cell above it are
+ * valid. Does not allocate. */
+KILN_INLINE bool validity_cell_chain_valid(Tagged cell) {
+  for (; !is_smi(cell); cell = validity_cell_parent(cell)) {
+    if (validity_cell_value(cell) != kValidityCellValid) return false;
+  }
+  return true;
+}
+
+/* Before an object with map `map` changes shape: if map is a prototype map, invalidates
+ * its cell (and so the chains of every object below). Does not allocate. */
+KILN_INLINE void map_invalidate_prototype_chains(Tagged map) {
+  if (!map_is_prototype_map(map)) return;
+  Tagged cell = map_prototype_validity_cell(map);
+  if (is_smi(cell)) return;
+  validity_cell_set_value(cell, kValidityCellInvalid);
+  map_set_prototype_validity_cell(map, smi_from_int(0));
+}
+
+/* Whether named-property lookups on o are what its map or dictionary describes, so that o
+ * may sit on a cached prototype chain: ordinary objects, arrays, functions, errors and
+ * primitive wrappers (a String wrapper's "length" is not in its map: callers that look up
+ * "length" check for String wrappers themselves), without interceptors. */
+bool map_is_cacheable_prototype(Tagged o);
+/* Makes obj a prototype: a copy of its map with MAP_IS_PROTOTYPE, unless it has one
+ * already. false with an exception pending on OOM. May allocate. */
+bool map_make_prototype(Isolate *iso, Handle obj);
+/* The validity cell of the chain that starts at prototype (a receiver map's [[Prototype]]):
+ * Smi 0 for null; made (with the cells above it) when missing or invalid, making each
+ * object on the chain a prototype. Empty, with no exception pending, when the chain is not
+ * cacheable (an object that is not map_is_cacheable_prototype, or deeper than
+ * kMaxPrototypeChainDepth) or on OOM. May allocate. */
+Handle map_prototype_chain_validity_cell(Isolate *iso, Handle prototype);
+
 #endif /* KILN_OBJECTS_MAP_H_ */

@@ -86,12 +86,15 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
  * (runtime/runtime-object-ops.c). A map's own keys never change, so it never goes stale.
  * bits:  instance type (16) | instance size in words (16) | in-object property count (8) |
  *        elements kind (8) | flags (16)                      (see the map_* helpers below)
- * bits2: owned by objects/map.c (descriptor count, field count, slack tracking counter). */
+ * bits2: owned by objects/map.c (descriptor count, field count, slack tracking counter).
+ * prototype_validity_cell: for a prototype map (MAP_IS_PROTOTYPE), the ValidityCell of the
+ * prototype chain that starts at objects with this map, or Smi 0 until one is needed;
+ * Smi 0 on other maps (objects/map.h, "prototype validity"). */
 #define MAP_FIELDS(F, T, P)                                                    \
   HEAP_OBJECT_FIELDS(F, T, P) F(T, P, bits, RAW) F(T, P, bits2, RAW)           \
   F(T, P, prototype, TAGGED) F(T, P, constructor_or_back_pointer, TAGGED)      \
   F(T, P, instance_descriptors, TAGGED) F(T, P, transitions, TAGGED)             \
-  F(T, P, enum_cache, TAGGED)
+  F(T, P, enum_cache, TAGGED) F(T, P, prototype_validity_cell, TAGGED)
 
 /* FixedArray, FixedDoubleArray, ByteArray: | map | length | element 0 | element 1 | ... |
  * The elements are tagged words, raw doubles or raw bytes, as INSTANCE_TYPE_LIST says. */
@@ -112,6 +115,12 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
 /* AccessorPair: | map | getter | setter |   (the value of an accessor property) */
 #define ACCESSOR_PAIR_FIELDS(F, T, P) \
   HEAP_OBJECT_FIELDS(F, T, P) F(T, P, getter, TAGGED) F(T, P, setter, TAGGED)
+
+/* ValidityCell: | map | value | parent |   (objects/map.h, "prototype validity")
+ * value: Smi 1 while valid, Smi 0 once invalidated (never valid again); parent: the cell of
+ * the next prototype up the chain, or Smi 0 at the top. */
+#define VALIDITY_CELL_FIELDS(F, T, P) \
+  HEAP_OBJECT_FIELDS(F, T, P) F(T, P, value, SMI) F(T, P, parent, TAGGED)
 
 /* Foreign: | map | C pointer |   (an embedder's pointer, as an External value) */
 #define FOREIGN_FIELDS(F, T, P) HEAP_OBJECT_FIELDS(F, T, P) F(T, P, address, PTR)
@@ -317,6 +326,26 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
 #define JS_REG_EXP_STRING_ITERATOR_FIELDS(F, T, P)                                     \
   JS_OBJECT_FIELDS(F, T, P) F(T, P, regexp, TAGGED) F(T, P, string, TAGGED) F(T, P, state, SMI)
 
+/* JSIteratorHelper (ES2025 27.1.2.1 %IteratorHelperPrototype% objects and Iterator.concat's,
+ * builtins/builtins-iterator.c): a generator-like state machine written in C.
+ * | map | properties | elements | underlying | next_method | fn | inner | inner_next |
+ * | counter | remaining | kind | state |
+ * underlying / next_method: [[UnderlyingIterator]] (for concat: a FixedArray of
+ * (iterable, open method) pairs and undefined); fn: the mapper / predicate; inner /
+ * inner_next: flatMap's and concat's current inner iterator record (undefined when none);
+ * counter: a Number (concat: the index of the next iterable); remaining: take / drop's
+ * limit, a Number (may be +Infinity); kind: IteratorHelperKind; state: the
+ * [[GeneratorState]] (IteratorHelperState). */
+#define JS_ITERATOR_HELPER_FIELDS(F, T, P)                                             \
+  JS_OBJECT_FIELDS(F, T, P) F(T, P, underlying, TAGGED) F(T, P, next_method, TAGGED)   \
+  F(T, P, fn, TAGGED) F(T, P, inner, TAGGED) F(T, P, inner_next, TAGGED)               \
+  F(T, P, counter, TAGGED) F(T, P, remaining, TAGGED) F(T, P, kind, SMI) F(T, P, state, SMI)
+
+/* JSWrapForValidIterator (ES2025 27.1.3.2.1.1 %WrapForValidIteratorPrototype% objects):
+ * | map | properties | elements | iterated | next_method | the [[Iterated]] record. */
+#define JS_WRAP_FOR_VALID_ITERATOR_FIELDS(F, T, P) \
+  JS_OBJECT_FIELDS(F, T, P) F(T, P, iterated, TAGGED) F(T, P, next_method, TAGGED)
+
 /* JSPromise (ES2025 27.2, objects/js-promise.h): | map | properties | elements |
  * | reactions_or_result | flags |
  * reactions_or_result: while pending, the reaction list (undefined or a PromiseReaction
@@ -343,6 +372,48 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
  * sign 0. The collector sizes it from length (word 1, as for every RAW_TAIL object). */
 #define BIGINT_FIELDS(F, T, P) \
   HEAP_OBJECT_FIELDS(F, T, P) F(T, P, length, SMI) F(T, P, sign, SMI)
+
+/* SourceTextModule (ES2025 16.2.1.6, a Cyclic Module Record; objects/source-text-module.h):
+ * | map | status | sfi | environment | generator | requests | loaded | imports |
+ * | local_exports | indirect_exports | star_exports | import_bindings | namespace |
+ * | exception | dfs_index | dfs_ancestor_index | cycle_root | async_order |
+ * | pending_deps | async_parents | has_tla | capability | import_meta | host_defined |
+ * | deferred_namespace | module_source |
+ * status: ModuleStatus. sfi: the module function (a generator, an async generator with
+ * top-level await). environment: its Context once InitializeEnvironment ran, else
+ * undefined; generator: the suspended body. requests: FixedArray of (specifier, type
+ * attribute or undefined, Smi AstImportPhase) triples; loaded: the module of each request (undefined until
+ * loaded). imports: (request, import name or undefined for a namespace, local name)
+ * triples; local_exports: (export name, local name) pairs; indirect_exports: (export
+ * name, request, import name or undefined for `export * as x`) triples; star_exports: Smi
+ * requests. import_bindings: per import, a (module, Smi context slot) pair or a namespace
+ * object, after linking. namespace / exception / cycle_root / capability / import_meta:
+ * undefined until set. async_order: 0 unset, -1 done, else [[AsyncEvaluationOrder]].
+ * async_parents: a FixedArray list (undefined when empty). host_defined: the host's value
+ * (the shell's canonical path). deferred_namespace: the `import defer` namespace, or
+ * undefined. module_source: what GetModuleSource gives for a source phase import (a host's
+ * module source object), or undefined: a JavaScript module has none (SyntaxError). */
+#define SOURCE_TEXT_MODULE_FIELDS(F, T, P)                                             \
+  HEAP_OBJECT_FIELDS(F, T, P) F(T, P, status, SMI) F(T, P, sfi, TAGGED)                \
+  F(T, P, environment, TAGGED) F(T, P, generator, TAGGED) F(T, P, requests, TAGGED)    \
+  F(T, P, loaded, TAGGED) F(T, P, imports, TAGGED) F(T, P, local_exports, TAGGED)      \
+  F(T, P, indirect_exports, TAGGED) F(T, P, star_exports, TAGGED)                      \
+  F(T, P, import_bindings, TAGGED) F(T, P, namespace, TAGGED) F(T, P, exception, TAGGED) \
+  F(T, P, dfs_index, SMI) F(T, P, dfs_ancestor_index, SMI) F(T, P, cycle_root, TAGGED) \
+  F(T, P, async_order, SMI) F(T, P, pending_deps, SMI) F(T, P, async_parents, TAGGED)  \
+  F(T, P, has_tla, SMI) F(T, P, capability, TAGGED) F(T, P, import_meta, TAGGED)       \
+  F(T, P, host_defined, TAGGED) F(T, P, deferred_namespace, TAGGED)                   \
+  F(T, P, module_source, TAGGED)
+
+/* JSModuleNamespace (ES2025 10.4.6, a module namespace exotic object):
+ * | map | properties | elements | module | exports | deferred |
+ * module: its SourceTextModule; exports: a FixedArray of the exported names (Strings),
+ * sorted by code units. Its own string keys are exactly exports (runtime-object.c
+ * dispatches its internal methods to objects/source-text-module.c); its one symbol
+ * property, @@toStringTag, is an ordinary property in properties. deferred: 1 for the
+ * namespace of `import defer` (string keys but "then" evaluate the module first). */
+#define JS_MODULE_NAMESPACE_FIELDS(F, T, P) \
+  JS_OBJECT_FIELDS(F, T, P) F(T, P, module, TAGGED) F(T, P, exports, TAGGED) F(T, P, deferred, SMI)
 
 /* LAYOUT_LIST(V): V(Type, prefix, FIELDS) for every layout. */
 #define LAYOUT_LIST(V)                                      \
@@ -387,7 +458,12 @@ KILN_INLINE void field_write_no_barrier(Tagged o, size_t offset, Tagged v) {
   V(JSDisposableStack, js_disposable_stack, JS_DISPOSABLE_STACK_FIELDS) \
   V(BigInt, bigint, BIGINT_FIELDS) \
   V(JSRegExp, js_regexp, JS_REG_EXP_FIELDS)                 \
-  V(JSRegExpStringIterator, js_regexp_string_iterator, JS_REG_EXP_STRING_ITERATOR_FIELDS)
+  V(JSRegExpStringIterator, js_regexp_string_iterator, JS_REG_EXP_STRING_ITERATOR_FIELDS) \
+  V(JSIteratorHelper, js_iterator_helper, JS_ITERATOR_HELPER_FIELDS) \
+  V(JSWrapForValidIterator, js_wrap_for_valid_iterator, JS_WRAP_FOR_VALID_ITERATOR_FIELDS) \
+  V(ValidityCell, validity_cell, VALIDITY_CELL_FIELDS) \
+  V(SourceTextModule, source_text_module, SOURCE_TEXT_MODULE_FIELDS) \
+  V(JSModuleNamespace, js_module_namespace, JS_MODULE_NAMESPACE_FIELDS)
 
 /* -- the expansion -- */
 #define LAYOUT_INDEX(T, P, name, kind) T##_##name##_index,
@@ -548,6 +624,7 @@ DEFINE_TYPE_CHECK(is_js_data_view, t == JS_DATA_VIEW_TYPE)
 DEFINE_TYPE_CHECK(is_ordered_hash_table, t == ORDERED_HASH_MAP_TYPE || t == ORDERED_HASH_SET_TYPE)
 DEFINE_TYPE_CHECK(is_ephemeron_hash_table, t == EPHEMERON_HASH_TABLE_TYPE)
 DEFINE_TYPE_CHECK(is_weak_fixed_array, t == WEAK_FIXED_ARRAY_TYPE)
+DEFINE_TYPE_CHECK(is_validity_cell, t == VALIDITY_CELL_TYPE)
 DEFINE_TYPE_CHECK(is_js_map, t == JS_MAP_TYPE)
 DEFINE_TYPE_CHECK(is_js_set, t == JS_SET_TYPE)
 DEFINE_TYPE_CHECK(is_js_map_iterator, t == JS_MAP_ITERATOR_TYPE)
@@ -569,6 +646,8 @@ DEFINE_TYPE_CHECK(is_js_disposable_stack, t == JS_DISPOSABLE_STACK_TYPE)
 DEFINE_TYPE_CHECK(is_js_async_disposable_stack, t == JS_ASYNC_DISPOSABLE_STACK_TYPE)
 DEFINE_TYPE_CHECK(is_js_regexp, t == JS_REG_EXP_TYPE)
 DEFINE_TYPE_CHECK(is_js_regexp_string_iterator, t == JS_REG_EXP_STRING_ITERATOR_TYPE)
+DEFINE_TYPE_CHECK(is_js_iterator_helper, t == JS_ITERATOR_HELPER_TYPE)
+DEFINE_TYPE_CHECK(is_js_wrap_for_valid_iterator, t == JS_WRAP_FOR_VALID_ITERATOR_TYPE)
 #undef DEFINE_TYPE_CHECK
 
 KILN_INLINE bool is_number(Tagged v) { return is_smi(v) || is_heap_number(v); }

@@ -209,7 +209,9 @@ typedef struct {
   AstScope *scope;             /* the scope the reference appears in (set by the parser) */
 } AstIdent;
 
-typedef struct { AstNode *source, *options; } AstImportCall;
+/* import(x), import.source(x), import.defer(x): phase is an AstImportPhase. */
+typedef enum { AST_PHASE_EVALUATION, AST_PHASE_SOURCE, AST_PHASE_DEFER } AstImportPhase;
+typedef struct { AstNode *source, *options; int phase; } AstImportCall;
 
 typedef struct { AstList elements; } AstArray;  /* items may be NULL (holes), AST_SPREAD */
 
@@ -369,6 +371,8 @@ typedef struct {
   AstScope *scope;          /* the script/module/eval scope */
   bool is_strict;
   bool is_module;
+  bool has_top_level_await;   /* a module whose own body (not a function's) awaits: it is
+                                 compiled as an async module (ES2025 16.2.1.6 [[HasTLA]]) */
 } AstProgram;
 
 typedef enum { AST_VAR, AST_LET, AST_CONST, AST_USING, AST_AWAIT_USING } AstDeclKind;
@@ -438,6 +442,12 @@ typedef struct {
   AstModuleEntry *entries;
   AstNode *declaration;          /* export var/function/class/default expression */
   bool is_default, is_star;
+  /* Import attributes (`with { type: "json" }`): the value of the "type" key or NULL, and
+   * the first key other than "type" (NULL when none): the host supports only "type". */
+  const AstString *attr_type;
+  const AstString *attr_unsupported_key;
+  int phase;                     /* AstImportPhase: `import source x from`, `import defer * as
+                                    ns from` (proposals; see docs/modules.md) */
 } AstModuleDecl;
 
 struct AstNode {

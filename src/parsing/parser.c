@@ -110,6 +110,7 @@ typedef struct Parser {
   bool strict;
   bool in_generator;           /* yield is an operator */
   bool in_async;               /* await is an operator */
+  bool module_awaits;          /* the module's own body has an await (top-level await) */
   bool await_reserved;         /* await may not be an identifier (module, async, static
                                   block) */
   bool in_params;              /* parsing formal parameters: yield/await expressions are
@@ -137,7 +138,8 @@ typedef struct Parser {
   const AstString *s_let, *s_static, *s_yield, *s_await, *s_async, *s_of, *s_get, *s_set,
       *s_target, *s_meta, *s_from, *s_as, *s_eval, *s_arguments, *s_constructor, *s_proto,
       *s_prototype, *s_default, *s_implements, *s_interface, *s_package, *s_private,
-      *s_protected, *s_public, *s_private_constructor, *s_star_default, *s_using;
+      *s_protected, *s_public, *s_private_constructor, *s_star_default, *s_using,
+      *s_source, *s_defer;
 } Parser;
 
 /* ---- Errors ----------------------------------------------------------------------------- */
@@ -1946,19 +1948,29 @@ static AstNode *parse_new_target(Parser *p, int32_t pos) {
 static AstNode *parse_import_expression(Parser *p, bool in_new) {
   int32_t pos = p->tok.pos;
   next(p);
+  int phase = AST_PHASE_EVALUATION;
   if (at(p, TOKEN_DOT)) {
     next(p);
-    if (!at_contextual(p, p->s_meta)) { error_unexpected(p); return NULL; }
-    next(p);
-    if (!p->info->is_module) {
-      error_at(p, pos, "Cannot use 'import.meta' outside a module");
-      return NULL;
+    if (at_contextual(p, p->s_source) || at_contextual(p, p->s_defer)) {
+      /* import.source(x) / import.defer(x): source phase imports, import defer */
+      phase = at_contextual(p, p->s_source) ? AST_PHASE_SOURCE : AST_PHASE_DEFER;
+      next(p);
+      if (!at(p, TOKEN_LPAREN) || in_new) { error_unexpected(p); return NULL; }
+    } else {
+      if (!at_contextual(p, p->s_meta)) { error_unexpected(p); return NULL; }
+      next(p);
+      if (!p->info->is_module) {
+        error_at(p, pos, "Cannot use 'import.meta' outside a module");
+        return NULL;
+      }
+      return node_new(p, AST_IMPORT_META, pos);
     }
-    return node_new(p, AST_IMPORT_META, pos);
   }
   if (at(p, TOKEN_LPAREN) && !in_new) {
     next(p);
     AstNode *n = node_new(p, AST_IMPORT_CALL, pos);
+    n->u.import_call.phase = phase;
+    if (at(p, TOKEN_RPAREN)) { error_unexpected(p); return NULL; }
     bool allow_in = p->allow_in;
     p->allow_in = true;
     n->u.import_call.source = parse_assignment(p, false);
@@ -2070,6 +2082,7 @@ static AstNode *parse_unary(Parser *p) {
         if (!enter(p)) return NULL;
         next(p);
         p->await_count++;
+        if (p->fs->func == NULL) p->module_awaits = true;
         AstNode *n = node_new(p, AST_AWAIT, pos);
         n->u.unary.operand = parse_unary(p);
         leave(p);
@@ -2829,7 +2842,10 @@ static AstNode *parse_binding_target(Parser *p, int decl_kind) {
  * required, `in` not an operator). */
 static AstNode *parse_variable_declarations(Parser *p, AstDeclKind kind, bool in_for) {
   AstNode *n = node_new(p, AST_VAR_DECL, p->tok.pos);
-  if (kind == AST_AWAIT_USING) next(p);  /* await */
+  if (kind == AST_AWAIT_USING) {
+    if (p->fs->func == NULL) p->module_awaits = true;
+    next(p);  /* await */
+  }
   next(p);  /* var / let / const / using */
   bool is_using = kind == AST_USING || kind == AST_AWAIT_USING;
   int bind = kind == AST_VAR ? BIND_VAR : kind == AST_LET ? BIND_LET : BIND_CONST;
@@ -3116,6 +3132,7 @@ static AstNode *parse_for(Parser *p) {
   if (at_await_expression(p)) {
     if (p->in_params) { error_unexpected(p); return NULL; }
     is_await = true;
+    if (p->fs->func == NULL) p->module_awaits = true;
     next(p);
   }
   if (!expect(p, TOKEN_LPAREN)) return NULL;
@@ -3614,7 +3631,7 @@ static const AstString *parse_module_export_name(Parser *p, bool *is_string) {
 }
 
 /* Import attributes: `with { type: "json" }` (ES2025 16.2.2); keys must be unique. */
-static void parse_with_clause(Parser *p) {
+static void parse_with_clause(Parser *p, AstModuleDecl *m) {
   if (!at(p, TOKEN_WITH)) return;
   next(p);
   expect(p, TOKEN_LBRACE);
@@ -3630,6 +3647,8 @@ static void parse_with_clause(Parser *p) {
     if (key_count < 16) keys[key_count++] = key;
     expect(p, TOKEN_COLON);
     if (!at(p, TOKEN_STRING)) { error_unexpected(p); return; }
+    if (key->byte_length == 4 && memcmp(key->data, "type", 4) == 0) m->attr_type = p->tok.value;
+    else if (!m->attr_unsupported_key) m->attr_unsupported_key = key;
     next(p);
     if (!at(p, TOKEN_RBRACE)) expect(p, TOKEN_COMMA);
   }
@@ -3642,7 +3661,7 @@ static void parse_from_clause(Parser *p, AstModuleDecl *m) {
   if (!at(p, TOKEN_STRING)) { error_unexpected(p); return; }
   m->specifier = p->tok.value;
   next(p);
-  parse_with_clause(p);
+  parse_with_clause(p, m);
 }
 
 static void declare_import(Parser *p, const AstString *name, int32_t pos) {
@@ -3657,12 +3676,26 @@ static AstNode *parse_import_declaration(Parser *p) {
   if (at(p, TOKEN_STRING)) {
     m->specifier = p->tok.value;
     next(p);
-    parse_with_clause(p);
+    parse_with_clause(p, m);
     consume_semicolon(p);
     return n;
   }
   bool need_more = true;
-  if (at(p, TOKEN_IDENTIFIER)) {
+  if (at_contextual(p, p->s_source) && peek(p)->type == TOKEN_IDENTIFIER &&
+      peek(p)->value != p->s_from) {
+    /* import source x from "m" (source phase imports): a binding of the module source */
+    next(p);
+    m->phase = AST_PHASE_SOURCE;
+    int32_t pos = p->tok.pos;
+    const AstString *local = parse_identifier_name_checked(p, true);
+    if (!local) return NULL;
+    declare_import(p, local, pos);
+    entry_push(p, &entries, NULL, local);
+    need_more = false;
+  } else if (at_contextual(p, p->s_defer) && peek(p)->type == TOKEN_MUL) {
+    next(p);  /* import defer * as ns from "m": a deferred namespace */
+    m->phase = AST_PHASE_DEFER;
+  } else if (at(p, TOKEN_IDENTIFIER)) {
     int32_t pos = p->tok.pos;
     const AstString *local = parse_identifier_name_checked(p, true);
     if (!local) return NULL;
@@ -3861,7 +3894,7 @@ static void parser_init_names(Parser *p) {
   N(s_implements, "implements") N(s_interface, "interface") N(s_package, "package")
   N(s_private, "private") N(s_protected, "protected") N(s_public, "public")
   N(s_private_constructor, "#constructor") N(s_star_default, "*default*")
-  N(s_using, "using")
+  N(s_using, "using") N(s_source, "source") N(s_defer, "defer")
 #undef N
 }
 
@@ -3915,6 +3948,7 @@ static AstNode *parse_program(Parser *p) {
   if (!p->failed) apply_annexb(p, &fs);
   if (!p->failed && info->is_module) check_local_exports(p, scope);
   n->u.program.is_strict = p->strict;
+  n->u.program.has_top_level_await = info->is_module && p->module_awaits;
   scope->is_strict = p->strict;
   scope_leave(p, scope);
   scope->end = (int)info->length;

@@ -600,7 +600,14 @@ static void allocate_context_slot(AstVariable *v) {
 static void allocate_variable(AstScope *s, AstVariable *v, int *registers) {
   if (v->location != VAR_LOCATION_UNALLOCATED) return;
   bool in_context = must_be_in_context(v);
-  if (s->kind == SCOPE_SCRIPT || s->kind == SCOPE_MODULE) {
+  if (s->kind == SCOPE_MODULE && v->mode != VAR_MODE_THIS) {
+    /* Every module binding lives in the module environment's context, where importers
+     * read it (live bindings, ES2025 16.2.1.6.4 InitializeEnvironment). Named imports were
+     * set to VAR_LOCATION_MODULE by the compiler before allocation. */
+    allocate_context_slot(v);
+    return;
+  }
+  if (s->kind == SCOPE_SCRIPT) {
     /* Top-level bindings are global properties or script-context entries; only the
      * script's own `this` can need a slot (for arrows). */
     if (v->mode == VAR_MODE_THIS) {
@@ -629,6 +636,7 @@ static void allocate_variable(AstScope *s, AstVariable *v, int *registers) {
 static void allocate_scope(AstScope *s, AstFunction *fn, int *registers) {
   for (AstVariable *v = s->variables; v; v = v->next) allocate_variable(s, v, registers);
   if (s->kind == SCOPE_WITH) s->needs_context = true;
+  if (s->kind == SCOPE_MODULE) s->needs_context = true;  /* the module environment, always */
   /* A function's var scope (its own, or its body's when the parameters are not simple):
    * the context's extension receives the eval's vars. */
   if (s->calls_sloppy_eval && s->is_declaration_scope &&

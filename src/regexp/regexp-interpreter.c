@@ -30,6 +30,7 @@ enum {
   kDefaultStackBytes = 64 << 20,
   kDefaultInterruptInterval = 65536,
   kInitialStackEntries = 256,
+  kInlineRegisters = 64,   /* registers of smaller patterns live in the C frame */
 };
 
 typedef struct {
@@ -44,9 +45,9 @@ typedef struct {
   const RegExpExecLimits *limits;
 } Matcher;
 
-/* Doubles the stack, within the limit. */
+/* Doubles the stack (allocating it on the first push), within the limit. */
 static bool grow_stack(Matcher *m) {
-  size_t cap = m->capacity * 2;
+  size_t cap = m->capacity ? m->capacity * 2 : kInitialStackEntries;
   if (cap > m->max_entries) cap = m->max_entries;
   if (cap <= m->capacity) return false;
   Entry *s = realloc(m->stack, cap * sizeof(Entry));
@@ -432,20 +433,10 @@ interrupted:
   return RE_ERROR_INTERRUPTED;
 }
 
-static KILN_NOINLINE RegExpResult match_latin1(Matcher *m, int32_t pos) {
-  return match(m, pos, false, false);
-}
-static KILN_NOINLINE RegExpResult match_utf16(Matcher *m, int32_t pos) {
-  return match(m, pos, true, false);
-}
-static KILN_NOINLINE RegExpResult match_utf16_unicode(Matcher *m, int32_t pos) {
-  return match(m, pos, true, true);
-}
-
 /* ---- The search loop --------------------------------------------------------------- */
 
 /* The position after the character at pos (AdvanceStringIndex). */
-static int32_t advance(const Matcher *m, int32_t pos, bool two_byte, bool unicode) {
+KILN_INLINE int32_t advance(const Matcher *m, int32_t pos, bool two_byte, bool unicode) {
   if (two_byte && unicode && pos + 1 < m->length && (m->s16[pos] & 0xFC00) == 0xD800 &&
       (m->s16[pos + 1] & 0xFC00) == 0xDC00) {
     return pos + 2;
@@ -455,7 +446,7 @@ static int32_t advance(const Matcher *m, int32_t pos, bool two_byte, bool unicod
 
 /* The next position >= pos where a match can begin, by the code's hints; length + 1 if
  * none. */
-static int32_t next_candidate(const Matcher *m, int32_t pos, bool two_byte, bool unicode) {
+KILN_INLINE int32_t next_candidate(const Matcher *m, int32_t pos, bool two_byte, bool unicode) {
   const RegExpCode *code = m->code;
   int32_t length = m->length;
   if (code->prefix_length > 0) {
@@ -490,6 +481,38 @@ static int32_t next_candidate(const Matcher *m, int32_t pos, bool two_byte, bool
   return length + 1;
 }
 
+/* The search loop of regexp_exec: tries pos, then (unless sticky) each later candidate
+ * position, until a match. Written once and instantiated per subject kind below, so the
+ * matcher is inlined into it (no call per candidate position). */
+KILN_INLINE RegExpResult search(Matcher *m, int32_t pos, bool sticky, bool two_byte,
+                                bool unicode) {
+  const RegExpCode *code = m->code;
+  RegExpResult result = RE_NO_MATCH;
+  for (;;) {
+    if (code->anchored && pos != 0) break;
+    if (!sticky) {
+      pos = next_candidate(m, pos, two_byte, unicode);
+      if (pos > m->length) break;
+    }
+    for (int i = 0; i < code->register_count; i++) m->regs[i] = -1;
+    m->regs[0] = pos;
+    result = match(m, pos, two_byte, unicode);
+    if (result != RE_NO_MATCH || sticky || pos >= m->length) break;
+    pos = advance(m, pos, two_byte, unicode);
+  }
+  return result;
+}
+
+static KILN_NOINLINE RegExpResult search_latin1(Matcher *m, int32_t pos, bool sticky) {
+  return search(m, pos, sticky, false, false);
+}
+static KILN_NOINLINE RegExpResult search_utf16(Matcher *m, int32_t pos, bool sticky) {
+  return search(m, pos, sticky, true, false);
+}
+static KILN_NOINLINE RegExpResult search_utf16_unicode(Matcher *m, int32_t pos, bool sticky) {
+  return search(m, pos, sticky, true, true);
+}
+
 RegExpResult regexp_interpreter_exec(const RegExpCode *code, const void *subject,
                                      size_t length, bool two_byte, size_t start,
                                      int *captures, const RegExpExecLimits *limits) {
@@ -506,36 +529,22 @@ RegExpResult regexp_interpreter_exec(const RegExpCode *code, const void *subject
   m.interval = limits && limits->interrupt_interval ? limits->interrupt_interval
                                                     : kDefaultInterruptInterval;
   m.countdown = m.interval;
-  m.capacity = kInitialStackEntries;
-  m.stack = malloc(m.capacity * sizeof(Entry));
-  m.regs = malloc((size_t)code->register_count * sizeof(int));
-  if (!m.stack || !m.regs) {
-    free(m.stack);
-    free(m.regs);
-    return RE_ERROR_MEMORY;
-  }
+  /* The backtrack stack is malloc'd on the first push: many matches never push. */
+  m.capacity = 0;
+  m.stack = NULL;
+  int inline_regs[kInlineRegisters];
+  m.regs = code->register_count <= kInlineRegisters
+               ? inline_regs : malloc((size_t)code->register_count * sizeof(int));
+  if (!m.regs) return RE_ERROR_MEMORY;
   int32_t pos = (int32_t)start;
   /* Under /u a start inside a surrogate pair begins at the pair. */
   if (unicode && two_byte && pos > 0 && pos < m.length && (m.s16[pos] & 0xFC00) == 0xDC00 &&
       (m.s16[pos - 1] & 0xFC00) == 0xD800) {
     pos--;
   }
-  RegExpResult result = RE_NO_MATCH;
-  bool utf16u = two_byte && unicode;
-  for (;;) {
-    if (code->anchored && pos != 0) break;
-    if (!sticky) {
-      pos = next_candidate(&m, pos, two_byte, utf16u);
-      if (pos > m.length) break;
-    }
-    for (int i = 0; i < code->register_count; i++) m.regs[i] = -1;
-    m.regs[0] = pos;
-    result = !two_byte ? match_latin1(&m, pos)
-             : unicode ? match_utf16_unicode(&m, pos)
-                       : match_utf16(&m, pos);
-    if (result != RE_NO_MATCH || sticky || pos >= m.length) break;
-    pos = advance(&m, pos, two_byte, utf16u);
-  }
+  RegExpResult result = !two_byte ? search_latin1(&m, pos, sticky)
+                        : unicode ? search_utf16_unicode(&m, pos, sticky)
+                                  : search_utf16(&m, pos, sticky);
   if (result == RE_MATCH) {
     for (int i = 0; i < code->capture_count; i++) {
       bool set = m.regs[2 * i] >= 0 && m.regs[2 * i + 1] >= 0;
@@ -544,6 +553,6 @@ RegExpResult regexp_interpreter_exec(const RegExpCode *code, const void *subject
     }
   }
   free(m.stack);
-  free(m.regs);
+  if (m.regs != inline_regs) free(m.regs);
   return result;
 }

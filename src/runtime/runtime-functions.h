@@ -101,6 +101,10 @@
                                  the value to await, or the hole when done */          \
   V(DisposeAwaitRejected, 2)  /* (capability, reason): an awaited dispose rejected */    \
   V(DisposeEnd, 1)            /* (capability): throws the completion's error, if any */ \
+  V(LoadModuleImport, 1)      /* (Smi import index): a named import's live binding  \
+                                 (runtime-modules.c); ReferenceError in its TDZ */     \
+  V(GetImportMeta, 0)         /* the running module's import.meta */                 \
+  V(DynamicImport, 3)         /* (specifier, options, Smi phase): import()'s promise */ \
   /* Natives: %Name(...) under --allow-natives-syntax (runtime/runtime-test.h) */        \
   NATIVES_LIST(V)
 

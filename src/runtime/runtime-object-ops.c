@@ -110,11 +110,34 @@ Handle runtime_new_object(Isolate *iso) {
   return obj;
 }
 
+/* OrdinaryObjectCreate(null). The realm keeps the map of such objects, so they share one
+ * map (and its transitions) instead of each getting a copy with the new prototype. */
+static Handle ops_object_with_null_prototype(Isolate *iso) {
+  Tagged cached = runtime_realm_intrinsic(iso, NATIVE_CONTEXT_null_prototype_object_map);
+  if (cached != 0 && is_heap_object(cached) && is_map(cached)) {
+    return js_object_new_with_map(iso, handle_new(iso, cached));
+  }
+  Handle obj = js_object_new(iso);
+  if (handle_is_null(obj)) return obj;
+  if (!is_null(iso, js_object_get_prototype(H(obj))) &&
+      !js_object_set_prototype(iso, obj, ROOT_HANDLE(iso, null_value))) {
+    return HANDLE_NULL;
+  }
+  Tagged nc = iso->native_context;
+  if (nc != 0 && is_native_context(nc) &&
+      NATIVE_CONTEXT_null_prototype_object_map < fixed_array_length(nc)) {
+    context_set(nc, NATIVE_CONTEXT_null_prototype_object_map,
+                heap_object_map(H(obj)));
+  }
+  return obj;
+}
+
 Handle runtime_object_create(Isolate *iso, Handle proto) {
   Tagged object_prototype = runtime_realm_intrinsic(iso, NATIVE_CONTEXT_object_prototype);
   if (object_prototype != 0 && H(proto) == object_prototype) return runtime_new_object(iso);
+  if (is_null(iso, H(proto))) return ops_object_with_null_prototype(iso);
   Handle obj = js_object_new(iso);
-  if (handle_is_null(obj) || is_null(iso, H(proto))) return obj;
+  if (handle_is_null(obj)) return obj;
   if (!js_object_set_prototype(iso, obj, proto)) return HANDLE_NULL;
   return obj;
 }

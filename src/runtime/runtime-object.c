@@ -17,6 +17,7 @@
 #include "heap/factory.h"
 #include "objects/dictionary.h"
 #include "objects/map.h"
+#include "objects/source-text-module.h"
 #include "runtime/runtime-internal.h"
 #include "runtime/runtime-typed-array.h"
 
@@ -103,6 +104,7 @@ RuntimeMaybeBool runtime_get_own_property(Isolate *iso, Handle obj, Handle key,
   Tagged o = H(obj);
   if (is_js_proxy(o)) return proxy_get_own_property(iso, obj, key, desc);
   if (is_js_typed_array(o)) return typed_array_get_own_property(iso, obj, key, desc);
+  if (is_js_module_namespace(o)) return module_namespace_get_own_property(iso, obj, key, desc);
   if (arguments_is_mapped(o)) return arguments_get_own_property(iso, obj, key, desc);
   if (rt_is_string_wrapper(o)) {
     if (string_get_own_property(iso, obj, key, desc)) return RT_TRUE;
@@ -118,6 +120,7 @@ RuntimeMaybeBool runtime_get_own_property(Isolate *iso, Handle obj, Handle key,
 /* Rewrites an existing named property's kind, attributes and value in dictionary mode. */
 static bool object_reconfigure_named(Isolate *iso, Handle obj, Handle key, PropertyKind kind,
                                      Handle value, int attributes) {
+  map_invalidate_prototype_chains(heap_object_map(H(obj))); /* objects/map.h's invariant */
   if (!js_object_normalize_properties(iso, obj)) return false;
   Tagged dict = js_object_properties(H(obj));
   int entry = name_dictionary_find(iso, dict, H(key));
@@ -230,6 +233,7 @@ static bool array_make_length_read_only(Isolate *iso, Handle array) {
   Handle copy = map_copy(iso, handle_new(iso, heap_object_map(H(array))));
   if (handle_is_null(copy)) return false;
   map_set_flag(H(copy), MAP_HAS_READ_ONLY_LENGTH, true);
+  map_invalidate_prototype_chains(heap_object_map(H(array)));
   heap_object_set_map(H(array), H(copy));
   return true;
 }
@@ -330,6 +334,7 @@ RuntimeMaybeBool runtime_define_own_property(Isolate *iso, Handle obj, Handle ke
   if (is_js_proxy(o)) return proxy_define_own_property(iso, obj, key, desc);
   if (is_js_array(o)) return array_define_own_property(iso, obj, key, desc);
   if (is_js_typed_array(o)) return typed_array_define_own_property(iso, obj, key, desc);
+  if (is_js_module_namespace(o)) return module_namespace_define_own_property(iso, obj, key, desc);
   if (arguments_is_mapped(o)) return arguments_define_own_property(iso, obj, key, desc);
   if (rt_is_string_wrapper(o)) return string_define_own_property(iso, obj, key, desc);
   return ordinary_define_own_property(iso, obj, key, desc);
@@ -368,7 +373,7 @@ RuntimeMaybeBool runtime_prevent_extensions(Isolate *iso, Handle obj) {
 /* Whether obj's own properties need more than the object model's lookup. */
 static bool object_has_exotic_own(Tagged obj) {
   InstanceType t = heap_object_type(obj);
-  return t == JS_PROXY_TYPE || t == JS_ARGUMENTS_OBJECT_TYPE ||
+  return t == JS_PROXY_TYPE || t == JS_ARGUMENTS_OBJECT_TYPE || t == JS_MODULE_NAMESPACE_TYPE ||
          (t == JS_PRIMITIVE_WRAPPER_TYPE && is_string(js_primitive_wrapper_value(obj)));
 }
 
@@ -376,6 +381,7 @@ RuntimeMaybeBool runtime_has_property(Isolate *iso, Handle obj, Handle key) {
   Handle o = obj;
   for (;;) {
     if (is_js_proxy(H(o))) return proxy_has_property(iso, o, key);
+    if (is_js_module_namespace(H(o))) return module_namespace_has_property(iso, o, key);
     double index; /* typed arrays (10.4.5.2): numeric keys never reach the prototype */
     if (is_js_typed_array(H(o)) && typed_array_canonical_numeric_index(H(key), &index)) {
       return typed_array_has_numeric(H(o), index) ? RT_TRUE : RT_FALSE;
@@ -403,6 +409,7 @@ Handle runtime_get(Isolate *iso, Handle obj, Handle key, Handle receiver) {
     }
     if (object_has_exotic_own(H(o))) {
       if (is_js_proxy(H(o))) return proxy_get(iso, o, key, receiver);
+      if (is_js_module_namespace(H(o))) return module_namespace_get(iso, o, key, receiver);
       if (arguments_is_mapped(H(o))) return arguments_get(iso, o, key, receiver);
       PropertyDescriptor desc;
       RuntimeMaybeBool r = runtime_get_own_property(iso, o, key, &desc);
@@ -492,6 +499,7 @@ RuntimeMaybeBool runtime_set(Isolate *iso, Handle obj, Handle key, Handle value,
   Handle o = obj;
   for (;;) {
     if (is_js_proxy(H(o))) return proxy_set(iso, o, key, value, receiver);
+    if (is_js_module_namespace(H(o))) return RT_FALSE;  /* 10.4.6.9 [[Set]] */
     if (arguments_is_mapped(H(o))) return arguments_set(iso, o, key, value, receiver);
     double index; /* typed arrays (10.4.5.5), or OrdinarySet below */
     if (is_js_typed_array(H(o)) && typed_array_canonical_numeric_index(H(key), &index)) {
@@ -520,6 +528,7 @@ RuntimeMaybeBool ordinary_delete(Isolate *iso, Handle obj, Handle key) {
 RuntimeMaybeBool runtime_delete(Isolate *iso, Handle obj, Handle key) {
   Tagged o = H(obj);
   if (is_js_proxy(o)) return proxy_delete(iso, obj, key);
+  if (is_js_module_namespace(o)) return module_namespace_delete(iso, obj, key);
   if (arguments_is_mapped(o)) return arguments_delete(iso, obj, key);
   if (is_js_typed_array(o)) return typed_array_delete(iso, obj, key);
   if (rt_is_string_wrapper(o)) {
@@ -574,5 +583,6 @@ Handle runtime_own_property_keys(Isolate *iso, Handle obj) {
   if (is_js_proxy(H(obj))) return proxy_own_property_keys(iso, obj);
   if (rt_is_string_wrapper(H(obj))) return string_own_property_keys(iso, obj);
   if (is_js_typed_array(H(obj))) return typed_array_own_property_keys(iso, obj);
+  if (is_js_module_namespace(H(obj))) return module_namespace_own_property_keys(iso, obj);
   return ordinary_own_property_keys(iso, obj);
 }

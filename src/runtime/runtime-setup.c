@@ -3,6 +3,7 @@
  * well-known symbols (roots.h WELL_KNOWN_SYMBOL_LIST) and the three proxy maps.
  */
 #include "heap/factory.h"
+#include "objects/source-text-module.h"
 #include "runtime/runtime-internal.h"
 
 static Tagged setup_new_proxy_map(Isolate *iso, bool callable, bool constructor) {
@@ -34,6 +35,7 @@ bool runtime_setup_roots(Isolate *iso) {
   if (ok) ok = (ROOT(iso, proxy_map) = setup_new_proxy_map(iso, false, false)) != 0;
   if (ok) ok = (ROOT(iso, callable_proxy_map) = setup_new_proxy_map(iso, true, false)) != 0;
   if (ok) ok = (ROOT(iso, constructor_proxy_map) = setup_new_proxy_map(iso, true, true)) != 0;
+  if (ok) ok = (ROOT(iso, module_namespace_map) = source_text_module_new_namespace_map(iso)) != 0;
   handle_scope_close(&scope);
   return ok;
 }

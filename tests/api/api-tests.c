@@ -776,7 +776,7 @@ static void test_heap_limit(void) {
 }
 
 static void test_stack_limit(void) {
-  size_t limits[2] = {256 << 10, 0};
+  size_t limits[2] = {1 << 20, 0}; /* 1 MiB: ASan frames are ~4 KiB per JS call */
   for (int i = 0; i < (under_stress() ? 1 : 2); i++) { /* the default: deep, slow under stress */
     kiln_isolate *iso = new_isolate_with(0, limits[i]);
     kiln_handle_scope scope;
@@ -1049,7 +1049,50 @@ static void test_flags_and_data(void) {
   V(two_contexts) V(function_template) V(object_template) V(class) V(try_catch)              \
   V(message_callback) V(persistent) V(microtasks) V(heap_limit) V(stack_limit) V(terminate)  \
   V(terminate_in_callback) V(small_thread_stack) \
-  V(threads) V(pointer) V(flags_and_data)
+  V(threads) V(pointer) V(flags_and_data) V(modules)
+
+/* kiln_set_module_loader: "main" (fetched synchronously) imports "dep" (fetched with a
+ * promise) and "data" (a JSON module); kiln_import_module runs the graph. */
+static kiln_value test_loader(kiln_context ctx, const char *referrer, const char *specifier,
+                              const char *type, char **resolved_name, void *data) {
+  int *calls = data;
+  (*calls)++;
+  *resolved_name = strdup(specifier);
+  if (strcmp(specifier, "main") == 0 && (referrer == NULL || strcmp(referrer, "test.js") == 0))
+    return kiln_string_new_utf8(kiln_context_isolate(ctx),
+                                "import { v } from 'dep'; import d from 'data' with { type: 'json' };"
+                                "globalThis.out = v + d.n; export const twice = out * 2;", -1);
+  if (strcmp(specifier, "dep") == 0 && strcmp(referrer, "main") == 0)
+    return kiln_eval(ctx, "Promise.resolve('export const v = 40;')", -1, "loader.js");
+  if (strcmp(specifier, "data") == 0 && type && strcmp(type, "json") == 0)
+    return kiln_string_new_utf8(kiln_context_isolate(ctx), "{\"n\": 2}", -1);
+  return NULL;  /* a TypeError: no such module */
+}
+
+static void test_modules(void) {
+  kiln_isolate *iso = new_isolate();
+  kiln_handle_scope scope;
+  kiln_handle_scope_open(iso, &scope);
+  kiln_context ctx = kiln_context_new(iso);
+  int calls = 0;
+  kiln_set_module_loader(iso, test_loader, &calls);
+  kiln_value p = kiln_import_module(ctx, "main");
+  CHECK(p != NULL && kiln_is_object(p));
+  kiln_run_microtasks(iso);
+  CHECK_STR(eval_str(ctx, "String(out)"), "42");
+  CHECK(calls == 3);
+  p = kiln_import_module(ctx, "main");  /* the same module: not fetched again */
+  kiln_run_microtasks(iso);
+  CHECK(calls == 4);
+  CHECK_STR(eval_str(ctx, "var r; import('main').then(ns => { r = ns.twice; }); 0"), "0");
+  kiln_run_microtasks(iso);
+  CHECK_STR(eval_str(ctx, "String(r)"), "84");
+  CHECK_STR(eval_str(ctx, "var e; import('nothing').catch(x => { e = x.name; }); 0"), "0");
+  kiln_run_microtasks(iso);
+  CHECK_STR(eval_str(ctx, "e"), "TypeError");
+  kiln_handle_scope_close(&scope);
+  kiln_isolate_free(iso);
+}
 
 int main(int argc, char **argv) {
   static const struct { const char *name; void (*fn)(void); } tests[] = {

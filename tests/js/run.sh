@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # tests/js/run.sh BUILD [engine flags...]
-# Runs every tests/js/**/*.js test (harness.js aside) as `BUILD/kiln [flags] tests/js/harness.js
+# Runs every tests/js/**/*.js and *.mjs test (harness.js and modules/lib/ aside: the .mjs
+# tests are modules, modules/lib/ holds the modules they import) as `BUILD/kiln [flags] tests/js/harness.js
 # TEST.js`. A test passes when the engine exits 0 and, if TEST.expected exists beside it, its
 # stdout equals that file. A test whose first line is `// expect-error: NAME` passes only when
 # the engine exits 1 with `Uncaught NAME` on stderr (stdout still compared to TEST.expected).
@@ -33,7 +34,7 @@ fail() {
 verdict() {
   local test=$1 code=$2 want expected
   want=$(head -n 1 "$test" | sed -n 's|^// expect-error: *\([A-Za-z_$][A-Za-z0-9_$]*\).*|\1|p')
-  expected=${test%.js}.expected
+  expected=${test%.*}.expected
   if [ "$code" = 124 ] || [ "$code" = 137 ]; then echo "timed out after ${limit}s"; return; fi
   if [ "$code" -gt 128 ]; then echo "crashed: killed by signal $((code - 128))"; return; fi
   if [ -n "$want" ]; then
@@ -54,7 +55,8 @@ while IFS= read -r test; do
     > "$out/stdout" 2> "$out/stderr" < /dev/null
   reason=$(verdict "$test" $?)
   if [ -z "$reason" ]; then passed=$((passed + 1)); else fail "$test" "$reason"; fi
-done < <(find tests/js -name '*.js' ! -path tests/js/harness.js | sort)
+done < <(find tests/js \( -name '*.js' -o -name '*.mjs' \) ! -path tests/js/harness.js \
+           ! -path '*/modules/lib/*' | sort)
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

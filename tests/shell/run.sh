@@ -73,7 +73,19 @@ check "console.log to stdout, console.error and warn to stderr" 0 $'out 1\ninfo\
 # ---- exit codes and usage errors ------------------------------------------------------
 check "missing file: exit 2 with a message" 2 "" "cannot read .*missing\.js" -- "$tmp/missing.js"
 check "missing file is reported before anything runs" 2 "" "cannot read" -- -e "print('ran')" "$tmp/missing.js"
-check "--module: not supported yet, exit 2" 2 "" "modules are not supported yet" -- --module "$tmp/a.js"
+check "--module runs FILE as a module" 0 "file a" "" -- --module "$tmp/a.js"
+check "--module of a missing file: exit 2" 2 "" "cannot read .*missing\.mjs" -- --module "$tmp/missing.mjs"
+mkdir -p "$tmp/mods"
+printf "export let n = 1;\nexport function bump() { n++; }\n" > "$tmp/mods/dep.mjs"
+printf "import { n, bump } from './dep.mjs';\nbump();\nprint(n, this, import.meta.url === 'file://' + import.meta.filename);\n" > "$tmp/mods/main.mjs"
+check "a .mjs file is a module: imports resolve next to it" 0 "2 undefined true" "" -- "$tmp/mods/main.mjs"
+printf "import { nope } from './dep.mjs';\nprint('ran');\n" > "$tmp/mods/link.mjs"
+check "a missing export is a SyntaxError before the module runs: exit 1" 1 "" \
+  "^Uncaught SyntaxError: The requested module './dep.mjs' does not provide an export named 'nope'" -- "$tmp/mods/link.mjs"
+printf "await new Promise(r => setTimeout(r, 1));\nthrow new Error('late');\n" > "$tmp/mods/late.mjs"
+check "a module rejected after top-level await: exit 1" 1 "" "^Uncaught Error: late" -- "$tmp/mods/late.mjs"
+check "--module-base: import() in a script resolves against DIR" 0 "1" "" -- \
+  --module-base "$tmp/mods" -e "import('./dep.mjs').then(ns => print(ns.n))"
 check "unknown flag: exit 2" 2 "" "unknown flag: --no-such-flag" -- --no-such-flag
 check "-e without code: exit 2" 2 "" "-e needs an argument" -- -e
 check "an exception stops the run: exit 1" 1 "before" "^Uncaught Error: stop" -- \
@@ -175,7 +187,7 @@ check "\$262.agent: agents still running are terminated at exit" 0 "main done" "
 "$build/kiln" --help > "$tmp/help"
 missing=""
 for flag in $(sed -n 's/^ *V(\(BOOL\|INT\), *\([a-z_0-9]*\),.*/\2/p' src/base/flags.h | tr _ -) \
-            -e --module --test262 --help --version; do
+            -e --module --module-base --test262 --help --version; do
   case $flag in -e|--*) f=$flag ;; *) f=--$flag ;; esac
   grep -q -- "$f" "$tmp/help" || missing="$missing $f"
 done
@@ -196,6 +208,14 @@ check "--timeout ends a wait for a far timer" 1 "" "Script execution timed out" 
   --timeout=100 -e "setTimeout(() => print('late'), 1e6)"
 check "--timeout leaves a fast script alone" 0 "2" "" -- --timeout=5000 -e "print(1 + 1)"
 check "--timeout needs a number" 2 "" "positive number" -- --timeout=abc -e "1"
+
+# ---- --print-regexp-code: the disassembly of each pattern compiled (a cache hit prints nothing)
+check "--print-regexp-code prints the bytecode once per pattern" 0 \
+  "$(printf '%s\n' "--- regexp /a[0-9]+b/i ---" "regexp code: 11 words, 1 captures, 2 registers, flags 'i'" \
+     "    0  CHAR2            'a' 'A'" "    3  STAR             0['0'-'9'] 1 inf" \
+     "    7  CHAR2            'b' 'B'" "   10  MATCH           " "true false")" "" -- \
+  --print-regexp-code -e "print(/a[0-9]+b/i.test('xA12b'), /a[0-9]+b/i.test('ab'))"
+check "without --print-regexp-code nothing is printed" 0 "true" "" -- -e "print(/a[0-9]+b/i.test('a1b'))"
 
 # ---- the REPL, through a pseudo-terminal -----------------------------------------------
 if command -v python3 > /dev/null; then

@@ -21,7 +21,8 @@
 /* V(flag, help): the shell's own flags (the engine's come from base/flags.h). */
 #define SHELL_FLAG_LIST(V)                                                              \
   V("-e CODE", "run CODE as a script (may be repeated; runs in order with the files)")  \
-  V("--module FILE", "run FILE as an ES module (not supported yet)")                    \
+  V("--module FILE", "run FILE as an ES module (files ending in .mjs are modules too)")   \
+  V("--module-base DIR", "resolve import() in classic scripts against DIR")             \
   V("--test262", "install the $262 host object of test262's INTERPRETING.md")           \
   V("--timeout=MS", "terminate the run after MS milliseconds (exit status 1)")          \
   V("--help, -h", "print this text")                                                    \
@@ -40,6 +41,7 @@ typedef struct {
   Script *scripts;
   int script_count;
   long timeout_ms;      /* --timeout; 0: none */
+  const char *module_base;  /* --module-base, or NULL */
 } ShellArgs;
 
 static void shell_usage(FILE *f) {
@@ -67,6 +69,7 @@ static int shell_parse_args(int argc, char **argv, ShellArgs *a) {
   a->host = (HostOptions){false};
   a->timeout_ms = 0;
   a->script_count = 0;
+  a->module_base = NULL;
   a->scripts = calloc((size_t)argc, sizeof(Script));
   if (a->scripts == NULL) return kShellExitUsage;
   bool only_files = false;
@@ -89,6 +92,12 @@ static int shell_parse_args(int argc, char **argv, ShellArgs *a) {
         return kShellExitUsage;
       }
       shell_add_script(a, arg[1] == 'e' ? SCRIPT_CODE : SCRIPT_MODULE, argv[++i]);
+    } else if (!strcmp(arg, "--module-base")) {
+      if (i + 1 == argc) {
+        fprintf(stderr, "kiln: %s needs an argument (see kiln --help)\n", arg);
+        return kShellExitUsage;
+      }
+      a->module_base = argv[++i];
     } else if (!strcmp(arg, "--test262")) {
       a->host.test262 = true;
     } else if (!strncmp(arg, "--timeout=", 10)) {
@@ -106,15 +115,12 @@ static int shell_parse_args(int argc, char **argv, ShellArgs *a) {
   return -1;
 }
 
-/* Checks before anything runs that every file can be read and no module is asked for. */
+/* Checks before anything runs that every file can be read. */
 static int shell_check_scripts(const ShellArgs *a) {
   for (int i = 0; i < a->script_count; i++) {
     const Script *s = &a->scripts[i];
-    if (s->kind == SCRIPT_MODULE) {
-      fprintf(stderr, "kiln: %s: modules are not supported yet (--module)\n", s->text);
-      return kShellExitUsage;
-    }
-    if (s->kind == SCRIPT_FILE && strcmp(s->text, "-") != 0 && access(s->text, R_OK) != 0) {
+    bool file = s->kind == SCRIPT_MODULE || (s->kind == SCRIPT_FILE && strcmp(s->text, "-") != 0);
+    if (file && access(s->text, R_OK) != 0) {
       fprintf(stderr, "kiln: cannot read %s: %s\n", s->text, strerror(errno));
       return kShellExitUsage;
     }
@@ -128,8 +134,10 @@ static int shell_run_script(Isolate *iso, const Script *s) {
   HandleScope scope;
   handle_scope_open(iso, &scope);
   int code = kShellExitOk;
-  Handle result;
-  if (s->kind == SCRIPT_CODE) {
+  Handle result, module_promise = HANDLE_NULL;
+  if (s->kind == SCRIPT_MODULE || (s->kind == SCRIPT_FILE && shell_is_module_path(s->text))) {
+    result = run_module_file(iso, s->text, &module_promise);
+  } else if (s->kind == SCRIPT_CODE) {
     result = run_source(iso, s->text, strlen(s->text), "[eval]");
   } else {
     size_t length;
@@ -145,7 +153,8 @@ static int shell_run_script(Isolate *iso, const Script *s) {
   /* The end of the script's turn: WeakRef targets may die, registries clean up. Then the
    * event loop: the timers the script set, each a turn followed by its jobs. */
   if (handle_is_null(result) || !builtins_weak_host_turn_ended(iso) ||
-      !timers_run_loop(iso, true)) {
+      !timers_run_loop(iso, true) ||
+      (!handle_is_null(module_promise) && !run_module_settled_ok(iso, module_promise))) {
     run_report_exception(iso);
     code = kShellExitException;
   }
@@ -162,7 +171,7 @@ static int shell_run(ShellArgs *a) {
   int code = kShellExitOk;
   Watchdog *watchdog = NULL;
   if (a->host.test262) run_ignore_unhandled_rejections();
-  if (!host_setup(iso, &a->host)) {
+  if (!host_setup(iso, &a->host) || !shell_modules_install(iso, a->module_base)) {
     run_report_exception(iso);
     code = kShellExitException;
   } else if ((watchdog = a->timeout_ms ? watchdog_start(iso, a->timeout_ms) : NULL) == NULL &&
@@ -180,6 +189,7 @@ static int shell_run(ShellArgs *a) {
   agents_shutdown();
   watchdog_stop(watchdog);
   fflush(stdout);
+  shell_modules_free(iso);
   isolate_free(iso);
   return code;
 }

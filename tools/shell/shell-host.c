@@ -29,6 +29,7 @@
 #include "objects/js-objects.h"
 #include "objects/string.h"
 #include "runtime/runtime.h"
+#include "execution/modules.h"
 #include "shell.h"
 
 static bool host_install(Isolate *iso, Handle native_context, bool test262, Handle *out_262);
@@ -193,8 +194,11 @@ static Handle host_new_262(Isolate *iso, Handle native_context, Handle global) {
     return HANDLE_NULL;
   AGENT_METHOD_LIST(V)
 #undef V
-  if (!builtins_define_value(iso, dollar, "global", global, DONT_ENUM) ||
-      !builtins_define_value(iso, dollar, "agent", agent, DONT_ENUM))
+  Handle ams = modules_abstract_module_source(iso, native_context);  /* source phase imports */
+  if (handle_is_null(ams) ||
+      !builtins_define_value(iso, dollar, "global", global, DONT_ENUM) ||
+      !builtins_define_value(iso, dollar, "agent", agent, DONT_ENUM) ||
+      !builtins_define_value(iso, dollar, "AbstractModuleSource", ams, DONT_ENUM))
     return HANDLE_NULL;
   return dollar;
 }

@@ -8,6 +8,7 @@
  *   shell-console.c  Node's util.inspect and util.format, for console.log and the REPL;
  *   shell-host.c     the host functions of the global object: print, load, console, $262;
  *   shell-timers.c   setTimeout/setInterval/clearTimeout/clearInterval and the event loop;
+ *   shell-modules.c  the module loader (paths, .mjs/.js/.json, a cache by realpath);
  *   shell-require.c  require: the built-in 'type-pointer' module and CommonJS files;
  *   shell-agent.c    $262.agent: agents on threads with their own isolates;
  *   shell-watchdog.c --timeout: a thread that terminates the isolate after a delay;
@@ -144,6 +145,23 @@ typedef struct Watchdog Watchdog;
 Watchdog *watchdog_start(Isolate *iso, long ms);
 /* Stops (or reaps) the watchdog; returns whether it fired. */
 bool watchdog_stop(Watchdog *w);
+
+/* ---- shell-modules.c: ES modules ------------------------------------------------------ */
+
+/* Installs the shell's module loader on iso (execution/modules.h ModuleHost). script_base:
+ * the directory import() in classic scripts resolves against (--module-base), or NULL for
+ * the script's own directory. */
+bool shell_modules_install(Isolate *iso, const char *script_base);
+/* Uninstalls the loader and frees its cache (before the isolate is freed). */
+void shell_modules_free(Isolate *iso);
+/* Does path name a module by its extension (.mjs)? */
+bool shell_is_module_path(const char *path);
+/* Loads, links and evaluates the module file path, then runs the jobs. Returns the promise
+ * of its evaluation (also in *promise_out; pending while top-level await waits on timers),
+ * or an empty handle with the exception pending (a load, link or evaluation error). */
+Handle run_module_file(Isolate *iso, const char *path, Handle *promise_out);
+/* After the event loop: false with the exception pending when the promise was rejected. */
+bool run_module_settled_ok(Isolate *iso, Handle promise);
 
 /* ---- shell-repl.c ------------------------------------------------------------------- */
 

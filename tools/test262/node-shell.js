@@ -89,6 +89,8 @@ async function main(argv) {
     const arg = argv[i];
     if (arg === '--module') {
       await runModule(argv[++i]);
+    } else if (arg === '--module-base') {
+      i++;  // kiln's base directory for import() in scripts; node resolves on its own
     } else if (arg.startsWith('--')) {
       continue;
     } else {

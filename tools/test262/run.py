@@ -224,7 +224,8 @@ class Runner:
         combined = self.temp_path('.js')
         with open(combined, 'wb') as f:
             f.write(text)
-        return self.engine + [combined]
+        # import() in the combined script resolves its _FIXTURE files next to the test.
+        return self.engine + ['--module-base', os.path.dirname(path), combined]
 
     def spawn(self, argv):
         """Returns (exit code or None on timeout, stdout, stderr) as text."""

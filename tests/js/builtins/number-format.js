@@ -51,3 +51,12 @@ for (let i = 0; i < rounds; i++) {
   const x = (random() - 0.5) * 10 ** Math.floor(random() * 600 - 300);
   assertEquals(Number(String(x)), x, "round trip of " + x);
 }
+
+// toPrecision / toExponential of a double just below a power of ten whose log10 rounds up
+// to it (the double nearest 1e-21 is 9.99999999999999907537e-22).
+assertEquals((1e-21).toPrecision(16), '9.999999999999999e-22');
+assertEquals((1e-21).toPrecision(21), '9.99999999999999907537e-22');
+assertEquals((1e-21).toPrecision(7), '1.000000e-21');
+assertEquals((1e-21).toExponential(15), '9.999999999999999e-22');
+assertEquals((100).toPrecision(1), '1e+2');
+assertEquals((1000).toPrecision(3), '1.00e+3');

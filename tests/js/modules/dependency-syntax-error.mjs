@@ -1,0 +1,3 @@
+// expect-error: SyntaxError
+import './lib/syntax-error.mjs';
+print('not reached');

@@ -1,0 +1,2 @@
+export const dup = 1;
+export const only1 = 1;

@@ -1,0 +1,2 @@
+tlaLog.push('sync');
+export const syncValue = 'sync';
