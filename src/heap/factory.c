@@ -97,11 +97,22 @@ Handle factory_copy_fixed_double_array(Isolate *iso, Handle array, int64_t new_l
   return h;
 }
 
+/* A new HeapNumber, no handle made (the map is a root, read after the allocation, which
+ * may have collected). 0 with OOM pending on failure. */
+static Tagged factory_heap_number_raw(Isolate *iso, double value) {
+  Tagged o = heap_allocate(&iso->heap, HeapNumber_kHeaderSize, ALLOCATE_YOUNG);
+  if (o == 0) {
+    isolate_throw_out_of_memory(iso);
+    return 0;
+  }
+  field_write_no_barrier(o, 0, ROOT(iso, heap_number_map));
+  heap_number_set_value(o, value);
+  return o;
+}
+
 Handle factory_new_heap_number(Isolate *iso, double value) {
-  Handle h = factory_new_raw(iso, HeapNumber_kHeaderSize, ROOT(iso, heap_number_map),
-                             ALLOCATE_YOUNG);
-  if (!handle_is_null(h)) heap_number_set_value(H(h), value);
-  return h;
+  Tagged o = factory_heap_number_raw(iso, value);
+  return o ? handle_new(iso, o) : HANDLE_NULL;
 }
 
 static bool double_is_smi(double value, int32_t *out) {
@@ -119,8 +130,9 @@ Handle factory_new_number(Isolate *iso, double value) {
 }
 
 Tagged factory_number_or_zero(Isolate *iso, double value) {
-  Handle h = factory_new_number(iso, value);
-  return handle_is_null(h) ? 0 : H(h);
+  int32_t i;
+  if (double_is_smi(value, &i)) return smi_from_int(i);
+  return factory_heap_number_raw(iso, value);
 }
 
 Handle factory_new_map(Isolate *iso, InstanceType type, size_t instance_size,

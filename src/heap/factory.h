@@ -27,7 +27,10 @@ Handle factory_copy_fixed_double_array(Isolate *iso, Handle array, int64_t new_l
 Handle factory_new_heap_number(Isolate *iso, double value);
 /* A Smi when the value is an int32 (and not -0), else a HeapNumber. */
 Handle factory_new_number(Isolate *iso, double value);
-Tagged factory_number_or_zero(Isolate *iso, double value); /* no Handle; may return 0 */
+/* factory_new_number without a Handle: a Smi or a new HeapNumber, or 0 with OOM pending.
+ * May collect, so the caller keeps every live value where the GC sees it (handles, frame
+ * slots). For the interpreter's inline double arithmetic, which has no handle scope. */
+Tagged factory_number_or_zero(Isolate *iso, double value);
 
 /* A map for instance_type. JS maps get instance_size bytes, with inobject_properties
  * in-object slots at the end. Prototype null, no descriptors, no transitions, extensible. */

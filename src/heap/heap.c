@@ -205,6 +205,16 @@ static uintptr_t heap_allocate_old_or_gc(Heap *heap, size_t size) {
 
 Tagged heap_allocate(Heap *heap, size_t size, AllocationType type) {
   DCHECK(size % kObjectAlignment == 0 && size >= kTaggedSize);
+  /* Fast path: a young object that fits the current page, no --gc-interval counting, no
+   * pending collection. (size <= the page's area, so it is a regular object.) */
+  SemiSpace *to = &heap->to_space;
+  if (KILN_LIKELY(type == ALLOCATE_YOUNG && size <= kMaxRegularObjectSize &&
+                  to->top + size <= to->limit &&
+                  heap->isolate->flags.gc_interval <= 0 && !heap->over_limit)) {
+    uintptr_t a = to->top;
+    to->top += size;
+    return heap_object_from_address(a);
+  }
   heap_maybe_force_gc(heap);
   if (KILN_UNLIKELY(heap->over_limit)) {
     heap_collect_full(heap);

@@ -170,7 +170,7 @@ void scavenger_run(Heap *heap, bool promote_all) {
   }
   weak_objects_clear_dead(heap, NULL, scavenger_update_weak, NULL);
   weak_objects_remember_young(heap);
-  string_table_process_weak(iso->string_table, scavenger_update_weak, NULL);
+  string_table_process_weak_young(iso->string_table, scavenger_update_weak, NULL);
   global_handles_process_weak(iso->global_handles, scavenger_update_weak, NULL);
   backing_stores_process_weak(heap, scavenger_update_weak, NULL);
   scavenger_release_from_space(heap);

@@ -70,33 +70,39 @@ static bool js_array_store_length(Isolate *iso, Handle array, uint32_t length) {
 }
 
 /* Slots of a fast store that may hold elements. */
-static uint32_t elements_fast_limit(Tagged obj) {
+KILN_INLINE uint32_t elements_fast_limit(Tagged obj) {
   uint32_t capacity = (uint32_t)fixed_array_length(js_object_elements(obj));
   if (!is_js_array(obj)) return capacity;
   uint32_t length = js_array_length_value(obj);
   return length < capacity ? length : capacity;
 }
 
-bool elements_has_own(Isolate *iso, Tagged obj, uint32_t index) {
+/* The dictionary entry or fast slot of own element `index`, or -1 when absent. */
+KILN_INLINE int64_t elements_find(Isolate *iso, Tagged obj, uint32_t index) {
   Tagged store = js_object_elements(obj);
   if (js_object_elements_kind(obj) == DICTIONARY_ELEMENTS) {
-    return number_dictionary_find(iso, store, index) >= 0;
+    return number_dictionary_find(iso, store, index);
   }
-  if (index >= elements_fast_limit(obj)) return false;
-  if (is_fixed_double_array(store)) return !double_slot_is_hole(store, index);
-  return fixed_array_get(store, index) != ROOT(iso, the_hole_value);
+  if (index >= elements_fast_limit(obj)) return -1;
+  if (is_fixed_double_array(store)) return double_slot_is_hole(store, index) ? -1 : (int64_t)index;
+  return fixed_array_get(store, index) != ROOT(iso, the_hole_value) ? (int64_t)index : -1;
+}
+
+bool elements_has_own(Isolate *iso, Tagged obj, uint32_t index) {
+  return elements_find(iso, obj, index) >= 0;
 }
 
 ElementResult elements_get_own(Isolate *iso, Handle obj, uint32_t index, Handle *out) {
-  if (!elements_has_own(iso, H(obj), index)) return ELEMENT_ABSENT;
+  int64_t at = elements_find(iso, H(obj), index);
+  if (at < 0) return ELEMENT_ABSENT;
   Tagged store = js_object_elements(H(obj));
   if (js_object_elements_kind(H(obj)) == DICTIONARY_ELEMENTS) {
-    *out = handle_new(iso, dictionary_value_at(store, number_dictionary_find(iso, store, index)));
+    *out = handle_new(iso, dictionary_value_at(store, (int)at));
   } else if (is_fixed_double_array(store)) {
-    *out = factory_new_number(iso, fixed_double_array_data(store)[index]);
+    *out = factory_new_number(iso, fixed_double_array_data(store)[at]);
     if (handle_is_null(*out)) return ELEMENT_EXCEPTION;
   } else {
-    *out = handle_new(iso, fixed_array_get(store, index));
+    *out = handle_new(iso, fixed_array_get(store, at));
   }
   return ELEMENT_FOUND;
 }
@@ -239,9 +245,46 @@ static ElementsKind elements_kind_after_store(Tagged obj, uint32_t index, Tagged
   return opens_hole ? elements_kind_to_holey(needed) : needed;
 }
 
+/* Whether a fast store of kind `kind` can hold value without a transition. */
+KILN_INLINE bool elements_kind_holds(ElementsKind kind, Tagged value) {
+  if (elements_kind_is_smi(kind)) return is_smi(value);
+  if (elements_kind_is_double(kind)) return is_number(value);
+  return true;
+}
+
+/* The common stores, which need no transition, growth or new map: overwriting an existing
+ * element of a fast store, or appending to a JSArray at its length within its capacity
+ * (the array stays packed; slots past the length are holes already), with a value the
+ * kind holds. false when this is not that case (nothing done). Does not allocate. */
+static bool elements_store_fast(Isolate *iso, Tagged obj, uint32_t index, Tagged value) {
+  ElementsKind kind = js_object_elements_kind(obj);
+  if (!elements_kind_is_fast(kind) || !elements_kind_holds(kind, value)) return false;
+  Tagged store = js_object_elements(obj);
+  if (index >= elements_fast_limit(obj)) {
+    Tagged map = heap_object_map(obj);
+    if (!is_js_array(obj) || index != js_array_length_value(obj) ||
+        index >= (uint64_t)fixed_array_length(store) || !map_has_flag(map, MAP_IS_EXTENSIBLE) ||
+        map_has_flag(map, MAP_HAS_READ_ONLY_LENGTH) || index >= (uint32_t)KILN_SMI_MAX) {
+      return false;
+    }
+    js_array_set_length(obj, smi_from_int((int32_t)index + 1));
+  } else if (elements_kind_is_double(kind) ? double_slot_is_hole(store, index)
+                                           : fixed_array_get(store, index) ==
+                                                 ROOT(iso, the_hole_value)) {
+    return false; /* filling a hole may need the extensibility check */
+  }
+  if (elements_kind_is_double(kind)) {
+    double_slot_set(store, index, value);
+  } else {
+    fixed_array_set(store, index, value);
+  }
+  return true;
+}
+
 /* ES2025 10.1.9.2 OrdinarySetWithOwnDescriptor, for an own data element. */
 bool elements_set(Isolate *iso, Handle obj, uint32_t index, Handle value) {
   DCHECK(index <= kMaxArrayIndex);
+  if (elements_store_fast(iso, H(obj), index, H(value))) return true;
   if (elements_length_blocks(H(obj), index)) return false;
   if (js_object_elements_kind(H(obj)) == DICTIONARY_ELEMENTS) {
     return elements_set_dictionary(iso, obj, index, value);

@@ -257,12 +257,11 @@ uint64_t js_view_byte_length(Tagged view) {
   return buffer_length - js_array_buffer_view_byte_offset(view);
 }
 
+/* 10.4.5.14 IsValidIntegerIndex. A detached or out-of-bounds view has length 0. */
 bool js_typed_array_is_valid_index(Tagged ta, double index) {
-  if (js_array_buffer_is_detached(js_array_buffer_view_buffer(ta))) return false;
-  if (!conversions_double_is_integer(index)) return false;
-  if (index == 0 && signbit(index)) return false;
-  if (index < 0) return false;
-  return index < (double)js_typed_array_length(ta);
+  if (!(index >= 0) || (index == 0 && signbit(index))) return false; /* NaN, < 0, -0 */
+  if (!(index < (double)js_typed_array_length(ta))) return false;
+  return index == (double)(uint64_t)index; /* an integer (index < 2^53 here) */
 }
 
 uint8_t *js_view_data(Tagged view) {
@@ -334,7 +333,8 @@ void js_typed_array_store_value(TypedArrayKind kind, uint8_t *p, Tagged numeric)
     return;
   }
   DCHECK(is_number(numeric));
-  js_typed_array_store(kind, p, runtime_number_value(numeric));
+  js_typed_array_store(kind, p,
+                       is_smi(numeric) ? (double)smi_value(numeric) : heap_number_value(numeric));
 }
 
 void js_typed_array_convert(TypedArrayKind to, uint8_t *dst, TypedArrayKind from,

@@ -157,7 +157,7 @@ uint64_t name_hash_next_symbol_hash(Isolate *iso) {
 
 /* ---- Array indices ------------------------------------------------------------------- */
 
-bool string_to_array_index(Tagged s, uint32_t *index) {
+bool string_to_array_index_slow(Tagged s, uint32_t *index) {
   uint64_t raw = seq_string_raw_hash(s);
   if (raw != 0) {
     if (!raw_hash_is_array_index(raw)) return false;

@@ -88,6 +88,13 @@ uint64_t name_hash_next_symbol_hash(Isolate *iso);
 /* Is s an array index (ES2025 6.1.7: CanonicalNumericIndexString(s) is an integer in
  * [0, 2^32 - 2])? True, with *index set, iff s is that integer's canonical decimal form. Reads the
  * cached hash bits if present. Never allocates. */
-bool string_to_array_index(Tagged s, uint32_t *index);
+bool string_to_array_index_slow(Tagged s, uint32_t *index);
+KILN_INLINE bool string_to_array_index(Tagged s, uint32_t *index) {
+  uint64_t raw = seq_string_raw_hash(s); /* every string keeps its hash in the same word */
+  if (raw == 0) return string_to_array_index_slow(s, index);
+  if (!raw_hash_is_array_index(raw)) return false; /* the common case of a property name */
+  *index = raw_hash_array_index(raw);
+  return true;
+}
 
 #endif /* KILN_OBJECTS_STRING_HASH_H_ */

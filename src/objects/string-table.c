@@ -15,6 +15,12 @@
  * which lets it rewrite an entry whose string moved and turn a dead one into a tombstone.
  * Nothing here allocates on the JS heap, so table operations may hold raw Tagged values;
  * string_internalize* finish their only allocation before they touch the table.
+ *
+ * A scavenge only needs the entries that are young strings, so the table keeps the slot
+ * indexes that may hold one (`young`): every young entry's slot is listed, once. A slot is
+ * listed when a young string goes into it; the list is filtered after each scavenge and
+ * rebuilt by a rehash and by a full collection's pass. When the list cannot grow
+ * (malloc), `young_overflow` makes the next scavenge visit the whole table.
  */
 #include "objects/string-table.h"
 
@@ -33,6 +39,9 @@ struct StringTable {
   size_t capacity;  /* a power of two */
   size_t count;     /* live strings */
   size_t deleted;   /* tombstones */
+  size_t *young;    /* slots that may hold a young string (see above) */
+  size_t young_count, young_capacity;
+  bool young_overflow;
 };
 
 KILN_INLINE bool entry_is_string(Tagged e) { return e != kEmptyEntry && e != kDeletedEntry; }
@@ -51,21 +60,72 @@ struct StringTable *string_table_new(void) {
 
 void string_table_free(struct StringTable *table) {
   if (table == NULL) return;
+  free(table->young);
   free(table->entries);
   free(table);
 }
 
 int string_table_count(struct StringTable *table) { return (int)table->count; }
 
+/* Lists slot i as holding a young string; on malloc failure, falls back to full scans. */
+static void string_table_note_young(struct StringTable *table, size_t i) {
+  if (table->young_count == table->young_capacity) {
+    size_t capacity = table->young_capacity ? table->young_capacity * 2 : 64;
+    size_t *young = realloc(table->young, capacity * sizeof *young);
+    if (young == NULL) {
+      table->young_overflow = true;
+      return;
+    }
+    table->young = young;
+    table->young_capacity = capacity;
+  }
+  table->young[table->young_count++] = i;
+}
+
+/* Rebuilds the young list from the entries (after a rehash or a full pass). */
+static void string_table_relist_young(struct StringTable *table) {
+  table->young_count = 0;
+  table->young_overflow = false;
+  for (size_t i = 0; i < table->capacity; i++) {
+    Tagged e = table->entries[i];
+    if (entry_is_string(e) && page_is_young(e)) string_table_note_young(table, i);
+  }
+}
+
+/* Applies is_live to slot i: rewrites a moved string, or turns a dead one into a tombstone. */
+static void string_table_process_slot(struct StringTable *table, size_t i,
+                                      WeakSlotUpdater is_live, void *ctx) {
+  if (!is_live(&table->entries[i], ctx)) {
+    table->entries[i] = kDeletedEntry;
+    table->count--;
+    table->deleted++;
+  }
+}
+
 void string_table_process_weak(struct StringTable *table, WeakSlotUpdater is_live, void *ctx) {
   for (size_t i = 0; i < table->capacity; i++) {
-    if (!entry_is_string(table->entries[i])) continue;
-    if (!is_live(&table->entries[i], ctx)) {
-      table->entries[i] = kDeletedEntry;
-      table->count--;
-      table->deleted++;
+    if (entry_is_string(table->entries[i])) string_table_process_slot(table, i, is_live, ctx);
+  }
+  string_table_relist_young(table);
+}
+
+void string_table_process_weak_young(struct StringTable *table, WeakSlotUpdater is_live,
+                                     void *ctx) {
+  if (table->young_overflow) {
+    string_table_process_weak(table, is_live, ctx);
+    return;
+  }
+  size_t kept = 0;
+  for (size_t k = 0; k < table->young_count; k++) {
+    size_t i = table->young[k];
+    if (!entry_is_string(table->entries[i]) || !page_is_young(table->entries[i])) continue;
+    string_table_process_slot(table, i, is_live, ctx);
+    /* a survivor still young (in to-space) stays listed; a promoted one leaves */
+    if (entry_is_string(table->entries[i]) && page_is_young(table->entries[i])) {
+      table->young[kept++] = i;
     }
   }
+  table->young_count = kept;
 }
 
 /* The internalized string with this raw hash and content, or 0. */
@@ -105,6 +165,7 @@ static bool string_table_rehash(struct StringTable *table, size_t min_live) {
   table->entries = entries;
   table->capacity = capacity;
   table->deleted = 0;
+  string_table_relist_young(table);
   return true;
 }
 
@@ -119,6 +180,7 @@ static bool string_table_insert(struct StringTable *table, Tagged s) {
   if (table->entries[i] == kDeletedEntry) table->deleted--;
   table->entries[i] = s;
   table->count++;
+  if (page_is_young(s)) string_table_note_young(table, i);
   return true;
 }
 

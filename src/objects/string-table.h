@@ -15,5 +15,8 @@ void string_table_free(struct StringTable *table);
 int string_table_count(struct StringTable *table);
 /* GC: for each entry, is_live updates the slot and says if the string survived. */
 void string_table_process_weak(struct StringTable *table, WeakSlotUpdater is_live, void *ctx);
+/* The same for the young entries only (a scavenge: old strings neither move nor die). */
+void string_table_process_weak_young(struct StringTable *table, WeakSlotUpdater is_live,
+                                     void *ctx);
 
 #endif /* KILN_OBJECTS_STRING_TABLE_H_ */

@@ -95,11 +95,24 @@ static Handle operators_add(Isolate *iso, Handle left, Handle right) {
   return operators_numeric_op(iso, RT_OP_ADD, ln, rn);
 }
 
+/* The value of a Number (Smi or HeapNumber), inline for the arithmetic fast path. */
+KILN_INLINE double operators_number_value(Tagged number) {
+  return is_smi(number) ? (double)smi_value(number) : heap_number_value(number);
+}
+
 Handle runtime_binary_op(Isolate *iso, RuntimeBinaryOp op, Handle left, Handle right) {
-  int64_t r;
-  if (is_smi(H(left)) && is_smi(H(right)) &&
-      operators_smi_op(op, smi_value(H(left)), smi_value(H(right)), &r) && smi_is_valid(r)) {
-    return handle_new(iso, smi_from_int((int32_t)r));
+  Tagged l = H(left), r = H(right);
+  if (is_smi(l) && is_smi(r)) {
+    int64_t out;
+    if (operators_smi_op(op, smi_value(l), smi_value(r), &out) && smi_is_valid(out)) {
+      return handle_new(iso, smi_from_int((int32_t)out));
+    }
+  }
+  /* Two Numbers: ToPrimitive and ToNumeric are the identity, so the Number operation
+   * applies directly (the common case of double arithmetic). */
+  if (is_number(l) && is_number(r)) {
+    return factory_new_number(
+        iso, operators_number_op(op, operators_number_value(l), operators_number_value(r)));
   }
   if (op == RT_OP_ADD) return operators_add(iso, left, right);
   Handle ln = runtime_to_numeric(iso, left);
@@ -110,10 +123,10 @@ Handle runtime_binary_op(Isolate *iso, RuntimeBinaryOp op, Handle left, Handle r
 }
 
 Handle runtime_unary_op(Isolate *iso, RuntimeUnaryOp op, Handle value) {
-  Handle n = runtime_to_numeric(iso, value);
+  Handle n = is_number(H(value)) ? value : runtime_to_numeric(iso, value);
   if (handle_is_null(n)) return n;
   if (is_bigint(H(n))) return runtime_bigint_unary_op(iso, op, n);
-  double x = runtime_number_value(H(n));
+  double x = operators_number_value(H(n));
   switch (op) {
     case RT_UNARY_NEG: return factory_new_number(iso, -x);
     case RT_UNARY_BIT_NOT: return factory_new_number(iso, ~runtime_double_to_int32(x));
@@ -259,6 +272,12 @@ RuntimeMaybeBool runtime_compare(Isolate *iso, Handle a, Handle b, CompareOp op)
     bool r = op == COMPARE_LT ? x < y : op == COMPARE_GT ? x > y : op == COMPARE_LTE ? x <= y
                                                                                      : x >= y;
     return r ? RT_TRUE : RT_FALSE;
+  }
+  if (is_number(H(a)) && is_number(H(b))) { /* no conversion can run: compare directly */
+    double x = operators_number_value(H(a)), y = operators_number_value(H(b));
+    bool r = op == COMPARE_LT ? x < y : op == COMPARE_GT ? x > y : op == COMPARE_LTE ? x <= y
+                                                                                     : x >= y;
+    return r ? RT_TRUE : RT_FALSE; /* every comparison with NaN is false */
   }
   int r;
   switch (op) {

@@ -55,11 +55,19 @@ Handle typed_array_to_content(Isolate *iso, Handle ta, Handle value) {
 }
 
 bool typed_array_set_element(Isolate *iso, Handle ta, double index, Handle value) {
+  TypedArrayKind kind = js_typed_array_kind(H(ta));
+  if (is_number(H(value)) && !typed_array_kind_is_bigint(kind)) {
+    /* ToNumber of a Number is itself: nothing can run, so no re-check is needed */
+    if (js_typed_array_is_valid_index(H(ta), index) && !js_view_is_immutable(H(ta))) {
+      uint8_t *p = js_view_data(H(ta)) + (uint64_t)index * typed_array_kind_element_size(kind);
+      js_typed_array_store_value(kind, p, H(value));
+    }
+    return true;
+  }
   Handle numeric = typed_array_to_content(iso, ta, value);
   if (handle_is_null(numeric)) return false;
   /* An immutable buffer is never written (callers refuse first; this is the backstop). */
   if (!js_typed_array_is_valid_index(H(ta), index) || js_view_is_immutable(H(ta))) return true;
-  TypedArrayKind kind = js_typed_array_kind(H(ta));
   uint8_t *p = js_view_data(H(ta)) + (uint64_t)index * typed_array_kind_element_size(kind);
   js_typed_array_store_value(kind, p, H(numeric));
   return true;
