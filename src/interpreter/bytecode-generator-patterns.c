@@ -11,6 +11,21 @@ static AstNode *strip(AstNode *n) {
   return n;
 }
 
+/* ES2025 B.3.7: a call as the target of `=`, `op=`, `++`/`--` or for-in/of (sloppy code
+ * only; the parser allows nothing else): the call is evaluated, then a ReferenceError is
+ * thrown before the right-hand side or any GetValue (13.15.2 step 1.a). The code after it
+ * is unreachable; acc is left as the call's result. */
+static bool gen_call_target_error(Gen *g, AstNode *target) {
+  if (target->kind != AST_CALL) return false;
+  gen_expr(g, target);
+  int mark = gen_reg_mark(g), r = gen_new_reg(g);
+  gen_load_cstring(g, "Invalid left-hand side in assignment");
+  EMIT(g, Star, r);
+  gen_call_runtime(g, Runtime_ThrowReferenceError, r, 1);
+  gen_reg_release(g, mark);
+  return true;
+}
+
 /* ---- References: a target evaluated into registers, then read or written ------------- */
 
 typedef enum {
@@ -389,6 +404,7 @@ static void gen_array_pattern(Gen *g, AstArray *a, int value, StoreMode mode) {
 
 void gen_assign_target(Gen *g, AstNode *target, int value_reg, StoreMode mode) {
   target = strip(target);
+  if (gen_call_target_error(g, target)) return;
   switch (target->kind) {
     case AST_IDENTIFIER: {
       AstVariable *v = target->u.ident.var ? target->u.ident.var : g->job->res.global_var;
@@ -449,6 +465,7 @@ void gen_assign_lookup_identifier(Gen *g, AstNode *ident, AstNode *value) {
 void gen_assignment(Gen *g, AstNode *n) {
   AstAssign *a = &n->u.assign;
   AstNode *target = strip(a->target);
+  if (gen_call_target_error(g, target)) return;
   int mark = gen_reg_mark(g);
   const AstString *name = target->kind == AST_IDENTIFIER ? target->u.ident.name : NULL;
   if (a->kind == AST_ASSIGN_PLAIN &&
@@ -495,6 +512,7 @@ void gen_assignment(Gen *g, AstNode *n) {
 void gen_update(Gen *g, AstNode *n) {
   AstUpdate *u = &n->u.update;
   AstNode *target = strip(u->target);
+  if (gen_call_target_error(g, target)) return;
   int mark = gen_reg_mark(g);
   Reference ref;
   gen_reference(g, target, &ref, true);
