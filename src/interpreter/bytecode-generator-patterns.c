@@ -11,6 +11,21 @@ static AstNode *strip(AstNode *n) {
   return n;
 }
 
+/* ES2025 B.3.7: a call as the target of `=`, `op=`, `++`/`--` or for-in/of (sloppy code
+ * only; the parser allows nothing else): the call is evaluated, then a ReferenceError is
+ * thrown before the right-hand side or any GetValue (13.15.2 step 1.a). The code after it
+ * is unreachable; acc is left as the call's result. */
+static bool gen_call_target_error(Gen *g, AstNode *target) {
+  if (target->kind != AST_CALL) return false;
+  gen_expr(g, target);
+  int mark = gen_reg_mark(g), r = gen_new_reg(g);
+  gen_load_cstring(g, "Invalid left-hand side in assignment");
+  EMIT(g, Star, r);
+  gen_call_runtime(g, Runtime_ThrowReferenceError, r, 1);
+  gen_reg_release(g, mark);
+  return true;
+}
+
 /* ---- References: a target evaluated into registers, then read or written ------------- */
 
 typedef enum {
@@ -389,6 +404,7 @@ static void gen_array_pattern(Gen *g, AstArray *a, int value, StoreMode mode) {
 
 void gen_assign_target(Gen *g, AstNode *target, int value_reg, StoreMode mode) {
   target = strip(target);
+  if (gen_call_target_error(g, target)) return;
   switch (target->kind) {
     case AST_IDENTIFIER: {
       AstVariable *v = target->u.ident.var ? target->u.ident.var : g->job->res.global_var;
@@ -446,9 +462,60 @@ void gen_assign_lookup_identifier(Gen *g, AstNode *ident, AstNode *value) {
 
 /* ---- Assignment expressions -------------------------------------------------------------- */
 
+/* Whether evaluating n can run no code that might create or delete a global binding. */
+static bool is_effect_free(AstNode *n) {
+  n = strip(n);
+  switch (n->kind) {
+    case AST_NUMBER_LITERAL: case AST_STRING_LITERAL: case AST_BIGINT_LITERAL:
+    case AST_NULL_LITERAL: case AST_TRUE_LITERAL: case AST_FALSE_LITERAL:
+    case AST_FUNCTION: case AST_THIS:
+      return true;
+    case AST_IDENTIFIER: {  /* a local read: no getter, no with object */
+      AstVariable *v = n->u.ident.var;
+      return v && v->location != VAR_LOCATION_GLOBAL && v->location != VAR_LOCATION_LOOKUP;
+    }
+    default:
+      return false;
+  }
+}
+
+/* Strict `name = value` where name is declared nowhere in this program (the global
+ * stand-in): ES2025 13.15.2 resolves the reference before value is evaluated, so a binding
+ * the value creates (`x = (this.x = 1)`) leaves the reference unresolvable and PutValue
+ * throws (6.2.5.6 step 3.a). A binding deleted meanwhile makes StaGlobal throw (the object
+ * record's SetMutableBinding, 9.1.1.2.5 step 2). Only when value may run code. */
+static bool gen_strict_undeclared_assignment(Gen *g, AstNode *n, AstNode *target) {
+  AstAssign *a = &n->u.assign;
+  AstVariable *v = target->u.ident.var ? target->u.ident.var : g->job->res.global_var;
+  if (!g->is_strict || a->kind != AST_ASSIGN_PLAIN || v->location != VAR_LOCATION_GLOBAL ||
+      v->mode != VAR_MODE_DYNAMIC || is_effect_free(a->value))
+    return false;
+  int mark = gen_reg_mark(g), name = gen_new_reg(g), had = gen_new_reg(g);
+  int value = gen_new_reg(g), store = gen_label(g);
+  int idx = gen_name(g, target->u.ident.name);
+  EMIT(g, LdaConstant, idx);
+  EMIT(g, Star, name);
+  gen_call_runtime(g, Runtime_HasGlobalBinding, name, 1);
+  EMIT(g, Star, had);
+  gen_expr_named(g, a->value, target->parenthesized ? NULL : target->u.ident.name);
+  EMIT(g, Star, value);
+  EMIT(g, Ldar, had);
+  gen_jump(g, Bytecode_JumpIfTrue, store);
+  bab_set_position(&g->b, n->pos);
+  gen_call_runtime(g, Runtime_ThrowNotDefined, name, 1);
+  gen_bind(g, store);
+  EMIT(g, Ldar, value);
+  bab_set_position(&g->b, n->pos);
+  gen_store_var(g, v, target->u.ident.name, STORE_ASSIGN);
+  gen_reg_release(g, mark);
+  return true;
+}
+
 void gen_assignment(Gen *g, AstNode *n) {
   AstAssign *a = &n->u.assign;
   AstNode *target = strip(a->target);
+  if (gen_call_target_error(g, target)) return;
+  if (target->kind == AST_IDENTIFIER && gen_strict_undeclared_assignment(g, n, target)) return;
   int mark = gen_reg_mark(g);
   const AstString *name = target->kind == AST_IDENTIFIER ? target->u.ident.name : NULL;
   if (a->kind == AST_ASSIGN_PLAIN &&
@@ -495,6 +562,7 @@ void gen_assignment(Gen *g, AstNode *n) {
 void gen_update(Gen *g, AstNode *n) {
   AstUpdate *u = &n->u.update;
   AstNode *target = strip(u->target);
+  if (gen_call_target_error(g, target)) return;
   int mark = gen_reg_mark(g);
   Reference ref;
   gen_reference(g, target, &ref, true);

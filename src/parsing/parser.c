@@ -685,8 +685,20 @@ static bool is_eval_or_arguments(Parser *p, const AstNode *n) {
          (n->u.ident.name == p->s_eval || n->u.ident.name == p->s_arguments);
 }
 
-/* ES2025 13.15.1 / 13.4.1: AssignmentTargetType must be simple. */
-static bool check_simple_target(Parser *p, AstNode *n, bool is_update) {
+/* ES2025 13.15.1 / 13.4.1 / 14.7.5.1: AssignmentTargetType must be simple, or web-compat
+ * where allow_call says so: B.3.7 (Runtime Errors for Function Call Assignment Targets)
+ * makes a CallExpression `f(...)` web-compat in sloppy code for `=`, `op=`, `++`/`--` and
+ * the left side of for-in/of. The generator evaluates the call, then throws a
+ * ReferenceError (gen_call_target_error). Logical assignment and destructuring stay
+ * early errors. */
+static bool check_target(Parser *p, AstNode *n, bool is_update, bool allow_call) {
+  switch (n->kind) {
+    case AST_CALL:
+      if (allow_call && !p->strict && !n->u.call.optional && !n->u.call.native_id) return true;
+      break;
+    default:
+      break;
+  }
   switch (n->kind) {
     case AST_IDENTIFIER:
       if (p->strict && is_eval_or_arguments(p, n)) {
@@ -702,6 +714,14 @@ static bool check_simple_target(Parser *p, AstNode *n, bool is_update) {
                is_update ? "update" : "");
       return false;
   }
+}
+
+static bool check_simple_target(Parser *p, AstNode *n, bool is_update) {
+  return check_target(p, n, is_update, false);
+}
+
+static bool check_simple_or_call_target(Parser *p, AstNode *n, bool is_update) {
+  return check_target(p, n, is_update, true);
 }
 
 static AstNode *to_array_pattern(Parser *p, AstNode *n, bool binding) {
@@ -2035,7 +2055,7 @@ static AstNode *parse_postfix(Parser *p) {
   if (!expr || p->failed) return expr;
   if ((at(p, TOKEN_INC) || at(p, TOKEN_DEC)) && !p->tok.newline_before) {
     if (!check_not_arrow_operand(p, expr)) return NULL;
-    if (!check_simple_target(p, expr, true)) return NULL;
+    if (!check_simple_or_call_target(p, expr, true)) return NULL;
     AstNode *n = node_new(p, AST_UPDATE, expr->pos);
     n->u.update.is_increment = at(p, TOKEN_INC);
     n->u.update.target = expr;
@@ -2066,7 +2086,7 @@ static AstNode *parse_unary(Parser *p) {
       next(p);
       AstNode *target = parse_unary(p);
       leave(p);
-      if (!target || !check_simple_target(p, target, true)) return NULL;
+      if (!target || !check_simple_or_call_target(p, target, true)) return NULL;
       AstNode *n = node_new(p, AST_UPDATE, pos);
       n->u.update.is_increment = inc;
       n->u.update.is_prefix = true;
@@ -2337,7 +2357,7 @@ static AstNode *parse_assignment(Parser *p, bool allow_pattern) {
     n->u.assign.kind = AST_ASSIGN_PLAIN;
     if ((expr->kind == AST_OBJECT_LITERAL || expr->kind == AST_ARRAY_LITERAL) && !expr->parenthesized)
       expr = to_target(p, expr, false);
-    else if (!check_simple_target(p, expr, false)) expr = NULL;
+    else if (!check_simple_or_call_target(p, expr, false)) expr = NULL;
   } else if (t == TOKEN_ASSIGN_AND || t == TOKEN_ASSIGN_OR || t == TOKEN_ASSIGN_NULLISH) {
     n->u.assign.kind = AST_ASSIGN_LOGICAL;
     n->u.assign.op = t == TOKEN_ASSIGN_AND ? AST_LOGICAL_AND
@@ -2346,7 +2366,7 @@ static AstNode *parse_assignment(Parser *p, bool allow_pattern) {
   } else {
     n->u.assign.kind = AST_ASSIGN_COMPOUND;
     n->u.assign.op = compound_op(t);
-    if (!check_simple_target(p, expr, false)) expr = NULL;
+    if (!check_simple_or_call_target(p, expr, false)) expr = NULL;
   }
   if (!expr) { leave(p); return NULL; }
   next(p);
@@ -3121,7 +3141,7 @@ static AstNode *parse_do_while(Parser *p) {
 static AstNode *for_each_target(Parser *p, AstNode *e) {
   if ((e->kind == AST_OBJECT_LITERAL || e->kind == AST_ARRAY_LITERAL) && !e->parenthesized)
     return to_target(p, e, false);
-  if (!check_simple_target(p, e, false)) return NULL;
+  if (!check_simple_or_call_target(p, e, false)) return NULL;
   return e;
 }
 

@@ -26,6 +26,9 @@
   V(DeclareGlobalFunction, 2) /* (name, closure): CreateGlobalFunctionBinding */        \
   V(InitializeLexicalGlobal, 2) /* (name, value): ends the TDZ of a top-level let/const/ \
                                  class binding */                                       \
+  V(HasGlobalBinding, 1)      /* (name): HasBinding of the global Environment Record    \
+                                 (script scope, then HasProperty of the global object) */ \
+  V(ThrowNotDefined, 1)       /* (name): ReferenceError "name is not defined" */       \
   V(DeclareEvalVar, 1)        /* (name): a sloppy direct eval's var in its var scope */  \
   V(DeclareEvalFunction, 2)   /* (name, closure) */                                    \
   V(SetEvalVar, 2)            /* (name, value): Annex B.3.2.3 copy of a block function  \

@@ -146,6 +146,22 @@ RUNTIME_FUNCTION(InitializeLexicalGlobal) {
   return ROOT_HANDLE(iso, undefined_value);
 }
 
+/* ES2025 9.1.1.4.1 HasBinding(N) of the global Environment Record: the declarative part
+ * (script-scope let/const/class), then HasProperty(globalObject, N). */
+RUNTIME_FUNCTION(HasGlobalBinding) {
+  if (context_script_scope_lookup(iso, iso->native_context, args[0], NULL) >= 0) {
+    return ROOT_HANDLE(iso, true_value);
+  }
+  RuntimeMaybeBool has = runtime_has_property(iso, global_object(iso), (Handle){&args[0]});
+  if (has == RT_EXCEPTION) return HANDLE_NULL;
+  return has == RT_TRUE ? ROOT_HANDLE(iso, true_value) : ROOT_HANDLE(iso, false_value);
+}
+
+/* PutValue of an unresolvable Reference in strict code (6.2.5.6 step 3.a). */
+RUNTIME_FUNCTION(ThrowNotDefined) {
+  return throw_named(iso, kError_REFERENCE_ERROR, "%s is not defined", args[0]);
+}
+
 /* ---- sloppy direct eval ------------------------------------------------------------- */
 
 KILN_INLINE bool is_scope_info(Tagged v) {

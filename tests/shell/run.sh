@@ -144,8 +144,29 @@ check "a timer callback that throws: exit 1" 1 "" "^Uncaught Error: from a timer
 # ---- $262 (--test262) -----------------------------------------------------------------
 check "\$262 absent without --test262" 0 "undefined" "" -- -e "print(typeof \$262)"
 check "\$262.global is the global object" 0 "true" "" -- --test262 -e "print(\$262.global === this)"
-check "\$262 properties" 0 "function function function function object false" "" -- --test262 -e \
+check "\$262 properties" 0 "function function function function object true" "" -- --test262 -e \
   "print(typeof \$262.gc, typeof \$262.createRealm, typeof \$262.evalScript, typeof \$262.detachArrayBuffer, typeof \$262.agent, 'IsHTMLDDA' in \$262)"
+check "\$262.IsHTMLDDA: typeof, ToBoolean, loose equality (B.3.6)" 0 \
+  "undefined false true true false false true true false" "" -- --test262 -e \
+  "var d = \$262.IsHTMLDDA;
+   print(typeof d, !!d, d == null, d == undefined, d === undefined, d === null,
+         undefined == d, null == d, d == 0)"
+check "\$262.IsHTMLDDA: calls return null; otherwise an ordinary object" 0 \
+  "true true true true true 1 true true" "" -- --test262 -e \
+  "var d = \$262.IsHTMLDDA;
+   var viaDefault = (function (a = 1) { return a; })(d);
+   var [e = 1] = [d];
+   d.extra = 1;
+   print(d() === null, d('') === null, (d ?? 1) === d, viaDefault === d, e === d, d.extra,
+         Object.is(d, d), Object(d) === d)"
+check "\$262.IsHTMLDDA: if, ?:, && and || see it as false; other realms have their own" 0 \
+  "no b no true undefined false" "" -- --test262 -e \
+  "var d = \$262.IsHTMLDDA, r = [];
+   if (d) r.push('yes'); else r.push('no');
+   r.push(d ? 'a' : 'b'); r.push(d && 'x' || 'no');
+   var other = \$262.createRealm().global.\$262.IsHTMLDDA;
+   r.push(other !== d, typeof other, !!other);
+   print(r.join(' '))"
 check "\$262.gc runs a full collection" 0 "kept" "" -- --test262 -e "var o = {v: 'kept'}; \$262.gc(); print(o.v)"
 check "\$262.evalScript returns the completion value" 0 "3 global" "" -- --test262 -e \
   "var r = \$262.evalScript('var viaEval = \"global\"; 1 + 2'); print(r, viaEval)"

@@ -260,7 +260,10 @@ static const ErrorCase kEarlyErrors[] = {
   /* targets */
   {"1 = 2;", 0, 1, 1, "Invalid left-hand side in assignment"},
   {"a + b = c;", 0, 1, 1, "Invalid left-hand side"},
-  {"f() = 1;", 0, 1, 1, "Invalid left-hand side"},
+  {"f() = 1;", F_STRICT, 1, 1, "Invalid left-hand side"},  /* sloppy: B.3.7, a runtime error */
+  {"f()++;", F_STRICT, 1, 1, "Invalid left-hand side expression in update"},
+  {"f() &&= 1;", 0, 1, 1, "Invalid left-hand side"},
+  {"[f()] = 1;", 0, 1, 2, "Invalid destructuring assignment target"},
   {"++a++;", 0, 1, 3, "Invalid left-hand side expression in update"},
   {"a?.b = 1;", 0, 1, 1, "Invalid left-hand side"},
   {"({a}) = 1;", 0, 1, 2, "Invalid left-hand side"},

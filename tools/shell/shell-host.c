@@ -8,7 +8,7 @@
  *   setTimeout, setInterval, clearTimeout, clearInterval (shell-timers.c)
  *   require(name)      'type-pointer' and CommonJS files (shell-require.c)
  *   $262 (--test262)   test262's host object (INTERPRETING.md): global, gc, createRealm,
- *                      evalScript, detachArrayBuffer, agent; no IsHTMLDDA
+ *                      evalScript, detachArrayBuffer, agent, IsHTMLDDA
  *
  * Each function is a C builtin (builtins/builtins.h) of the realm it is installed in; the
  * realm a $262 method acts on is the realm of the function itself, so a $262 from
@@ -27,6 +27,7 @@
 #include "objects/js-array-buffer.h"
 #include "objects/js-function.h"
 #include "objects/js-objects.h"
+#include "objects/map.h"
 #include "objects/string.h"
 #include "runtime/runtime.h"
 #include "execution/modules.h"
@@ -162,6 +163,27 @@ static Handle host_262_detach_array_buffer(Isolate *iso, BuiltinArgs *args) {
   return host_undefined(iso);
 }
 
+/* $262.IsHTMLDDA: ES2025 B.3.6, an object with [[IsHTMLDDA]] (document.all's quirk). Called
+ * with no arguments or "" it returns null (test262 INTERPRETING.md); any call returns null. */
+static Handle host_262_is_htmldda_call(Isolate *iso, BuiltinArgs *args) {
+  KILN_UNUSED(args);
+  return ROOT_HANDLE(iso, null_value);
+}
+
+/* A function whose own map (a copy, never shared) carries MAP_IS_UNDETECTABLE: typeof gives
+ * "undefined", ToBoolean false, and == null / == undefined hold; otherwise it is an ordinary
+ * callable object. */
+static Handle host_new_is_htmldda(Isolate *iso, Handle native_context) {
+  Handle fn = builtins_new_function(iso, native_context, builtins_key(iso, "IsHTMLDDA"), 0,
+                                    host_262_is_htmldda_call);
+  if (handle_is_null(fn)) return fn;
+  Handle map = map_copy(iso, handle_new(iso, heap_object_map(H(fn))));
+  if (handle_is_null(map)) return map;
+  map_set_flag(H(map), MAP_IS_UNDETECTABLE, true);
+  heap_object_set_map(H(fn), H(map));
+  return fn;
+}
+
 /* V(name, function, length) */
 #define AGENT_METHOD_LIST(V)                          \
   V("start", agent_start, 1)                          \
@@ -195,7 +217,10 @@ static Handle host_new_262(Isolate *iso, Handle native_context, Handle global) {
   AGENT_METHOD_LIST(V)
 #undef V
   Handle ams = modules_abstract_module_source(iso, native_context);  /* source phase imports */
-  if (handle_is_null(ams) ||
+  if (handle_is_null(ams)) return HANDLE_NULL;
+  Handle dda = host_new_is_htmldda(iso, native_context);
+  if (handle_is_null(dda) ||
+      !builtins_define_value(iso, dollar, "IsHTMLDDA", dda, DONT_ENUM) ||
       !builtins_define_value(iso, dollar, "global", global, DONT_ENUM) ||
       !builtins_define_value(iso, dollar, "agent", agent, DONT_ENUM) ||
       !builtins_define_value(iso, dollar, "AbstractModuleSource", ams, DONT_ENUM))
