@@ -461,8 +461,14 @@ static void gen_optional_chain(Gen *g, AstNode *n, bool for_delete) {
   int saved = g->optional_chain_label;
   int short_circuit = gen_label(g), end = gen_label(g);
   g->optional_chain_label = short_circuit;
-  if (for_delete) gen_delete_member(g, strip_parens(n->u.optional_chain.expression));
-  else gen_expr(g, n->u.optional_chain.expression);
+  AstNode *inner = strip_parens(n->u.optional_chain.expression);
+  if (for_delete && (inner->kind == AST_MEMBER || inner->kind == AST_OPTIONAL_CHAIN)) {
+    gen_delete_member(g, inner);
+  } else {
+    gen_expr(g, n->u.optional_chain.expression);
+    /* delete of a chain that ends in a call (`delete a?.()`) is not a reference: true */
+    if (for_delete) EMIT(g, LdaTrue);
+  }
   g->optional_chain_label = saved;
   gen_jump(g, Bytecode_Jump, end);
   gen_bind(g, short_circuit);
