@@ -230,8 +230,9 @@ static bool api_check_call(kiln_context ctx, kiln_value fn, int argc, kiln_value
          API_CHECK(api, argc >= 0 && (argc == 0 || argv != NULL), "bad argc/argv");
 }
 
-kiln_value kiln_function_call(kiln_context ctx, kiln_value fn, kiln_value self, int argc,
-                              kiln_value *argv) {
+/* Call (self is the receiver; NULL for undefined) or, with construct, [[Construct]]. */
+static kiln_value api_invoke(kiln_context ctx, kiln_value fn, kiln_value self, int argc,
+                             kiln_value *argv, bool construct) {
   if (!api_check_call(ctx, fn, argc, argv)) return NULL;
   ApiEntry e;
   api_enter(&e, ctx);
@@ -242,27 +243,20 @@ kiln_value kiln_function_call(kiln_context ctx, kiln_value fn, kiln_value self, 
     isolate_throw_out_of_memory(iso);
   } else {
     Handle receiver = self ? api_open(self) : ROOT_HANDLE(iso, undefined_value);
-    result = execution_call(iso, api_open(fn), receiver, argc, args);
+    result = construct ? execution_construct(iso, api_open(fn), argc, args, HANDLE_NULL)
+                       : execution_call(iso, api_open(fn), receiver, argc, args);
     if (args != inline_buf) free(args);
   }
   api_leave(&e);
   return api_local(result);
 }
 
+kiln_value kiln_function_call(kiln_context ctx, kiln_value fn, kiln_value self, int argc,
+                              kiln_value *argv) {
+  return api_invoke(ctx, fn, self, argc, argv, false);
+}
+
 kiln_value kiln_function_new_instance(kiln_context ctx, kiln_value fn, int argc,
                                       kiln_value *argv) {
-  if (!api_check_call(ctx, fn, argc, argv)) return NULL;
-  ApiEntry e;
-  api_enter(&e, ctx);
-  Isolate *iso = e.api->iso;
-  Handle inline_buf[kApiInlineArgs], result = HANDLE_NULL;
-  Handle *args = api_arguments(iso, argc, argv, inline_buf);
-  if (args == NULL) {
-    isolate_throw_out_of_memory(iso);
-  } else {
-    result = execution_construct(iso, api_open(fn), argc, args, HANDLE_NULL);
-    if (args != inline_buf) free(args);
-  }
-  api_leave(&e);
-  return api_local(result);
+  return api_invoke(ctx, fn, NULL, argc, argv, true);
 }
