@@ -61,7 +61,8 @@ static Tagged api_replace_out_of_memory(Isolate *iso) {
   HandleScope scope;
   handle_scope_open(iso, &scope);
   Handle error = runtime_new_error(iso, kError_RANGE_ERROR, ROOT_HANDLE(iso, out_of_memory_string));
-  if (!handle_is_null(error)) exception = H(error);
+  /* Re-read the root on failure: the attempt may have scavenged and moved it. */
+  exception = handle_is_null(error) ? ROOT(iso, out_of_memory_error) : H(error);
   isolate_clear_pending_exception(iso);
   handle_scope_close(&scope);
   return exception;
