@@ -507,15 +507,53 @@ static bool install_legacy_accessors(Isolate *iso, Handle nc, Handle ctor) {
   return true;
 }
 
+/* Captures of up to kInlineCaptures groups live on the C stack; more are malloc'd. */
+enum { kInlineCaptures = 16 };
+
+typedef struct {
+  int *caps;
+  int inline_caps[2 * kInlineCaptures];
+  int count;        /* capture groups including group 0 */
+} CaptureBuffer;
+
+static bool capture_buffer_init(Isolate *iso, CaptureBuffer *b, Handle rx) {
+  const RegExpCode *code = (const RegExpCode *)byte_array_data(js_regexp_data(H(rx)));
+  b->count = regexp_capture_count(code);
+  b->caps = b->count <= kInlineCaptures ? b->inline_caps : malloc(2 * (size_t)b->count * sizeof(int));
+  if (!b->caps) builtins_throw_range_error(iso, "out of memory");
+  return b->caps != NULL;
+}
+
+/* Grows b to the capture count of rx's current code. User code run by ToLength(lastIndex)
+ * may have recompiled rx (RegExp.prototype.compile) after b was sized, and the spec runs
+ * the new matcher. */
+static bool capture_buffer_fit(Isolate *iso, CaptureBuffer *b, Handle rx) {
+  const RegExpCode *code = (const RegExpCode *)byte_array_data(js_regexp_data(H(rx)));
+  int count = regexp_capture_count(code);
+  if (count <= b->count) { b->count = count; return true; }
+  int *caps = malloc(2 * (size_t)count * sizeof(int));
+  if (!caps) { builtins_throw_range_error(iso, "out of memory"); return false; }
+  if (b->caps != b->inline_caps) free(b->caps);
+  b->caps = caps;
+  b->count = count;
+  return true;
+}
+
+static void capture_buffer_free(CaptureBuffer *b) {
+  if (b->caps != b->inline_caps) free(b->caps);
+}
+
 /* ES2025 22.2.7.2 RegExpBuiltinExec ( R, S ) steps 1-19 and 21-ish: reads lastIndex, runs
  * the engine from it, records the legacy match and updates lastIndex, without building the
  * result. caps holds 2 * capture count ints (the caller's); *flat_out gets S flattened.
  * Returns RE_MATCH, RE_NO_MATCH, or an error value with the exception pending (also for a
  * throwing lastIndex conversion). Calls user code (ToLength(lastIndex)). */
-static RegExpResult builtin_exec_raw(Isolate *iso, Handle rx, Handle s, int *caps,
+static RegExpResult builtin_exec_raw(Isolate *iso, Handle rx, Handle s, CaptureBuffer *cb,
                                      Handle *flat_out) {
   double last_index;
   if (!get_last_index(iso, rx, &last_index)) return RE_ERROR_INTERRUPTED;
+  if (!capture_buffer_fit(iso, cb, rx)) return RE_ERROR_INTERRUPTED;
+  int *caps = cb->caps;
   RegExpFlags flags = (RegExpFlags)js_regexp_flags(H(rx));
   bool global = flags & RE_FLAG_G, sticky = flags & RE_FLAG_Y;
   if (!global && !sticky) last_index = 0;
@@ -539,33 +577,13 @@ static RegExpResult builtin_exec_raw(Isolate *iso, Handle rx, Handle s, int *cap
   return r;
 }
 
-/* Captures of up to kInlineCaptures groups live on the C stack; more are malloc'd. */
-enum { kInlineCaptures = 16 };
-
-typedef struct {
-  int *caps;
-  int inline_caps[2 * kInlineCaptures];
-  int count;        /* capture groups including group 0 */
-} CaptureBuffer;
-
-static bool capture_buffer_init(Isolate *iso, CaptureBuffer *b, Handle rx) {
-  const RegExpCode *code = (const RegExpCode *)byte_array_data(js_regexp_data(H(rx)));
-  b->count = regexp_capture_count(code);
-  b->caps = b->count <= kInlineCaptures ? b->inline_caps : malloc(2 * (size_t)b->count * sizeof(int));
-  if (!b->caps) builtins_throw_range_error(iso, "out of memory");
-  return b->caps != NULL;
-}
-
-static void capture_buffer_free(CaptureBuffer *b) {
-  if (b->caps != b->inline_caps) free(b->caps);
-}
 
 /* ES2025 22.2.7.2 RegExpBuiltinExec ( R, S ). Calls user code (lastIndex). */
 static Handle regexp_builtin_exec(Isolate *iso, Handle rx, Handle s) {
   CaptureBuffer cb;
   if (!capture_buffer_init(iso, &cb, rx)) return HANDLE_NULL;
   Handle flat = s;
-  RegExpResult r = builtin_exec_raw(iso, rx, s, cb.caps, &flat);
+  RegExpResult r = builtin_exec_raw(iso, rx, s, &cb, &flat);
   Handle result;
   if (r == RE_MATCH) {
     const RegExpCode *code = (const RegExpCode *)byte_array_data(js_regexp_data(H(rx)));
@@ -660,7 +678,7 @@ BUILTIN(RegExpPrototypeTest) {
     CaptureBuffer cb;
     BUILTIN_CHECK(capture_buffer_init(iso, &cb, rx));
     Handle flat = s;
-    RegExpResult r = builtin_exec_raw(iso, rx, s, cb.caps, &flat);
+    RegExpResult r = builtin_exec_raw(iso, rx, s, &cb, &flat);
     capture_buffer_free(&cb);
     if (r != RE_MATCH && r != RE_NO_MATCH) return HANDLE_NULL;
     return builtins_boolean(iso, r == RE_MATCH);
@@ -847,7 +865,7 @@ static Handle match_all_fast(Isolate *iso, Handle rx, Handle s, Handle a, bool u
   Handle out = HANDLE_NULL;
   for (double n = 0;; n++) {
     Handle flat = s;
-    RegExpResult r = builtin_exec_raw(iso, rx, s, cb.caps, &flat);
+    RegExpResult r = builtin_exec_raw(iso, rx, s, &cb, &flat);
     if (r == RE_NO_MATCH) { out = n == 0 ? ROOT_HANDLE(iso, null_value) : a; break; }
     if (r != RE_MATCH) break;
     Handle m = capture_value(iso, s, cb.caps, 0);
@@ -1210,9 +1228,13 @@ static Handle replace_fast(Isolate *iso, Handle rx, Handle s, Handle replacer, b
   if (global && !set_last_index(iso, rx, 0)) goto done;
   for (;;) {
     Handle flat = s;
-    RegExpResult r = builtin_exec_raw(iso, rx, s, cb.caps, &flat);
+    RegExpResult r = builtin_exec_raw(iso, rx, s, &cb, &flat);
     if (r == RE_NO_MATCH) break;
     if (r != RE_MATCH) goto done;
+    if (list.width != 2 * (size_t)cb.count) {  /* lastIndex's valueOf recompiled rx */
+      builtins_throw_type_error(iso, "RegExp recompiled during String.prototype.replace");
+      goto done;
+    }
     if (!match_list_push(&list, cb.caps)) { builtins_throw_range_error(iso, "out of memory"); goto done; }
     if (!global) break;
     if (cb.caps[0] == cb.caps[1] && !advance_after_empty(iso, rx, s, unicode)) goto done;
